@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PortalEngine
+
+/// `build-site`: turns content/ and site/ into a static portal in public/.
+@main
+struct BuildSiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build-site",
+        abstract: "Build the portal: content/ and site/ into public/.",
+        discussion: "Errors and warnings are printed as file:line:column: severity: message. Exit status 1 on any error.")
+
+    @Option(name: .long, help: "The site folder, holding content/ and site/.")
+    var source: String = "."
+
+    @Option(name: .long, help: "Where to write the site (default: <source>/public).")
+    var output: String?
+
+    @Flag(name: .long, help: "Include articles marked draft: true.")
+    var drafts = false
+
+    @Option(name: .customLong("base-url"), help: "Use this base URL instead of site.yaml's base_url.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print errors only, no warnings or summary.")
+    var quiet = false
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let sourceRoot = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
+        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+        let options = BuildOptions(
+            sourceRoot: sourceRoot, output: outputURL, includeDrafts: drafts, baseURLOverride: baseURL, strict: strict)
+        do {
+            let report = try SiteBuilder.build(options)
+            if !quiet {
+                for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.description) }
+                let outputPath = options.output.path.replacingOccurrences(of: sourceRoot.path + "/", with: "")
+                print(
+                    "build-site: \(report.articles) articles, \(report.pagesWritten) pages, \(report.filesCopied) files copied in \(String(format: "%.2f", report.seconds)) s → \(outputPath)/"
+                )
+            }
+        } catch {
+            let shown = quiet ? error.diagnostics.filter { $0.severity == .error } : error.diagnostics
+            for diagnostic in shown.sortedForDisplay() { printError(diagnostic.description) }
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            printError("build-site: \(errors) error(s); the output folder was not changed")
+            throw ExitCode(1)
+        }
+    }
+
+    private func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

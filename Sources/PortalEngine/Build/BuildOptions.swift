@@ -1,0 +1,38 @@
+import Foundation
+
+/// What to build and how: the CLI's flags as plain data.
+public struct BuildOptions: Sendable {
+    /// The site folder holding content/ and site/.
+    public var sourceRoot: URL
+    /// Where the finished site goes (default: `<source>/public`).
+    public var output: URL
+    public var includeDrafts: Bool
+    /// Replaces site.yaml's `base_url`, e.g. for a staging host.
+    public var baseURLOverride: String?
+    /// Warnings fail the build.
+    public var strict: Bool
+    /// "Today", for the date in the banner; fixed in tests.
+    public var now: Timestamp
+
+    public init(
+        sourceRoot: URL, output: URL? = nil, includeDrafts: Bool = false, baseURLOverride: String? = nil,
+        strict: Bool = false, now: Timestamp = Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
+    ) {
+        self.sourceRoot = sourceRoot
+        self.output = output ?? sourceRoot.appendingPathComponent("public")
+        self.includeDrafts = includeDrafts
+        self.baseURLOverride = baseURLOverride
+        self.strict = strict
+        self.now = now
+    }
+}
+
+/// What a finished build did, for the CLI's summary line.
+public struct BuildReport: Sendable {
+    public var articles: Int
+    public var pagesWritten: Int
+    public var filesCopied: Int
+    public var seconds: Double
+    /// Warnings (a build with errors throws instead of reporting).
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Runs the pipeline: load → model → render → write. Public output changes only on success.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        let started = Date()
+        var diagnostics: [Diagnostic] = []
+        func stopIfErrors() throws(BuildFailure) {
+            if diagnostics.containsErrors { throw BuildFailure(diagnostics: diagnostics) }
+        }
+
+        // Load
+        let (loadedConfig, configProblems) = SiteConfigLoader.load(from: options.sourceRoot)
+        diagnostics += configProblems
+        let (theme, themeProblems) = Theme.load(siteRoot: options.sourceRoot)
+        diagnostics += themeProblems
+        guard var config = loadedConfig else { throw BuildFailure(diagnostics: diagnostics) }
+        if let override = options.baseURLOverride {
+            guard let url = URL(string: override), url.scheme != nil, url.host != nil else {
+                diagnostics.append(.error("--base-url", nil, "'\(override)' is not an absolute URL"))
+                throw BuildFailure(diagnostics: diagnostics)
+            }
+            config.baseURL = override.hasSuffix("/") ? override : override + "/"
+        }
+        let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config)
+        diagnostics += loaded.diagnostics
+
+        // Model
+        let (model, modelProblems) = ModelBuilder.build(loaded, includeDrafts: options.includeDrafts)
+        diagnostics += modelProblems
+        try stopIfErrors()
+        guard let theme else { throw BuildFailure(diagnostics: diagnostics) }
+
+        // Render bodies
+        let paths = ContentPaths(
+            documentURLs: Dictionary(
+                (model.articles + model.pages).map { ($0.file.relativePath, $0.url) }, uniquingKeysWith: { a, _ in a }),
+            assets: Set(model.contentAssets.map(\.relativePath) + model.staticAssets.map(\.relativePath)),
+            urls: model.urls)
+        let (bodies, bodyProblems) = BodyRenderer.renderAll(model.articles, paths: paths, unsafeHTML: config.unsafeHTML)
+        let (pageBodies, pageProblems) = BodyRenderer.renderAll(model.pages, paths: paths, unsafeHTML: config.unsafeHTML)
+        diagnostics += bodyProblems + pageProblems
+        try stopIfErrors()
+        if options.strict, !diagnostics.isEmpty {
+            diagnostics.append(.error("build-site", nil, "--strict: \(diagnostics.count) warning(s) fail the build"))
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+
+        // Render pages and write
+        let contexts = PageContexts(model: model, bodies: bodies, pageBodies: pageBodies, now: options.now)
+        let jobs = PageJob.plan(for: model)
+        let staging: OutputStaging
+        do {
+            staging = try OutputStaging(output: options.output)
+        } catch {
+            diagnostics.append(.error(options.output.path, nil, "cannot prepare the output folder: \(error)"))
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+        let writeProblems = WriteProblems()
+        parallelForEach(count: jobs.count) { i in
+            let (template, url, data) = contexts.context(for: jobs[i])
+            let html = theme.render(data, template: template)
+            do {
+                try staging.write(html, to: model.urls.outputPath(forURL: url))
+            } catch {
+                writeProblems.append(.error(options.output.path, nil, "\(error)"))
+            }
+        }
+        let copies = AssetCopier.plan(model: model, builtInTheme: Theme.builtInRoot, sourceRoot: options.sourceRoot)
+        diagnostics += copies.diagnostics
+        for copy in copies.files {
+            do {
+                try staging.copy(from: copy.source, to: copy.destination)
+            } catch {
+                writeProblems.append(.error(copy.label, nil, "\(error)"))
+            }
+        }
+        diagnostics += writeProblems.all
+        if diagnostics.containsErrors {
+            staging.discard()
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+        do {
+            try staging.commit()
+        } catch {
+            staging.discard()
+            diagnostics.append(.error(options.output.path, nil, "cannot replace the output folder: \(error)"))
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+        return BuildReport(
+            articles: model.articles.count, pagesWritten: jobs.count, filesCopied: copies.files.count,
+            seconds: Date().timeIntervalSince(started), diagnostics: diagnostics)
+    }
+}
+
+/// Diagnostics gathered from render threads.
+final class WriteProblems: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Diagnostic] = []
+
+    func append(_ d: Diagnostic) { lock.withLock { items.append(d) } }
+    var all: [Diagnostic] { lock.withLock { items } }
+}

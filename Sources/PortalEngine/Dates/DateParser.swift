@@ -1,0 +1,124 @@
+import Foundation
+
+/// Reads front-matter dates: `2019-07-09`, `2019-07-09 08:22` (seconds optional) or ISO 8601
+/// with `T` and an offset (`+07:00`, `+0700`, `Z`). Without an offset the site's zone applies.
+public struct DateParser: Sendable {
+    public let zone: TimeZone
+
+    public init(zone: TimeZone) {
+        self.zone = zone
+    }
+
+    /// The instant, or a message saying what is wrong with the text.
+    public func parse(_ raw: String) -> Result<Timestamp, DateParseError> {
+        var scanner = DigitScanner(raw.trimmingCharacters(in: .whitespaces))
+        let expected =
+            "'\(raw)' is not a date; write 2019-07-09, 2019-07-09 08:22 or 2019-07-09T08:22:00+07:00"
+        guard let year = scanner.number(digits: 4...4), scanner.take("-"),
+            let month = scanner.number(digits: 1...2), scanner.take("-"),
+            let day = scanner.number(digits: 1...2)
+        else { return .failure(DateParseError(message: expected)) }
+        guard (1...12).contains(month) else {
+            return .failure(DateParseError(message: "'\(raw)': month \(month) does not exist"))
+        }
+        let monthLength = CivilCalendar.daysInMonth(year: year, month: month)
+        guard (1...monthLength).contains(day) else {
+            return .failure(
+                DateParseError(message: "'\(raw)': \(String(format: "%02d", month))/\(year) has \(monthLength) days, not \(day)"))
+        }
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var offset: Int?
+        if !scanner.atEnd {
+            guard scanner.take("T") || scanner.take(" ") || scanner.take("t") else {
+                return .failure(DateParseError(message: expected))
+            }
+            scanner.skipSpaces()
+            guard let h = scanner.number(digits: 1...2), scanner.take(":"), let m = scanner.number(digits: 2...2)
+            else { return .failure(DateParseError(message: expected)) }
+            hour = h
+            minute = m
+            if scanner.take(":") {
+                guard let s = scanner.number(digits: 2...2) else { return .failure(DateParseError(message: expected)) }
+                second = s
+                if scanner.take(".") || scanner.take(",") {
+                    guard scanner.number(digits: 1...9) != nil else { return .failure(DateParseError(message: expected)) }
+                }
+            }
+            guard hour < 24, minute < 60, second < 60 else {
+                return .failure(DateParseError(message: "'\(raw)': the time of day is out of range"))
+            }
+            scanner.skipSpaces()
+            if scanner.take("Z") || scanner.take("z") {
+                offset = 0
+            } else if let sign = scanner.takeSign() {
+                guard let oh = scanner.number(digits: 2...2) else { return .failure(DateParseError(message: expected)) }
+                _ = scanner.take(":")
+                let om = scanner.number(digits: 2...2) ?? 0
+                guard oh <= 14, om < 60 else {
+                    return .failure(DateParseError(message: "'\(raw)': the UTC offset is out of range"))
+                }
+                offset = sign * (oh * 3600 + om * 60)
+            }
+            guard scanner.atEnd else { return .failure(DateParseError(message: expected)) }
+        }
+        let days = CivilCalendar.days(year: year, month: month, day: day)
+        let local = days * 86400 + Int64(hour * 3600 + minute * 60 + second)
+        if let offset {
+            return .success(Timestamp(secondsSince1970: local - Int64(offset)))
+        }
+        return .success(instant(forLocalSeconds: local))
+    }
+
+    /// Local wall-clock seconds to an instant in `zone`; the second pass settles offset changes.
+    private func instant(forLocalSeconds local: Int64) -> Timestamp {
+        let guess = local - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local))))
+        let settled = local - Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
+        return Timestamp(secondsSince1970: settled)
+    }
+}
+
+/// Why a date could not be read; the caller adds the file position.
+public struct DateParseError: Error, Sendable, Equatable {
+    public var message: String
+}
+
+/// Walks ASCII digits and separators of a date string.
+private struct DigitScanner {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+    }
+
+    var atEnd: Bool { index == bytes.count }
+
+    mutating func take(_ char: Character) -> Bool {
+        guard index < bytes.count, let ascii = char.asciiValue, bytes[index] == ascii else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func takeSign() -> Int? {
+        if take("+") { return 1 }
+        if take("-") { return -1 }
+        return nil
+    }
+
+    mutating func skipSpaces() {
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    }
+
+    mutating func number(digits: ClosedRange<Int>) -> Int? {
+        var value = 0
+        var count = 0
+        while index < bytes.count, count < digits.upperBound, (0x30...0x39).contains(bytes[index]) {
+            value = value * 10 + Int(bytes[index] - 0x30)
+            index += 1
+            count += 1
+        }
+        return digits.contains(count) ? value : nil
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A file found under `content/` or `site/static/`.
+public struct SourceFileRef: Sendable, Hashable {
+    /// Path relative to the site's source folder, e.g. `content/images/a.jpg`.
+    public var sourcePath: String
+    /// Path relative to the walked root, e.g. `images/a.jpg`; also the output path for assets.
+    public var relativePath: String
+}
+
+/// Lists files below a folder: hidden names skipped, symlinked folders not followed (no loops).
+public enum ContentWalker {
+    public struct Listing: Sendable {
+        public var markdown: [SourceFileRef] = []
+        public var assets: [SourceFileRef] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// `prefix` is the walked folder relative to the source root, e.g. `content`.
+    public static func walk(root: URL, prefix: String, markdownIsContent: Bool) -> Listing {
+        var listing = Listing()
+        let fm = FileManager.default
+        var stack: [String] = [""]
+        while let dir = stack.popLast() {
+            let dirPath = dir.isEmpty ? root.path : root.path + "/" + dir
+            let names: [String]
+            do {
+                names = try fm.contentsOfDirectory(atPath: dirPath).sorted()
+            } catch {
+                listing.diagnostics.append(.error(prefix + "/" + dir, nil, "cannot read folder: \(error.localizedDescription)"))
+                continue
+            }
+            for name in names where !name.hasPrefix(".") {
+                let rel = dir.isEmpty ? name : dir + "/" + name
+                let ref = SourceFileRef(sourcePath: prefix + "/" + rel, relativePath: rel)
+                var info = stat()
+                guard lstat(dirPath + "/" + name, &info) == 0 else {
+                    listing.diagnostics.append(.error(ref.sourcePath, nil, "cannot read: \(String(cString: strerror(errno)))"))
+                    continue
+                }
+                var mode = info.st_mode & S_IFMT
+                if mode == S_IFLNK {
+                    var target = stat()
+                    guard stat(dirPath + "/" + name, &target) == 0 else {
+                        listing.diagnostics.append(.warning(ref.sourcePath, nil, "broken symbolic link, skipped"))
+                        continue
+                    }
+                    if target.st_mode & S_IFMT == S_IFDIR {
+                        listing.diagnostics.append(
+                            .warning(ref.sourcePath, nil, "symbolic link to a folder is not followed"))
+                        continue
+                    }
+                    mode = target.st_mode & S_IFMT
+                }
+                if mode == S_IFDIR {
+                    stack.append(rel)
+                } else if mode == S_IFREG {
+                    if markdownIsContent && (name.hasSuffix(".md") || name.hasSuffix(".markdown")) {
+                        listing.markdown.append(ref)
+                    } else {
+                        listing.assets.append(ref)
+                    }
+                }
+            }
+        }
+        listing.markdown.sort { $0.sourcePath < $1.sourcePath }
+        listing.assets.sort { $0.sourcePath < $1.sourcePath }
+        return listing
+    }
+}

@@ -1,0 +1,26 @@
+/// The front matter fields of the content contract, already typed, with where each one was written.
+public struct FrontMatter: Sendable {
+    public var title: String?
+    public var date: Timestamp?
+    public var lastmod: Timestamp?
+    public var category: String?
+    public var bloc: String?
+    public var units: [String] = []
+    public var meeting: String?
+    public var tags: [String] = []
+    public var author: String?
+    public var source: String?
+    public var summary: String?
+    public var image: String?
+    public var imageCaption: String?
+    public var featured = false
+    public var slug: String?
+    public var aliases: [String] = []
+    public var draft = false
+    /// Fields the contract does not name, kept for templates.
+    public var extra: [String: YAMLValue] = [:]
+    /// Where each field's value was written, by field name.
+    public var positions: [String: SourcePosition] = [:]
+
+    public init() {}
+}

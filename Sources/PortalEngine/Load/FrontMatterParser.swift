@@ -1,0 +1,107 @@
+import Yams
+
+/// Reads front matter YAML into `FrontMatter`, reporting every bad field, not just the first.
+public struct FrontMatterParser: Sendable {
+    public let dates: DateParser
+
+    public init(dates: DateParser) {
+        self.dates = dates
+    }
+
+    public func parse(_ yaml: String, file: String, firstLine: Int) -> (FrontMatter, [Diagnostic]) {
+        var front = FrontMatter()
+        var problems: [Diagnostic] = []
+        let root: Node?
+        switch YAMLReading.compose(yaml, file: file, firstLine: firstLine) {
+        case .success(let node): root = node
+        case .failure(let diagnostic): return (front, [diagnostic])
+        }
+        guard let root else { return (front, []) }
+        guard case .mapping(let mapping) = root else {
+            let at = YAMLReading.position(of: root, firstLine: firstLine)
+            return (front, [.error(file, at, "front matter must be 'key: value' lines")])
+        }
+
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            let at = YAMLReading.position(of: value, firstLine: firstLine) ?? SourcePosition(line: firstLine, column: 1)
+            front.positions[key] = at
+            func fail(_ message: String) { problems.append(.error(file, at, message)) }
+
+            func text() -> String? {
+                guard case .scalar(let s) = value else {
+                    fail("'\(key)' must be a single text value")
+                    return nil
+                }
+                if s.tag.resolvedName == .null { return nil }
+                let trimmed = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                return trimmed.isEmpty ? nil : trimmed
+            }
+            func list() -> [String] {
+                switch value {
+                case .scalar(let s):
+                    if s.tag.resolvedName == .null { return [] }
+                    let t = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                    return t.isEmpty ? [] : [t]
+                case .sequence(let seq):
+                    var items: [String] = []
+                    for item in seq {
+                        guard case .scalar(let s) = item else {
+                            let itemAt = YAMLReading.position(of: item, firstLine: firstLine) ?? at
+                            problems.append(.error(file, itemAt, "each item of '\(key)' must be a text value"))
+                            continue
+                        }
+                        let t = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                        if !t.isEmpty { items.append(t) }
+                    }
+                    return items
+                default:
+                    fail("'\(key)' must be a list")
+                    return []
+                }
+            }
+            func flag() -> Bool {
+                if case .scalar(let s) = value, s.tag.resolvedName == .null { return false }
+                guard let b = value.bool else {
+                    fail("'\(key)' must be true or false")
+                    return false
+                }
+                return b
+            }
+            func timestamp() -> Timestamp? {
+                guard let raw = text() else { return nil }
+                switch dates.parse(raw) {
+                case .success(let t): return t
+                case .failure(let error):
+                    fail(error.message)
+                    return nil
+                }
+            }
+
+            switch key {
+            case "title": front.title = text()
+            case "date": front.date = timestamp()
+            case "lastmod": front.lastmod = timestamp()
+            case "category": front.category = text()
+            case "bloc": front.bloc = text()
+            case "units": front.units = list()
+            case "meeting": front.meeting = text()
+            case "tags": front.tags = list()
+            case "author": front.author = text()
+            case "source": front.source = text()
+            case "summary": front.summary = text()
+            case "image": front.image = text()
+            case "image_caption": front.imageCaption = text()
+            case "featured": front.featured = flag()
+            case "slug":
+                if let slug = text() {
+                    if let problem = Slug.problem(with: slug) { fail(problem) } else { front.slug = slug }
+                }
+            case "aliases": front.aliases = list()
+            case "draft": front.draft = flag()
+            default: front.extra[key] = YAMLValue(value)
+            }
+        }
+        return (front, problems)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The portal's settings from `site/site.yaml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    /// Always ends with "/".
+    public var baseURL: String
+    public var language: String
+    public var timeZone: TimeZone
+    public var perPage: Int
+    public var relatedCount: Int
+    public var categories: [CategoryConfig]
+    /// Empty: the visitor counter shows placeholders.
+    public var counterEndpoint: String
+    /// Keep raw HTML and every link scheme in Markdown bodies (off by default).
+    public var unsafeHTML: Bool
+    /// Keys the contract does not name, kept for templates.
+    public var extra: [String: YAMLValue]
+
+    public init(
+        title: String, baseURL: String, language: String = "vi",
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
+        perPage: Int = 20, relatedCount: Int = 5, categories: [CategoryConfig] = [],
+        counterEndpoint: String = "", unsafeHTML: Bool = false, extra: [String: YAMLValue] = [:]
+    ) {
+        self.title = title
+        self.baseURL = baseURL
+        self.language = language
+        self.timeZone = timeZone
+        self.perPage = perPage
+        self.relatedCount = relatedCount
+        self.categories = categories
+        self.counterEndpoint = counterEndpoint
+        self.unsafeHTML = unsafeHTML
+        self.extra = extra
+    }
+
+    /// The path part of `baseURL` ("/" or "/portal/"): every internal link starts with it.
+    public var basePath: String {
+        guard let url = URL(string: baseURL), !url.path.isEmpty else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+}
+
+/// One category of the menu tree, as written in site.yaml.
+public struct CategoryConfig: Sendable {
+    public var key: String
+    public var title: String
+    public var children: [CategoryConfig]
+    public var position: SourcePosition?
+
+    public init(key: String, title: String, children: [CategoryConfig] = [], position: SourcePosition? = nil) {
+        self.key = key
+        self.title = title
+        self.children = children
+        self.position = position
+    }
+}

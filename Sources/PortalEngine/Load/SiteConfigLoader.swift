@@ -1,0 +1,142 @@
+import Foundation
+import Yams
+
+/// Reads and checks `site/site.yaml`.
+public enum SiteConfigLoader {
+    public static let path = "site/site.yaml"
+
+    /// The config, or nil when it cannot be used at all; diagnostics either way.
+    public static func load(from sourceRoot: URL) -> (SiteConfig?, [Diagnostic]) {
+        let url = sourceRoot.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [.error(path, nil, "cannot read the site settings; every site needs site/site.yaml")])
+        }
+        switch SourceText.decode(data) {
+        case .failure(let e): return (nil, [.error(path, e.position, e.message)])
+        case .success(let text): return parse(text)
+        }
+    }
+
+    public static func parse(_ yaml: String) -> (SiteConfig?, [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let root: Node?
+        switch YAMLReading.compose(yaml, file: path, firstLine: 1) {
+        case .success(let node): root = node
+        case .failure(let d): return (nil, [d])
+        }
+        guard case .mapping(let mapping)? = root else {
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "site.yaml must be 'key: value' lines")])
+        }
+        func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
+        func text(_ key: String) -> (String, Node)? {
+            guard let node = mapping[key] else { return nil }
+            guard case .scalar(let s) = node, s.tag.resolvedName != .null else {
+                if case .scalar = node { return nil }
+                problems.append(.error(path, at(node), "'\(key)' must be a single text value"))
+                return nil
+            }
+            return (s.string.trimmingCharacters(in: .whitespaces), node)
+        }
+        func positiveInt(_ key: String, default value: Int) -> Int {
+            guard let node = mapping[key] else { return value }
+            guard let n = node.int, n > 0 else {
+                problems.append(.error(path, at(node), "'\(key)' must be a whole number above 0"))
+                return value
+            }
+            return n
+        }
+
+        var config = SiteConfig(title: "", baseURL: "/")
+        if let (title, node) = text("title") {
+            if title.isEmpty { problems.append(.error(path, at(node), "'title' is empty")) }
+            config.title = title
+        } else {
+            problems.append(.error(path, SourcePosition(line: 1, column: 1), "missing 'title': the portal's name"))
+        }
+        if let (base, node) = text("base_url") {
+            if let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
+                config.baseURL = base.hasSuffix("/") ? base : base + "/"
+            } else {
+                problems.append(.error(path, at(node), "'base_url' must be an absolute http(s) URL, e.g. https://thidua.example.gov.vn/"))
+            }
+        } else {
+            problems.append(.error(path, SourcePosition(line: 1, column: 1), "missing 'base_url', e.g. https://thidua.example.gov.vn/"))
+        }
+        if let (language, _) = text("language"), !language.isEmpty { config.language = language }
+        if let (zoneName, node) = text("timezone") {
+            if let zone = TimeZone(identifier: zoneName) {
+                config.timeZone = zone
+            } else {
+                problems.append(.error(path, at(node), "unknown time zone '\(zoneName)'; use a name such as Asia/Ho_Chi_Minh"))
+            }
+        }
+        config.perPage = positiveInt("per_page", default: 20)
+        config.relatedCount = positiveInt("related_count", default: 5)
+        if let node = mapping["unsafe_html"] {
+            if let b = node.bool { config.unsafeHTML = b } else { problems.append(.error(path, at(node), "'unsafe_html' must be true or false")) }
+        }
+        if let counter = mapping["counter"] {
+            if case .mapping(let c) = counter {
+                if let endpoint = c["endpoint"], case .scalar(let s) = endpoint, s.tag.resolvedName != .null {
+                    config.counterEndpoint = s.string.trimmingCharacters(in: .whitespaces)
+                }
+            } else if case .scalar(let s) = counter, s.tag.resolvedName == .null {
+            } else {
+                problems.append(.error(path, at(counter), "'counter' must hold 'endpoint: URL'"))
+            }
+        }
+        if let categories = mapping["categories"] {
+            var seen: [String: SourcePosition?] = [:]
+            config.categories = readCategories(categories, seen: &seen, problems: &problems)
+        }
+        let known: Set = [
+            "title", "base_url", "language", "timezone", "per_page", "related_count", "categories", "counter",
+            "unsafe_html",
+        ]
+        for (key, value) in mapping {
+            guard let name = key.string, !known.contains(name) else { continue }
+            config.extra[name] = YAMLValue(value)
+        }
+        return (problems.containsErrors ? nil : config, problems)
+    }
+
+    private static func readCategories(
+        _ node: Node, seen: inout [String: SourcePosition?], problems: inout [Diagnostic]
+    ) -> [CategoryConfig] {
+        func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
+        guard case .sequence(let items) = node else {
+            if case .scalar(let s) = node, s.tag.resolvedName == .null { return [] }
+            problems.append(.error(path, at(node), "'categories' must be a list of '- key: …' entries"))
+            return []
+        }
+        var result: [CategoryConfig] = []
+        for item in items {
+            guard case .mapping(let m) = item else {
+                problems.append(.error(path, at(item), "a category needs 'key' and 'title'"))
+                continue
+            }
+            guard let keyNode = m["key"], let key = keyNode.string?.trimmingCharacters(in: .whitespaces), !key.isEmpty
+            else {
+                problems.append(.error(path, at(item), "a category needs a 'key'"))
+                continue
+            }
+            let position = at(keyNode)
+            if let problem = Slug.problem(with: key) {
+                problems.append(.error(path, position, "category key: \(problem)"))
+            }
+            if let first = seen[key] {
+                let line = first.map { " (first at line \($0.line))" } ?? ""
+                problems.append(.error(path, position, "category key '\(key)' is used twice\(line)"))
+            } else {
+                seen[key] = position
+            }
+            let title = m["title"]?.string?.trimmingCharacters(in: .whitespaces) ?? ""
+            if title.isEmpty {
+                problems.append(.error(path, position, "category '\(key)' needs a 'title'"))
+            }
+            let children = m["children"].map { readCategories($0, seen: &seen, problems: &problems) } ?? []
+            result.append(CategoryConfig(key: key, title: title, children: children, position: position))
+        }
+        return result
+    }
+}

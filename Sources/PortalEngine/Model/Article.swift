@@ -1,0 +1,28 @@
+/// An article or standalone page, validated, with its URL; the body is still Markdown.
+public struct Article: Sendable {
+    public var kind: SourceDocument.Kind
+    public var file: SourceFileRef
+    public var slug: String
+    /// Site path with the base path, e.g. "/khoi-thi-dua-tong-ket/".
+    public var url: String
+    public var title: String
+    /// Pages may have no date; articles always do.
+    public var date: Timestamp?
+    public var lastmod: Timestamp?
+    public var categoryKey: String?
+    public var bloc: String?
+    public var units: [String]
+    public var meeting: String?
+    public var tags: [String]
+    public var author: String?
+    public var source: String?
+    public var summary: String?
+    /// Lead image URL (site path or absolute URL), resolved against content/.
+    public var imageURL: String?
+    public var imageCaption: String?
+    public var featured: Bool
+    public var aliases: [String]
+    public var extra: [String: YAMLValue]
+    public var body: String
+    public var bodyFirstLine: Int
+}

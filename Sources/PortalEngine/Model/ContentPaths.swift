@@ -1,0 +1,115 @@
+/// Resolves what editors write as link and image targets against the content folder.
+public struct ContentPaths: Sendable {
+    /// What a written reference turned out to be.
+    public enum Resolution: Sendable, Equatable {
+        /// Leave the URL as written (external, fragment-only, or a site path we do not check).
+        case unchanged
+        /// A site URL to write instead (already percent-encoded, base path included).
+        case site(String)
+        /// A content file that does not exist; the URL is still written.
+        case missing(url: String, contentPath: String)
+        /// Not allowed: the reason.
+        case rejected(String)
+    }
+
+    /// Content-relative Markdown path → article URL.
+    public var documentURLs: [String: String]
+    /// Content-relative paths of files copied as they are (content/ and site/static/).
+    public var assets: Set<String>
+    public var urls: SiteURLs
+
+    public init(documentURLs: [String: String], assets: Set<String>, urls: SiteURLs) {
+        self.documentURLs = documentURLs
+        self.assets = assets
+        self.urls = urls
+    }
+
+    static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+    /// `directory` is the referring file's folder relative to content/ ("" for content/ itself).
+    public func resolve(_ reference: String, fromDirectory directory: String, isImage: Bool) -> Resolution {
+        let raw = reference.trimmingCharacters(in: .whitespaces)
+        if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("?") { return .unchanged }
+        if let scheme = Self.scheme(of: raw) {
+            return Self.unsafeSchemes.contains(scheme.lowercased())
+                ? .rejected("'\(scheme):' links are not allowed") : .unchanged
+        }
+        if raw.hasPrefix("//") { return .unchanged }
+
+        var path = raw
+        var suffix = ""
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[cut...])
+            path = String(path[..<cut])
+        }
+        path = path.removingPercentEncoding ?? path
+        let rooted = path.hasPrefix("/")
+        if rooted, !urls.basePath.isEmpty, path.hasPrefix(urls.basePath) {
+            path = String(path.dropFirst(urls.basePath.count))
+        }
+        guard let normalized = Self.normalize(rooted ? path : (directory.isEmpty ? path : directory + "/" + path))
+        else { return .rejected("'\(reference)' points outside content/") }
+
+        if normalized.hasSuffix(".md") || normalized.hasSuffix(".markdown") {
+            if let url = documentURLs[normalized] { return .site(url + suffix) }
+            return .missing(url: raw, contentPath: "content/" + normalized)
+        }
+        if assets.contains(normalized) {
+            return .site(urls.asset(URLEncoding.encodePath(normalized)) + suffix)
+        }
+        if rooted {
+            // Root links to generated pages (/some-slug/) are not files: only images are checked.
+            return isImage ? .missing(url: raw, contentPath: "content/" + normalized) : .unchanged
+        }
+        if normalized.isEmpty { return .site(urls.home + suffix) }
+        let url = urls.asset(URLEncoding.encodePath(normalized)) + suffix
+        return .missing(url: url, contentPath: "content/" + normalized)
+    }
+
+    /// "a/./b/../c" → "a/c"; nil when ".." climbs above the root.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func scheme(of text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let candidate = text[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+        else { return nil }
+        return String(candidate)
+    }
+}
+
+/// Percent-encoding for paths we write into URLs ourselves.
+public enum URLEncoding {
+    /// Keeps `/` and URL-safe ASCII; encodes spaces, Vietnamese letters and the rest as UTF-8 bytes.
+    public static func encodePath(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F:
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

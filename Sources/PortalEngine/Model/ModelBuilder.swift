@@ -1,0 +1,123 @@
+/// Builds the site model from loaded documents: required fields, categories, URLs, order.
+public enum ModelBuilder {
+    public static func build(_ loaded: LoadedSite, includeDrafts: Bool) -> (SiteModel, [Diagnostic]) {
+        let config = loaded.config
+        let urls = SiteURLs(basePath: config.basePath)
+        var diagnostics: [Diagnostic] = []
+        var categories = CategoryTree(config.categories, urls: urls)
+
+        var assets = Set(loaded.contentAssets.map(\.relativePath))
+        assets.formUnion(loaded.staticAssets.map(\.relativePath))
+        let topLevelAssetNames = Set(assets.map { String($0.split(separator: "/", maxSplits: 1)[0]) })
+
+        // First pass: required fields, slugs and URLs, so links can be resolved in the second.
+        struct Pending {
+            var document: SourceDocument
+            var title: String
+            var slug: String
+            var url: String
+        }
+        var pending: [Pending] = []
+        var urlOwners: [String: String] = [:]
+        for document in loaded.documents {
+            let front = document.frontMatter
+            let file = document.file.sourcePath
+            if front.draft && !includeDrafts { continue }
+            let top = SourcePosition(line: 1, column: 1)
+            var ok = true
+            func require(_ present: Bool, _ field: String, _ hint: String) {
+                if !present {
+                    ok = false
+                    diagnostics.append(.error(file, front.positions[field] ?? top, "missing '\(field)' in front matter\(hint)"))
+                }
+            }
+            require(front.title != nil, "title", "")
+            if document.kind == .article {
+                require(front.date != nil || front.positions["date"] != nil, "date", " (e.g. date: 2019-07-09 08:22)")
+                require(front.category != nil, "category", "; use a key from site.yaml's categories")
+            }
+            if let key = front.category, categories.index(ofKey: key) == nil {
+                ok = false
+                let known = categories.categories.map(\.key).joined(separator: ", ")
+                diagnostics.append(
+                    .error(file, front.positions["category"], "unknown category '\(key)'; site.yaml has: \(known)"))
+            }
+            guard let title = front.title else { continue }
+            let slug = front.slug ?? Slug.make(from: title)
+            if slug.isEmpty {
+                diagnostics.append(
+                    .error(file, front.positions["title"], "cannot make a URL from this title; add a 'slug:' line"))
+                continue
+            }
+            if SiteURLs.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) {
+                diagnostics.append(
+                    .error(
+                        file, front.positions["slug"] ?? front.positions["title"],
+                        "URL /\(slug)/ is used by the generator or by a copied folder; set another 'slug:'"))
+                continue
+            }
+            let url = urls.article(slug: slug)
+            if let owner = urlOwners[url] {
+                diagnostics.append(
+                    .error(
+                        file, front.positions["slug"] ?? front.positions["title"],
+                        "URL \(url) is also the URL of \(owner); give one of them another 'slug:'"))
+                continue
+            }
+            urlOwners[url] = file
+            if ok { pending.append(Pending(document: document, title: title, slug: slug, url: url)) }
+        }
+
+        var documentURLs: [String: String] = [:]
+        for p in pending { documentURLs[p.document.file.relativePath] = p.url }
+        let paths = ContentPaths(documentURLs: documentURLs, assets: assets, urls: urls)
+
+        var articles: [Article] = []
+        var pages: [Article] = []
+        for p in pending {
+            let front = p.document.frontMatter
+            let file = p.document.file.sourcePath
+            var imageURL: String?
+            if let image = front.image {
+                switch paths.resolve(image, fromDirectory: "", isImage: true) {
+                case .unchanged: imageURL = image
+                case .site(let url): imageURL = url
+                case .missing(let url, let contentPath):
+                    imageURL = url
+                    diagnostics.append(.warning(file, front.positions["image"], "image not found: \(contentPath)"))
+                case .rejected(let reason):
+                    diagnostics.append(.error(file, front.positions["image"], "image: \(reason)"))
+                }
+            }
+            let article = Article(
+                kind: p.document.kind, file: p.document.file, slug: p.slug, url: p.url, title: p.title,
+                date: front.date, lastmod: front.lastmod, categoryKey: front.category, bloc: front.bloc,
+                units: front.units, meeting: front.meeting, tags: front.tags, author: front.author,
+                source: front.source, summary: front.summary, imageURL: imageURL, imageCaption: front.imageCaption,
+                featured: front.featured, aliases: front.aliases, extra: front.extra, body: p.document.body,
+                bodyFirstLine: p.document.bodyFirstLine)
+            if article.kind == .article { articles.append(article) } else { pages.append(article) }
+        }
+
+        articles.sort(by: newestFirst)
+        pages.sort { $0.url < $1.url }
+        for (i, article) in articles.enumerated() {
+            if let key = article.categoryKey, let c = categories.index(ofKey: key) {
+                categories.append(articleIndex: i, toCategory: c)
+            }
+        }
+        let model = SiteModel(
+            config: config, urls: urls, articles: articles, pages: pages, categories: categories,
+            contentAssets: loaded.contentAssets, staticAssets: loaded.staticAssets)
+        return (model, diagnostics)
+    }
+
+    /// Date descending; equal dates by title, then file, so every build orders alike.
+    static func newestFirst(_ a: Article, _ b: Article) -> Bool {
+        let da = a.date?.secondsSince1970 ?? Int64.min
+        let db = b.date?.secondsSince1970 ?? Int64.min
+        if da != db { return da > db }
+        if a.title != b.title { return a.title < b.title }
+        return a.file.sourcePath < b.file.sourcePath
+    }
+}

@@ -1,0 +1,45 @@
+/// An article body after Markdown: the HTML and the summary lists will show.
+public struct RenderedBody: Sendable {
+    public var html: String
+    public var summary: String
+}
+
+/// Renders every body once, in parallel, resolving links and images against content/.
+public enum BodyRenderer {
+    public static func renderAll(_ articles: [Article], paths: ContentPaths, unsafeHTML: Bool) -> (
+        [RenderedBody], [Diagnostic]
+    ) {
+        let renderer = MarkdownRenderer(unsafeHTML: unsafeHTML)
+        let results = parallelMap(articles) { article in
+            render(article, renderer: renderer, paths: paths)
+        }
+        return (results.map(\.0), results.flatMap(\.1))
+    }
+
+    public static func render(_ article: Article, renderer: MarkdownRenderer, paths: ContentPaths) -> (
+        RenderedBody, [Diagnostic]
+    ) {
+        var problems: [Diagnostic] = []
+        let file = article.file.sourcePath
+        let directory = article.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        let output = renderer.render(article.body) { reference in
+            let at = SourcePosition(line: article.bodyFirstLine + reference.line - 1, column: 1)
+            switch paths.resolve(reference.url, fromDirectory: directory, isImage: reference.isImage) {
+            case .unchanged:
+                return .keep
+            case .site(let url):
+                return .replace(url)
+            case .missing(let url, let contentPath):
+                let what = reference.isImage ? "image" : "linked file"
+                problems.append(.warning(file, at, "\(what) not found: \(contentPath)"))
+                return .replace(url)
+            case .rejected(let reason):
+                if renderer.unsafeHTML { return .keep }
+                problems.append(.warning(file, at, "link removed: \(reason)"))
+                return .replace("")
+            }
+        }
+        let summary = Summary.make(explicit: article.summary, firstParagraph: output.firstParagraph)
+        return (RenderedBody(html: output.html, summary: summary), problems)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The `site` value every template receives, built once per build.
+enum SiteContext {
+    static func make(model: SiteModel, now: Timestamp, dates: VietnameseDateFormat) -> [String: Any] {
+        let config = model.config
+        let tree = model.categories
+        func link(_ index: Int) -> [String: Any] {
+            let c = tree[index]
+            let children = c.children.map(link)
+            return ["title": c.title, "url": c.url, "key": c.key, "children": children, "has_children": !children.isEmpty]
+        }
+        var site: [String: Any] = [
+            "title": config.title,
+            "base_url": config.baseURL,
+            "base_path": model.urls.basePath,
+            "language": config.language,
+            "menu": tree.roots.map(link),
+            "pages": model.pages.map { ["title": $0.title, "url": $0.url] },
+            "has_pages": !model.pages.isEmpty,
+            "build_date": dates.banner(now),
+            "build_year": LocalDateTime(now, in: config.timeZone).year,
+            "counter": [
+                "endpoint": config.counterEndpoint,
+                "enabled": !config.counterEndpoint.isEmpty,
+            ] as [String: Any],
+        ]
+        var params: [String: Any] = [:]
+        for (key, value) in config.extra {
+            if let v = value.templateValue { params[key] = v }
+        }
+        site["params"] = params
+        return site
+    }
+}

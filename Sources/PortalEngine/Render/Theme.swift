@@ -1,0 +1,77 @@
+import Foundation
+import Mustache
+
+/// The templates a build renders with: the built-in theme, overridden file by file by `site/templates/`.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Template name → where it came from (for messages and the README's tables).
+    public let origins: [String: String]
+
+    /// Names every build needs; the built-in theme has them all.
+    public static let pageTemplates = ["home", "article", "page", "category"]
+
+    /// The built-in theme's folder (templates/ and static/).
+    public static var builtInRoot: URL? {
+        Bundle.module.url(forResource: "Theme", withExtension: nil)
+    }
+
+    public static func load(siteRoot: URL) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        var origins: [String: String] = [:]
+        let sources: [(URL?, String)] = [
+            (builtInRoot?.appendingPathComponent("templates"), "(built-in theme)/templates"),
+            (siteRoot.appendingPathComponent("site/templates"), "site/templates"),
+        ]
+        for (folder, label) in sources {
+            guard let folder, FileManager.default.fileExists(atPath: folder.path) else { continue }
+            let listing = ContentWalker.walk(root: folder, prefix: label, markdownIsContent: false)
+            diagnostics += listing.diagnostics
+            for file in listing.assets where file.relativePath.hasSuffix(".mustache") {
+                let name = String(file.relativePath.dropLast(".mustache".count))
+                guard let data = FileManager.default.contents(atPath: folder.path + "/" + file.relativePath) else {
+                    diagnostics.append(.error(file.sourcePath, nil, "cannot read template"))
+                    continue
+                }
+                let text: String
+                switch SourceText.decode(data) {
+                case .success(let t): text = t
+                case .failure(let e):
+                    diagnostics.append(.error(file.sourcePath, e.position, e.message))
+                    continue
+                }
+                do {
+                    templates[name] = try MustacheTemplate(string: text)
+                    origins[name] = file.sourcePath
+                } catch let error as MustacheTemplate.ParserError {
+                    let at = SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber)
+                    diagnostics.append(.error(file.sourcePath, at, "template error: \(describe(error.error))"))
+                } catch {
+                    diagnostics.append(.error(file.sourcePath, nil, "template error: \(error)"))
+                }
+            }
+        }
+        for name in pageTemplates where templates[name] == nil && origins[name] == nil {
+            diagnostics.append(.error("site/templates/\(name).mustache", nil, "template '\(name)' is missing"))
+        }
+        if diagnostics.containsErrors { return (nil, diagnostics) }
+        return (Theme(library: MustacheLibrary(templates: templates), origins: origins), diagnostics)
+    }
+
+    public func render(_ context: Any, template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch e {
+        case .sectionCloseNameIncorrect: return "a closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is never closed with {{/…}}"
+        case .invalidSetDelimiter: return "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} sections may stand inside {{<parent}}"
+        default: return "\(e)"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Dispatch
+
+/// Maps over an array on every core, keeping order; work is handed out in small chunks.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    if items.count < 2 { return items.map(transform) }
+    let results = ResultSlots<R>(count: items.count)
+    let chunk = max(1, min(64, items.count / (ProcessInfoCores.count * 8)))
+    let chunks = (items.count + chunk - 1) / chunk
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let start = c * chunk
+        for i in start..<min(start + chunk, items.count) {
+            results.set(i, transform(items[i]))
+        }
+    }
+    return results.collect()
+}
+
+/// Runs `body` for 0..<count on every core.
+func parallelForEach(count: Int, _ body: @Sendable (Int) -> Void) {
+    if count == 0 { return }
+    let chunk = max(1, min(32, count / (ProcessInfoCores.count * 8)))
+    let chunks = (count + chunk - 1) / chunk
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let start = c * chunk
+        for i in start..<min(start + chunk, count) { body(i) }
+    }
+}
+
+enum ProcessInfoCores {
+    static let count = max(1, System.activeProcessorCount)
+}
+
+/// Write-once slots filled from many threads; each index is written by exactly one task.
+private final class ResultSlots<R>: @unchecked Sendable {
+    private var storage: [R?]
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: R) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func collect() -> [R] {
+        storage.map { $0! }
+    }
+}

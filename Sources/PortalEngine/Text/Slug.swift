@@ -1,0 +1,42 @@
+/// URL names made from titles and terms: folded, lowercase ASCII words joined by hyphens.
+public enum Slug {
+    /// "Khối giao ước thi đua các huyện miền Đông" → "khoi-giao-uoc-thi-dua-cac-huyen-mien-dong".
+    /// Returns an empty string when the text has no letter or digit that folds to ASCII.
+    public static func make(from text: String) -> String {
+        var result = ""
+        var pendingHyphen = false
+        for scalar in VietnameseFolding.fold(text).unicodeScalars {
+            let value = scalar.value
+            let isDigit = (0x30...0x39).contains(value)
+            let isUpper = (0x41...0x5A).contains(value)
+            let isLower = (0x61...0x7A).contains(value)
+            guard isDigit || isUpper || isLower else {
+                pendingHyphen = !result.isEmpty
+                continue
+            }
+            if pendingHyphen {
+                result.append("-")
+                pendingHyphen = false
+            }
+            result.unicodeScalars.append(isUpper ? Unicode.Scalar(value + 0x20)! : scalar)
+        }
+        return result
+    }
+
+    /// Why a slug written by hand cannot be one URL segment, or nil when it can.
+    public static func problem(with slug: String) -> String? {
+        if slug.isEmpty { return "slug is empty" }
+        if slug == "." || slug == ".." { return "slug '\(slug)' would leave its folder" }
+        if slug.contains("/") || slug.contains("\\") { return "slug '\(slug)' contains a slash; a slug is one URL segment" }
+        for scalar in slug.unicodeScalars {
+            let v = scalar.value
+            let allowed =
+                (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+                || v == 0x2D || v == 0x5F || v == 0x2E
+            if !allowed {
+                return "slug '\(slug)' has '\(scalar)'; use only a-z, 0-9, '-', '_' and '.'"
+            }
+        }
+        return nil
+    }
+}

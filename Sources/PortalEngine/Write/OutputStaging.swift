@@ -1,0 +1,145 @@
+import CAtomicSwap
+import Foundation
+
+/// A folder beside the output where a build writes everything; `commit` swaps it in atomically.
+///
+/// Until `commit`, the previous output is untouched, so a failed or killed build leaves it as it was.
+public final class OutputStaging: @unchecked Sendable {
+    public let output: URL
+    public let staging: URL
+    private let lock = NSLock()
+    private var createdFolders: Set<String> = []
+    private var committed = false
+
+    /// A staging folder name beside `output`: `.public.staging-<pid>-<random>`.
+    public init(output: URL) throws {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        Self.removeAbandonedStagingFolders(beside: self.output)
+        let name = ".\(self.output.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        staging = parent.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        createdFolders.insert("")
+    }
+
+    /// Writes `bytes` at `relativePath` inside the staging folder. Safe from many threads at once.
+    public func write(_ bytes: some Collection<UInt8>, to relativePath: String) throws {
+        try ensureFolder(of: relativePath)
+        let path = staging.path + "/" + relativePath
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(path: relativePath, code: errno) }
+        defer { close(fd) }
+        let result: Int? = bytes.withContiguousStorageIfAvailable { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return Int(errno)
+                }
+                offset += n
+            }
+            return 0
+        }
+        if let code = result, code != 0 { throw OutputError(path: relativePath, code: Int32(code)) }
+        if result == nil { try write(Array(bytes), to: relativePath) }
+    }
+
+    public func write(_ text: String, to relativePath: String) throws {
+        var text = text
+        try text.withUTF8 { try write($0, to: relativePath) }
+    }
+
+    /// Copies a file into the staging folder.
+    public func copy(from source: URL, to relativePath: String) throws {
+        try ensureFolder(of: relativePath)
+        let destination = staging.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.copyItem(at: source, to: destination)
+        } catch {
+            throw OutputError(path: relativePath, code: EIO, detail: error.localizedDescription)
+        }
+    }
+
+    /// Puts the staged site in place of the output in one step; the old site is then deleted.
+    public func commit() throws {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: output.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw OutputError(path: output.path, code: ENOTDIR, detail: "the output path is a file, not a folder")
+            }
+            if portal_exchange_paths(staging.path, output.path) != 0 {
+                // Kernels or file systems without RENAME_EXCHANGE: two renames, a moment without output.
+                let old = output.deletingLastPathComponent().appendingPathComponent(
+                    staging.lastPathComponent + "-old")
+                guard rename(output.path, old.path) == 0 else { throw OutputError(path: output.path, code: errno) }
+                guard rename(staging.path, output.path) == 0 else {
+                    let code = errno
+                    _ = rename(old.path, output.path)
+                    throw OutputError(path: output.path, code: code)
+                }
+                committed = true
+                try? fm.removeItem(at: old)
+                return
+            }
+            committed = true
+            try? fm.removeItem(at: staging)  // now holds the previous site
+        } else {
+            guard rename(staging.path, output.path) == 0 else { throw OutputError(path: output.path, code: errno) }
+            committed = true
+        }
+    }
+
+    /// Deletes the staging folder after a failed build.
+    public func discard() {
+        guard !committed else { return }
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func ensureFolder(of relativePath: String) throws {
+        guard let slash = relativePath.lastIndex(of: "/") else { return }
+        let folder = String(relativePath[..<slash])
+        if lock.withLock({ createdFolders.contains(folder) }) { return }
+        var partial = ""
+        for part in folder.split(separator: "/") {
+            partial += partial.isEmpty ? String(part) : "/" + part
+            if lock.withLock({ createdFolders.contains(partial) }) { continue }
+            if mkdir(staging.path + "/" + partial, 0o755) != 0 && errno != EEXIST {
+                throw OutputError(path: partial, code: errno)
+            }
+            _ = lock.withLock { createdFolders.insert(partial) }
+        }
+    }
+
+    /// Staging folders of builds that were killed: their process is gone.
+    static func removeAbandonedStagingFolders(beside output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).staging-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let pidText = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            if let pid = Int32(pidText), pid == getpid() { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+}
+
+/// A file system failure while writing the output, with the path it concerns.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var code: Int32
+    public var detail: String?
+
+    public init(path: String, code: Int32, detail: String? = nil) {
+        self.path = path
+        self.code = code
+        self.detail = detail
+    }
+
+    public var description: String {
+        "cannot write \(path): \(detail ?? String(cString: strerror(code)))"
+    }
+}
