@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalEngineTests",
-            dependencies: ["PortalEngine"]
+            dependencies: ["PortalEngine", "BuildSite"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -64,7 +64,8 @@ public enum ContentLoader {
         case .failure(.neverClosed):
             return (nil, [.error(file, SourcePosition(line: 1, column: 1), "front matter opened here is never closed with a '---' line")])
         }
-        let (front, problems) = parser.parse(parts.yaml, file: file, firstLine: parts.yamlFirstLine)
+        let (parsed, problems) = parser.parse(parts.yaml, file: file, firstLine: parts.yamlFirstLine)
+        guard let front = parsed else { return (nil, problems) }
         let kind: SourceDocument.Kind = ref.relativePath.hasPrefix("pages/") ? .page : .article
         let document = SourceDocument(
             file: ref, kind: kind, frontMatter: front, body: parts.body, bodyFirstLine: parts.bodyFirstLine)

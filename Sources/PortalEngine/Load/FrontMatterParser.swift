@@ -8,18 +8,19 @@ public struct FrontMatterParser: Sendable {
         self.dates = dates
     }
 
-    public func parse(_ yaml: String, file: String, firstLine: Int) -> (FrontMatter, [Diagnostic]) {
+    /// The front matter is nil when the YAML cannot be read at all (one diagnostic says why).
+    public func parse(_ yaml: String, file: String, firstLine: Int) -> (FrontMatter?, [Diagnostic]) {
         var front = FrontMatter()
         var problems: [Diagnostic] = []
         let root: Node?
         switch YAMLReading.compose(yaml, file: file, firstLine: firstLine) {
         case .success(let node): root = node
-        case .failure(let diagnostic): return (front, [diagnostic])
+        case .failure(let diagnostic): return (nil, [diagnostic])
         }
         guard let root else { return (front, []) }
         guard case .mapping(let mapping) = root else {
             let at = YAMLReading.position(of: root, firstLine: firstLine)
-            return (front, [.error(file, at, "front matter must be 'key: value' lines")])
+            return (nil, [.error(file, at, "front matter must be 'key: value' lines")])
         }
 
         for (keyNode, value) in mapping {
@@ -33,14 +34,14 @@ public struct FrontMatterParser: Sendable {
                     fail("'\(key)' must be a single text value")
                     return nil
                 }
-                if s.tag.resolvedName == .null { return nil }
+                if value.isNull { return nil }
                 let trimmed = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
                 return trimmed.isEmpty ? nil : trimmed
             }
             func list() -> [String] {
                 switch value {
                 case .scalar(let s):
-                    if s.tag.resolvedName == .null { return [] }
+                    if value.isNull { return [] }
                     let t = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
                     return t.isEmpty ? [] : [t]
                 case .sequence(let seq):
@@ -61,7 +62,7 @@ public struct FrontMatterParser: Sendable {
                 }
             }
             func flag() -> Bool {
-                if case .scalar(let s) = value, s.tag.resolvedName == .null { return false }
+                if value.isNull { return false }
                 guard let b = value.bool else {
                     fail("'\(key)' must be true or false")
                     return false

@@ -30,7 +30,7 @@ public enum SiteConfigLoader {
         func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
         func text(_ key: String) -> (String, Node)? {
             guard let node = mapping[key] else { return nil }
-            guard case .scalar(let s) = node, s.tag.resolvedName != .null else {
+            guard case .scalar(let s) = node, !node.isNull else {
                 if case .scalar = node { return nil }
                 problems.append(.error(path, at(node), "'\(key)' must be a single text value"))
                 return nil
@@ -77,10 +77,10 @@ public enum SiteConfigLoader {
         }
         if let counter = mapping["counter"] {
             if case .mapping(let c) = counter {
-                if let endpoint = c["endpoint"], case .scalar(let s) = endpoint, s.tag.resolvedName != .null {
+                if let endpoint = c["endpoint"], case .scalar(let s) = endpoint, !endpoint.isNull {
                     config.counterEndpoint = s.string.trimmingCharacters(in: .whitespaces)
                 }
-            } else if case .scalar(let s) = counter, s.tag.resolvedName == .null {
+            } else if counter.isNull {
             } else {
                 problems.append(.error(path, at(counter), "'counter' must hold 'endpoint: URL'"))
             }
@@ -105,7 +105,7 @@ public enum SiteConfigLoader {
     ) -> [CategoryConfig] {
         func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
         guard case .sequence(let items) = node else {
-            if case .scalar(let s) = node, s.tag.resolvedName == .null { return [] }
+            if node.isNull { return [] }
             problems.append(.error(path, at(node), "'categories' must be a list of '- key: …' entries"))
             return []
         }

@@ -28,9 +28,12 @@ enum YAMLReading {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
-            if let context {
-                message += " (\(context.text) at line \(context.mark.line + firstLine - 1))"
+            guard let context else { return .error(file, at(mark), message) }
+            // At the end of the text (an unclosed quote or bracket) the start of the construct helps more.
+            if problem.contains("end of stream") {
+                return .error(file, at(context.mark), message + " (\(context.text) that starts here)")
             }
+            message += " (\(context.text) at line \(context.mark.line + firstLine - 1))"
             return .error(file, at(mark), message)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(file, at(context.mark), "invalid YAML: key \(duplicates.joined(separator: ", ")) appears twice")

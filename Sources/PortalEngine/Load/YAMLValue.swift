@@ -13,12 +13,17 @@ public indirect enum YAMLValue: Sendable, Hashable {
     init(_ node: Node) {
         switch node {
         case .scalar(let scalar):
-            switch scalar.tag.resolvedName {
-            case .null: self = .null
-            case .bool: self = node.bool.map(YAMLValue.bool) ?? .string(scalar.string)
-            case .int: self = node.int.map(YAMLValue.int) ?? .string(scalar.string)
-            case .float: self = node.float.map(YAMLValue.double) ?? .string(scalar.string)
-            default: self = .string(scalar.string)
+            let name = node.tag.resolvedName
+            if name == Tag.Name.null {
+                self = .null
+            } else if name == Tag.Name.bool, let b = node.bool {
+                self = .bool(b)
+            } else if name == Tag.Name.int, let i = node.int {
+                self = .int(i)
+            } else if name == Tag.Name.float, let d = node.float {
+                self = .double(d)
+            } else {
+                self = .string(scalar.string)
             }
         case .sequence(let sequence):
             self = .list(sequence.map(YAMLValue.init))
@@ -48,6 +53,15 @@ public indirect enum YAMLValue: Sendable, Hashable {
 }
 
 extension Tag {
-    /// The resolved tag name; Yams keeps `name` internal but exposes it as `rawValue`.
+    /// The tag name; Yams keeps `name` internal but exposes it as `rawValue`.
     var resolvedName: Tag.Name { Tag.Name(rawValue: rawValue) }
+}
+
+extension Node {
+    /// `~`, `null` or nothing. Reads `Node.tag`, which resolves implicit tags; a scalar's own
+    /// `tag` stays unresolved until something has asked the node.
+    var isNull: Bool {
+        guard case .scalar = self else { return false }
+        return tag.resolvedName == Tag.Name.null
+    }
 }

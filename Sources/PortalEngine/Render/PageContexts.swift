@@ -53,7 +53,7 @@ public final class PageContexts: @unchecked Sendable {
         switch job {
         case .home:
             let latest = Array(items.prefix(model.config.perPage))
-            return ("home", model.urls.home, base(title: model.config.title, url: model.urls.home, kind: "home", extra: ["latest": latest]))
+            return ("home", model.urls.home, base(title: model.config.title, url: model.urls.home, kind: "home", extra: ["list": latest]))
         case .article(let i):
             let article = model.articles[i]
             let data = articleData(article, item: items[i])

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Runs the real `build-site` binary, as a user would.
+@Suite struct CommandLineTests {
+    static var binary: URL {
+        // Tests run from .build/<config>/; the executable is built beside them.
+        var url = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("build-site").path), url.path != "/" {
+            url = url.deletingLastPathComponent()
+        }
+        return url.appendingPathComponent("build-site")
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func buildsAndPrintsOneSummaryLine() throws {
+        let site = try TestSite()
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        let result = try run(["--source", site.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("build-site: 1 articles, ") == true)
+        #expect(site.exists("tin/index.html"))
+    }
+
+    @Test func errorsPrintLikeACompilerAndExitOne() throws {
+        let site = try TestSite()
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        _ = try run(["--source", site.root.path])
+        let before = try site.snapshotOutput()
+        try site.article("b", "title: Hỏng\ndate: 2019-13-01\ncategory: tin-tuc-su-kien")
+        try site.article("c", "title: Hỏng nữa\ndate: 2019-07-09\ncategory: khong-co")
+        let result = try run(["--source", site.root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/articles/b.md:3:7: error: '2019-13-01': month 13 does not exist"))
+        #expect(result.stderr.contains("content/articles/c.md:4:11: error: unknown category 'khong-co'"))
+        #expect(result.stderr.contains("build-site: 2 error(s); the output folder was not changed"))
+        #expect(try site.snapshotOutput() == before)
+    }
+
+    @Test func outputAndBaseURLFlags() throws {
+        let site = try TestSite()
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        let out = site.root.appendingPathComponent("khac")
+        let result = try run(["--source", site.root.path, "--output", out.path, "--base-url", "https://staging.example.vn/cong/", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let html = try String(contentsOf: out.appendingPathComponent("tin/index.html"), encoding: .utf8)
+        #expect(html.contains("href=\"https://staging.example.vn/cong/tin/\""))
+        #expect(html.contains("href=\"/cong/css/portal.css\""))
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import PortalEngine
+
+@Suite struct SlugTests {
+    @Test func foldsVietnameseTitleAsTheIssueShows() {
+        #expect(Slug.make(from: "Khối giao ước thi đua các huyện miền Đông") == "khoi-giao-uoc-thi-dua-cac-huyen-mien-dong")
+    }
+
+    @Test func nfcAndNfdGiveTheSameSlug() {
+        let title = "Đường lên Đồng Văn: Tổng kết năm 2019"
+        let nfd = title.decomposedStringWithCanonicalMapping
+        #expect(nfd.unicodeScalars.count != title.precomposedStringWithCanonicalMapping.unicodeScalars.count)
+        #expect(Slug.make(from: nfd) == Slug.make(from: title.precomposedStringWithCanonicalMapping))
+        #expect(Slug.make(from: nfd) == "duong-len-dong-van-tong-ket-nam-2019")
+    }
+
+    @Test func dStrokeFoldsToD() {
+        #expect(VietnameseFolding.fold("đĐ thi đua") == "dD thi dua")
+        #expect(Slug.make(from: "ĐẠI HỘI") == "dai-hoi")
+    }
+
+    @Test func punctuationCollapsesToOneHyphenAndEdgesAreTrimmed() {
+        #expect(Slug.make(from: "  Khối Kinh tế - Tổng hợp (2019)!  ") == "khoi-kinh-te-tong-hop-2019")
+        #expect(Slug.make(from: "“Kỷ cương - sáng tạo”") == "ky-cuong-sang-tao")
+    }
+
+    @Test func titleWithoutLatinLettersGivesEmptySlug() {
+        #expect(Slug.make(from: "—…—") == "")
+        #expect(Slug.make(from: "越南") == "")
+    }
+
+    @Test func handWrittenSlugsMustBeOneSegment() {
+        #expect(Slug.problem(with: "tin-moi") == nil)
+        #expect(Slug.problem(with: "a/b") != nil)
+        #expect(Slug.problem(with: "..") != nil)
+        #expect(Slug.problem(with: "tin mới") != nil)
+        #expect(Slug.problem(with: "<script>") != nil)
+    }
+}
