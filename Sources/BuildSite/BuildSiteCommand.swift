@@ -8,7 +8,8 @@ struct BuildSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-site",
         abstract: "Build the portal: content/ and site/ into public/.",
-        discussion: "Errors and warnings are printed as file:line:column: severity: message. Exit status 1 on any error.")
+        discussion:
+            "Errors and warnings are printed as file:line:column: severity: message. Exit status 1 on any error.")
 
     @Option(name: .long, help: "The site folder, holding content/ and site/.")
     var source: String = "."

@@ -24,7 +24,10 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 
     @Test func buildsAndPrintsOneSummaryLine() throws {
@@ -57,7 +60,10 @@ import Testing
         let site = try TestSite()
         try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
         let out = site.root.appendingPathComponent("khac")
-        let result = try run(["--source", site.root.path, "--output", out.path, "--base-url", "https://staging.example.vn/cong/", "--quiet"])
+        let result = try run([
+            "--source", site.root.path, "--output", out.path, "--base-url", "https://staging.example.vn/cong/",
+            "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let html = try String(contentsOf: out.appendingPathComponent("tin/index.html"), encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PortalEngine
 
 @Suite struct DateTests {
@@ -20,7 +21,9 @@ import Testing
         #expect(parse("2019-07-09 08:22:00") == 1_562_635_320)
     }
 
-    @Test(arguments: ["2019-02-31", "2019-13-01", "09/07/2019", "2019-07-09 25:00", "hôm qua", "2019-07-09T08:22+99:00", ""])
+    @Test(arguments: [
+        "2019-02-31", "2019-13-01", "09/07/2019", "2019-07-09 25:00", "hôm qua", "2019-07-09T08:22+99:00", "",
+    ])
     func rejectsWhatIsNotADate(_ text: String) {
         #expect(parse(text) == nil)
     }
@@ -47,7 +50,9 @@ import Testing
     @Test func everyWeekdayName() throws {
         // 2019-07-07 was a Sunday.
         let sunday = try parser.parse("2019-07-07 10:00").get().secondsSince1970
-        let names = (0..<7).map { format.full(Timestamp(secondsSince1970: sunday + Int64($0) * 86_400)).components(separatedBy: ",")[0] }
+        let names = (0..<7).map {
+            format.full(Timestamp(secondsSince1970: sunday + Int64($0) * 86_400)).components(separatedBy: ",")[0]
+        }
         #expect(names == ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PortalEngine
 
 @Suite struct EndToEndTests {
@@ -48,13 +49,19 @@ import Testing
         let article = try site.html("khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang/index.html")
         #expect(article.contains("Thứ Ba, 09/07/2019 08:22"))
         #expect(article.contains("Cập nhật lúc"))
-        #expect(article.contains(#"<a href="/category/tin-tuc-su-kien/">Tin tức sự kiện</a> » <a href="/category/chinh-tri-kt-vh-xh/">Chính trị KT-VH-XH</a>"#))
+        #expect(
+            article.contains(
+                #"<a href="/category/tin-tuc-su-kien/">Tin tức sự kiện</a> » <a href="/category/chinh-tri-kt-vh-xh/">Chính trị KT-VH-XH</a>"#
+            ))
         #expect(article.contains("Tác giả: <strong>Mai Hiên</strong>"))
         #expect(article.contains("Nguồn: Trung tâm VH-TT Quảng Uyên"))
         #expect(article.contains(#"<img src="/images/hoi-nghi.png" alt="Quang cảnh hội nghị">"#))
         #expect(article.contains(#"src="/images/hoi-nghi.png" alt="Ảnh""#))
         #expect(article.contains(#"<a href="/cum-thi-dua-hop/">Bài khác</a>"#))
-        #expect(article.contains(#"<link rel="canonical" href="https://thidua.example.gov.vn/khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang/">"#))
+        #expect(
+            article.contains(
+                #"<link rel="canonical" href="https://thidua.example.gov.vn/khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang/">"#
+            ))
 
         // per_page is 2: the parent lists its child's article too, so it has two pages.
         let parent = try site.html("category/tin-tuc-su-kien/index.html")
@@ -112,7 +119,9 @@ import Testing
         let files = Set(diagnostics.filter { $0.severity == .error }.map(\.file))
         #expect(files == ["content/articles/2019/hong.md", "content/articles/2019/hong-2.md"])
         #expect(try site.snapshotOutput() == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("staging") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.contains("staging")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -159,7 +168,10 @@ import Testing
         let site = try TestSite()
         try site.write("content/articles/open.md", "---\ntitle: Tin\ndate: 2019-07-09\n\nNội dung\n")
         let errors = try #require(site.buildFailure()).map(\.description)
-        #expect(errors == ["content/articles/open.md:1:1: error: front matter opened here is never closed with a '---' line"])
+        #expect(
+            errors == [
+                "content/articles/open.md:1:1: error: front matter opened here is never closed with a '---' line"
+            ])
     }
 
     @Test func duplicateURLNamesBothFiles() throws {
@@ -167,23 +179,31 @@ import Testing
         try site.article("2019/a", "title: Sơ kết\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
         try site.article("2020/b", "title: SƠ KẾT\ndate: 2020-07-09\ncategory: tin-tuc-su-kien")
         let errors = try #require(site.buildFailure()).map(\.description)
-        #expect(errors == [
-            "content/articles/2020/b.md:2:8: error: URL /so-ket/ is also the URL of content/articles/2019/a.md; give one of them another 'slug:'"
-        ])
+        #expect(
+            errors == [
+                "content/articles/2020/b.md:2:8: error: URL /so-ket/ is also the URL of content/articles/2019/a.md; give one of them another 'slug:'"
+            ])
     }
 
     @Test func allErrorsOfARunAreReported() throws {
         let site = try TestSite()
-        for i in 1...5 { try site.article("bad\(i)", "title: Tin \(i)\ndate: 2019-07-3\(i + 1)\ncategory: tin-tuc-su-kien") }
+        for i in 1...5 {
+            try site.article("bad\(i)", "title: Tin \(i)\ndate: 2019-07-3\(i + 1)\ncategory: tin-tuc-su-kien")
+        }
         let errors = try #require(site.buildFailure()).filter { $0.severity == .error }
         #expect(errors.count == 5)  // 2019-07-32 … 2019-07-36
     }
 
     @Test func missingImageWarnsAndStrictFails() throws {
         let site = try TestSite()
-        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien", body: "Chữ.\n\n![ảnh](/images/khong-co.png)")
+        try site.article(
+            "a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien", body: "Chữ.\n\n![ảnh](/images/khong-co.png)"
+        )
         let report = try site.build()
-        #expect(report.diagnostics.map(\.description) == ["content/articles/a.md:9:1: warning: image not found: content/images/khong-co.png"])
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/articles/a.md:9:1: warning: image not found: content/images/khong-co.png"
+            ])
         do {
             _ = try site.build(strict: true)
             Issue.record("--strict accepted a warning")
@@ -203,7 +223,9 @@ import Testing
 
     @Test func siteTemplateOverridesOneTemplateAndKeepsTheRest() throws {
         let site = try sampleSite()
-        try site.write("site/templates/article.mustache", "{{<base}}{{$main}}<h1 class=\"rieng\">{{article.title}}</h1>{{/main}}{{/base}}")
+        try site.write(
+            "site/templates/article.mustache",
+            "{{<base}}{{$main}}<h1 class=\"rieng\">{{article.title}}</h1>{{/main}}{{/base}}")
         _ = try site.build()
         let article = try site.html("cum-thi-dua-hop/index.html")
         #expect(article.contains("<h1 class=\"rieng\">Cụm thi đua họp</h1>"))
@@ -229,8 +251,10 @@ import Testing
 
     @Test func bomCRLFAndNFDArticlesWork() throws {
         let site = try TestSite()
-        let text = "---\r\ntitle: \"Thi đua miền Đông\"\r\ndate: 2019-07-09\r\ncategory: tin-tuc-su-kien\r\n---\r\n\r\nNội dung.\r\n"
-        try site.write("content/articles/crlf.md", Data([0xEF, 0xBB, 0xBF]) + Data(text.decomposedStringWithCanonicalMapping.utf8))
+        let text =
+            "---\r\ntitle: \"Thi đua miền Đông\"\r\ndate: 2019-07-09\r\ncategory: tin-tuc-su-kien\r\n---\r\n\r\nNội dung.\r\n"
+        try site.write(
+            "content/articles/crlf.md", Data([0xEF, 0xBB, 0xBF]) + Data(text.decomposedStringWithCanonicalMapping.utf8))
         _ = try site.build()
         let html = try site.html("thi-dua-mien-dong/index.html")
         #expect(html.contains("Thi đua miền Đông".precomposedStringWithCanonicalMapping))

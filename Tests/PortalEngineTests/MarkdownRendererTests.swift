@@ -1,9 +1,11 @@
 import Testing
+
 @testable import PortalEngine
 
 @Suite struct MarkdownRendererTests {
     @Test func safeModeDropsRawHTMLAndScriptLinks() {
-        let md = "Trước <script>alert(1)</script> sau\n\n<div onclick=\"x()\">khối</div>\n\n[bấm](javascript:alert(1)) [ảnh](vbscript:x)"
+        let md =
+            "Trước <script>alert(1)</script> sau\n\n<div onclick=\"x()\">khối</div>\n\n[bấm](javascript:alert(1)) [ảnh](vbscript:x)"
         let html = MarkdownRenderer(unsafeHTML: false).render(md).html
         #expect(!html.contains("<script"))
         #expect(!html.contains("onclick"))
@@ -56,9 +58,14 @@ import Testing
 
     @Test func relativeLinksResolveAgainstTheArticle() {
         #expect(paths.resolve("a.md", fromDirectory: "articles/2019", isImage: false) == .site("/bai-a/"))
-        #expect(paths.resolve("a.md#ket-qua", fromDirectory: "articles/2019", isImage: false) == .site("/bai-a/#ket-qua"))
-        #expect(paths.resolve("../../images/b.png", fromDirectory: "articles/2019", isImage: true) == .site("/images/b.png"))
-        #expect(paths.resolve("/images/anh%201.jpg", fromDirectory: "articles", isImage: true) == .site("/images/anh%201.jpg"))
+        #expect(
+            paths.resolve("a.md#ket-qua", fromDirectory: "articles/2019", isImage: false) == .site("/bai-a/#ket-qua"))
+        #expect(
+            paths.resolve("../../images/b.png", fromDirectory: "articles/2019", isImage: true) == .site("/images/b.png")
+        )
+        #expect(
+            paths.resolve("/images/anh%201.jpg", fromDirectory: "articles", isImage: true)
+                == .site("/images/anh%201.jpg"))
     }
 
     @Test func externalAndFragmentLinksAreLeftAlone() {
@@ -69,23 +76,29 @@ import Testing
     }
 
     @Test func missingFilesAreReported() {
-        #expect(paths.resolve("../../images/none.png", fromDirectory: "articles/2019", isImage: true)
-            == .missing(url: "/images/none.png", contentPath: "content/images/none.png"))
-        #expect(paths.resolve("/images/none.png", fromDirectory: "", isImage: true)
-            == .missing(url: "/images/none.png", contentPath: "content/images/none.png"))
-        if case .missing = paths.resolve("b.md", fromDirectory: "articles", isImage: false) {} else {
+        #expect(
+            paths.resolve("../../images/none.png", fromDirectory: "articles/2019", isImage: true)
+                == .missing(url: "/images/none.png", contentPath: "content/images/none.png"))
+        #expect(
+            paths.resolve("/images/none.png", fromDirectory: "", isImage: true)
+                == .missing(url: "/images/none.png", contentPath: "content/images/none.png"))
+        if case .missing = paths.resolve("b.md", fromDirectory: "articles", isImage: false) {
+        } else {
             Issue.record("a link to a missing .md file should be reported")
         }
     }
 
     @Test func pathsLeavingContentAndScriptSchemesAreRejected() {
-        if case .rejected = paths.resolve("../../../etc/passwd", fromDirectory: "articles/2019", isImage: true) {} else {
+        if case .rejected = paths.resolve("../../../etc/passwd", fromDirectory: "articles/2019", isImage: true) {
+        } else {
             Issue.record("a path above content/ was accepted")
         }
-        if case .rejected = paths.resolve("JavaScript:alert(1)", fromDirectory: "", isImage: false) {} else {
+        if case .rejected = paths.resolve("JavaScript:alert(1)", fromDirectory: "", isImage: false) {
+        } else {
             Issue.record("javascript: was accepted")
         }
-        if case .rejected = paths.resolve("data:text/html,<b>", fromDirectory: "", isImage: true) {} else {
+        if case .rejected = paths.resolve("data:text/html,<b>", fromDirectory: "", isImage: true) {
+        } else {
             Issue.record("data: was accepted")
         }
     }

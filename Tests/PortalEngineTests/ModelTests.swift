@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import PortalEngine
 
 @Suite struct CategoryTreeTests {
     let tree = CategoryTree(
         [
-            CategoryConfig(key: "a", title: "A", children: [CategoryConfig(key: "a1", title: "A1"), CategoryConfig(key: "a2", title: "A2")]),
+            CategoryConfig(
+                key: "a", title: "A",
+                children: [CategoryConfig(key: "a1", title: "A1"), CategoryConfig(key: "a2", title: "A2")]),
             CategoryConfig(key: "b", title: "B"),
         ], urls: SiteURLs(basePath: "/"))
 
@@ -52,13 +55,20 @@ import Testing
 
     @Test func emptyListHasOneEmptyPage() {
         let slices = Pagination.slices(count: 0, perPage: 20, listURL: "/category/x/", urls: urls)
-        #expect(slices == [PageSlice(number: 1, total: 1, range: 0..<0, url: "/category/x/", listURL: "/category/x/", previousURL: nil, nextURL: nil)])
+        #expect(
+            slices == [
+                PageSlice(
+                    number: 1, total: 1, range: 0..<0, url: "/category/x/", listURL: "/category/x/", previousURL: nil,
+                    nextURL: nil)
+            ])
     }
 
     @Test func outputPaths() {
         #expect(urls.outputPath(forURL: "/") == "index.html")
         #expect(urls.outputPath(forURL: "/bai-viet/") == "bai-viet/index.html")
-        #expect(SiteURLs(basePath: "/portal/").outputPath(forURL: "/portal/category/a/page/2/") == "category/a/page/2/index.html")
+        #expect(
+            SiteURLs(basePath: "/portal/").outputPath(forURL: "/portal/category/a/page/2/")
+                == "category/a/page/2/index.html")
     }
 }
 
@@ -75,7 +85,10 @@ import Testing
             let (parsed, problems) = parser.parse(parts.yaml, file: ref.sourcePath, firstLine: 2)
             diags += problems
             let front = try #require(parsed)
-            docs.append(SourceDocument(file: ref, kind: name.hasPrefix("pages/") ? .page : .article, frontMatter: front, body: parts.body, bodyFirstLine: parts.bodyFirstLine))
+            docs.append(
+                SourceDocument(
+                    file: ref, kind: name.hasPrefix("pages/") ? .page : .article, frontMatter: front, body: parts.body,
+                    bodyFirstLine: parts.bodyFirstLine))
         }
         #expect(diags.isEmpty)
         return LoadedSite(config: c, documents: docs, contentAssets: [], staticAssets: [], diagnostics: [])
@@ -98,9 +111,10 @@ import Testing
     @Test func unknownCategoryNamesTheKnownOnes() throws {
         let site = try loaded([("articles/a.md", "---\ntitle: A\ndate: 2019-01-01\ncategory: khong-co\n---\n")])
         let (_, problems) = ModelBuilder.build(site, includeDrafts: false)
-        #expect(problems.map(\.description) == [
-            "content/articles/a.md:4:11: error: unknown category 'khong-co'; site.yaml has: tin-tuc-su-kien, chinh-tri-kt-vh-xh, tin-hoat-dong-cum-khoi"
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "content/articles/a.md:4:11: error: unknown category 'khong-co'; site.yaml has: tin-tuc-su-kien, chinh-tri-kt-vh-xh, tin-hoat-dong-cum-khoi"
+            ])
     }
 
     @Test func missingRequiredFields() throws {
@@ -109,7 +123,8 @@ import Testing
         let messages = problems.map(\.description)
         #expect(messages.contains("content/articles/a.md:1:1: error: missing 'title' in front matter"))
         #expect(messages.contains { $0.hasPrefix("content/articles/a.md:1:1: error: missing 'date' in front matter") })
-        #expect(messages.contains { $0.hasPrefix("content/articles/a.md:1:1: error: missing 'category' in front matter") })
+        #expect(
+            messages.contains { $0.hasPrefix("content/articles/a.md:1:1: error: missing 'category' in front matter") })
     }
 
     @Test func duplicateURLNamesBothFiles() throws {
@@ -118,20 +133,25 @@ import Testing
             ("articles/b.md", "---\ntitle: Thi Đua!\ndate: 2019-01-02\ncategory: tin-tuc-su-kien\n---\n"),
         ])
         let (_, problems) = ModelBuilder.build(site, includeDrafts: false)
-        #expect(problems.map(\.description) == [
-            "content/articles/b.md:2:8: error: URL /thi-dua/ is also the URL of content/articles/a.md; give one of them another 'slug:'"
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "content/articles/b.md:2:8: error: URL /thi-dua/ is also the URL of content/articles/a.md; give one of them another 'slug:'"
+            ])
     }
 
     @Test func reservedSlugIsRefused() throws {
-        let site = try loaded([("articles/a.md", "---\ntitle: A\nslug: category\ndate: 2019-01-01\ncategory: tin-tuc-su-kien\n---\n")])
+        let site = try loaded([
+            ("articles/a.md", "---\ntitle: A\nslug: category\ndate: 2019-01-01\ncategory: tin-tuc-su-kien\n---\n")
+        ])
         let (_, problems) = ModelBuilder.build(site, includeDrafts: false)
         #expect(problems.first?.position == SourcePosition(line: 3, column: 7))
         #expect(problems.first?.message.contains("used by the generator") == true)
     }
 
     @Test func draftsAreLeftOutUnlessAsked() throws {
-        let site = try loaded([("articles/a.md", "---\ntitle: A\ndate: 2019-01-01\ncategory: tin-tuc-su-kien\ndraft: true\n---\n")])
+        let site = try loaded([
+            ("articles/a.md", "---\ntitle: A\ndate: 2019-01-01\ncategory: tin-tuc-su-kien\ndraft: true\n---\n")
+        ])
         #expect(ModelBuilder.build(site, includeDrafts: false).0.articles.isEmpty)
         #expect(ModelBuilder.build(site, includeDrafts: true).0.articles.count == 1)
     }

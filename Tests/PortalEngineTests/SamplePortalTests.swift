@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PortalEngine
 
 /// The repository's own sample portal (content/ and site/) builds cleanly, warnings included.
@@ -21,8 +22,13 @@ import Testing
         #expect(article.contains("Tác giả: <strong>Mai Hiên, Trần Tuân</strong>"))
         let hagiang = try page("khoi-giao-uoc-thi-dua-cac-huyen-thanh-pho-vung-dong-luc-tong-ket-nam-2019/index.html")
         #expect(hagiang.contains("Thứ Hai, 09/12/2019 08:22"))
-        for key in ["tin-tuc-su-kien", "chinh-tri-kt-vh-xh", "tin-hoat-dong-cum-khoi", "khoi-thi-dua", "cum-thi-dua", "van-ban-chi-dao"] {
-            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("category/\(key)/index.html").path))
+        for key in [
+            "tin-tuc-su-kien", "chinh-tri-kt-vh-xh", "tin-hoat-dong-cum-khoi", "khoi-thi-dua", "cum-thi-dua",
+            "van-ban-chi-dao",
+        ] {
+            #expect(
+                FileManager.default.fileExists(atPath: output.appendingPathComponent("category/\(key)/index.html").path)
+            )
         }
         let home = try page("index.html")
         #expect(home.contains("Cụm thi đua 5 huyện Biên giới sơ kết"))

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import PortalEngine
 
 @Suite struct SiteConfigTests {
     @Test func readsTheContractExample() throws {
-        let (config, problems) = SiteConfigLoader.parse(TestSite.siteYAML + "\nunsafe_html: true\naddress: \"Số 1\"\ncounter:\n  endpoint: \"https://c.example/api\"")
+        let (config, problems) = SiteConfigLoader.parse(
+            TestSite.siteYAML
+                + "\nunsafe_html: true\naddress: \"Số 1\"\ncounter:\n  endpoint: \"https://c.example/api\"")
         #expect(problems.isEmpty)
         let c = try #require(config)
         #expect(c.title == "Ban Thi đua - Khen thưởng tỉnh Thử nghiệm")

@@ -1,9 +1,11 @@
 import Testing
+
 @testable import PortalEngine
 
 @Suite struct SlugTests {
     @Test func foldsVietnameseTitleAsTheIssueShows() {
-        #expect(Slug.make(from: "Khối giao ước thi đua các huyện miền Đông") == "khoi-giao-uoc-thi-dua-cac-huyen-mien-dong")
+        #expect(
+            Slug.make(from: "Khối giao ước thi đua các huyện miền Đông") == "khoi-giao-uoc-thi-dua-cac-huyen-mien-dong")
     }
 
     @Test func nfcAndNfdGiveTheSameSlug() {

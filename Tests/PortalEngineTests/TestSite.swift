@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PortalEngine
 
 /// A throwaway site folder for end-to-end tests; deleted when the test ends.
@@ -24,7 +25,8 @@ final class TestSite {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try write("site/site.yaml", siteYAML)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
     }
 
     deinit {
@@ -76,7 +78,9 @@ final class TestSite {
     /// Every file below the output with its bytes, to prove a failed build changed nothing.
     func snapshotOutput() throws -> [String: Data] {
         var files: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else { return [:] }
+        guard let walker = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else {
+            return [:]
+        }
         for case let url as URL in walker {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue {

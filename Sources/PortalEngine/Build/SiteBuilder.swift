@@ -38,7 +38,8 @@ public enum SiteBuilder {
             assets: Set(model.contentAssets.map(\.relativePath) + model.staticAssets.map(\.relativePath)),
             urls: model.urls)
         let (bodies, bodyProblems) = BodyRenderer.renderAll(model.articles, paths: paths, unsafeHTML: config.unsafeHTML)
-        let (pageBodies, pageProblems) = BodyRenderer.renderAll(model.pages, paths: paths, unsafeHTML: config.unsafeHTML)
+        let (pageBodies, pageProblems) = BodyRenderer.renderAll(
+            model.pages, paths: paths, unsafeHTML: config.unsafeHTML)
         diagnostics += bodyProblems + pageProblems
         try stopIfErrors()
         if options.strict, !diagnostics.isEmpty {

@@ -24,7 +24,8 @@ public struct DateParser: Sendable {
         let monthLength = CivilCalendar.daysInMonth(year: year, month: month)
         guard (1...monthLength).contains(day) else {
             return .failure(
-                DateParseError(message: "'\(raw)': \(String(format: "%02d", month))/\(year) has \(monthLength) days, not \(day)"))
+                DateParseError(
+                    message: "'\(raw)': \(String(format: "%02d", month))/\(year) has \(monthLength) days, not \(day)"))
         }
         var hour = 0
         var minute = 0
@@ -43,7 +44,9 @@ public struct DateParser: Sendable {
                 guard let s = scanner.number(digits: 2...2) else { return .failure(DateParseError(message: expected)) }
                 second = s
                 if scanner.take(".") || scanner.take(",") {
-                    guard scanner.number(digits: 1...9) != nil else { return .failure(DateParseError(message: expected)) }
+                    guard scanner.number(digits: 1...9) != nil else {
+                        return .failure(DateParseError(message: expected))
+                    }
                 }
             }
             guard hour < 24, minute < 60, second < 60 else {

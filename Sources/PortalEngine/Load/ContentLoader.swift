@@ -58,11 +58,27 @@ public enum ContentLoader {
         switch FrontMatterSplitter.split(text) {
         case .success(let p): parts = p
         case .failure(.emptyFile):
-            return (nil, [.error(file, nil, "file is empty; an article needs front matter with title, date and category")])
+            return (
+                nil, [.error(file, nil, "file is empty; an article needs front matter with title, date and category")]
+            )
         case .failure(.missingOpening):
-            return (nil, [.error(file, SourcePosition(line: 1, column: 1), "file must start with a '---' line opening the front matter")])
+            return (
+                nil,
+                [
+                    .error(
+                        file, SourcePosition(line: 1, column: 1),
+                        "file must start with a '---' line opening the front matter")
+                ]
+            )
         case .failure(.neverClosed):
-            return (nil, [.error(file, SourcePosition(line: 1, column: 1), "front matter opened here is never closed with a '---' line")])
+            return (
+                nil,
+                [
+                    .error(
+                        file, SourcePosition(line: 1, column: 1),
+                        "front matter opened here is never closed with a '---' line")
+                ]
+            )
         }
         let (parsed, problems) = parser.parse(parts.yaml, file: file, firstLine: parts.yamlFirstLine)
         guard let front = parsed else { return (nil, problems) }

@@ -27,7 +27,8 @@ public enum ContentWalker {
             do {
                 names = try fm.contentsOfDirectory(atPath: dirPath).sorted()
             } catch {
-                listing.diagnostics.append(.error(prefix + "/" + dir, nil, "cannot read folder: \(error.localizedDescription)"))
+                listing.diagnostics.append(
+                    .error(prefix + "/" + dir, nil, "cannot read folder: \(error.localizedDescription)"))
                 continue
             }
             for name in names where !name.hasPrefix(".") {
@@ -35,7 +36,8 @@ public enum ContentWalker {
                 let ref = SourceFileRef(sourcePath: prefix + "/" + rel, relativePath: rel)
                 var info = stat()
                 guard lstat(dirPath + "/" + name, &info) == 0 else {
-                    listing.diagnostics.append(.error(ref.sourcePath, nil, "cannot read: \(String(cString: strerror(errno)))"))
+                    listing.diagnostics.append(
+                        .error(ref.sourcePath, nil, "cannot read: \(String(cString: strerror(errno)))"))
                     continue
                 }
                 var mode = info.st_mode & S_IFMT

@@ -54,26 +54,38 @@ public enum SiteConfigLoader {
             problems.append(.error(path, SourcePosition(line: 1, column: 1), "missing 'title': the portal's name"))
         }
         if let (base, node) = text("base_url") {
-            if let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
+            if let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
+            {
                 config.baseURL = base.hasSuffix("/") ? base : base + "/"
             } else {
-                problems.append(.error(path, at(node), "'base_url' must be an absolute http(s) URL, e.g. https://thidua.example.gov.vn/"))
+                problems.append(
+                    .error(
+                        path, at(node),
+                        "'base_url' must be an absolute http(s) URL, e.g. https://thidua.example.gov.vn/"))
             }
         } else {
-            problems.append(.error(path, SourcePosition(line: 1, column: 1), "missing 'base_url', e.g. https://thidua.example.gov.vn/"))
+            problems.append(
+                .error(
+                    path, SourcePosition(line: 1, column: 1), "missing 'base_url', e.g. https://thidua.example.gov.vn/")
+            )
         }
         if let (language, _) = text("language"), !language.isEmpty { config.language = language }
         if let (zoneName, node) = text("timezone") {
             if let zone = TimeZone(identifier: zoneName) {
                 config.timeZone = zone
             } else {
-                problems.append(.error(path, at(node), "unknown time zone '\(zoneName)'; use a name such as Asia/Ho_Chi_Minh"))
+                problems.append(
+                    .error(path, at(node), "unknown time zone '\(zoneName)'; use a name such as Asia/Ho_Chi_Minh"))
             }
         }
         config.perPage = positiveInt("per_page", default: 20)
         config.relatedCount = positiveInt("related_count", default: 5)
         if let node = mapping["unsafe_html"] {
-            if let b = node.bool { config.unsafeHTML = b } else { problems.append(.error(path, at(node), "'unsafe_html' must be true or false")) }
+            if let b = node.bool {
+                config.unsafeHTML = b
+            } else {
+                problems.append(.error(path, at(node), "'unsafe_html' must be true or false"))
+            }
         }
         if let counter = mapping["counter"] {
             if case .mapping(let c) = counter {

@@ -18,7 +18,8 @@ public enum SourceText {
             let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
             let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
-            let hint = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? " (it looks like UTF-16)" : ""
+            let hint =
+                bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? " (it looks like UTF-16)" : ""
             return .failure(
                 DecodingError(
                     position: SourcePosition(line: line, column: column),

@@ -36,7 +36,8 @@ enum YAMLReading {
             message += " (\(context.text) at line \(context.mark.line + firstLine - 1))"
             return .error(file, at(mark), message)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(file, at(context.mark), "invalid YAML: key \(duplicates.joined(separator: ", ")) appears twice")
+            return .error(
+                file, at(context.mark), "invalid YAML: key \(duplicates.joined(separator: ", ")) appears twice")
         case .reader(let problem, _, _, _):
             return .error(file, SourcePosition(line: firstLine, column: 1), "invalid YAML: \(problem)")
         default:

@@ -28,7 +28,8 @@ public enum ModelBuilder {
             func require(_ present: Bool, _ field: String, _ hint: String) {
                 if !present {
                     ok = false
-                    diagnostics.append(.error(file, front.positions[field] ?? top, "missing '\(field)' in front matter\(hint)"))
+                    diagnostics.append(
+                        .error(file, front.positions[field] ?? top, "missing '\(field)' in front matter\(hint)"))
                 }
             }
             require(front.title != nil, "title", "")

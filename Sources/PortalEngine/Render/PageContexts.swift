@@ -53,11 +53,19 @@ public final class PageContexts: @unchecked Sendable {
         switch job {
         case .home:
             let latest = Array(items.prefix(model.config.perPage))
-            return ("home", model.urls.home, base(title: model.config.title, url: model.urls.home, kind: "home", extra: ["list": latest]))
+            return (
+                "home", model.urls.home,
+                base(title: model.config.title, url: model.urls.home, kind: "home", extra: ["list": latest])
+            )
         case .article(let i):
             let article = model.articles[i]
             let data = articleData(article, item: items[i])
-            return ("article", article.url, base(title: article.title, url: article.url, kind: "article", description: bodies[i].summary, extra: data))
+            return (
+                "article", article.url,
+                base(
+                    title: article.title, url: article.url, kind: "article", description: bodies[i].summary, extra: data
+                )
+            )
         case .standalone(let i):
             let page = model.pages[i]
             let data = articleData(page, item: pageItems[i])
@@ -71,7 +79,9 @@ public final class PageContexts: @unchecked Sendable {
                     "title": category.title,
                     "url": category.url,
                     "key": category.key,
-                    "children": category.children.map { ["title": model.categories[$0].title, "url": model.categories[$0].url] },
+                    "children": category.children.map {
+                        ["title": model.categories[$0].title, "url": model.categories[$0].url]
+                    },
                     "has_children": !category.children.isEmpty,
                 ] as [String: Any],
                 "breadcrumb": breadcrumb(categoryIndex: c),
@@ -83,17 +93,20 @@ public final class PageContexts: @unchecked Sendable {
         }
     }
 
-    private func base(title: String, url: String, kind: String, description: String = "", extra: [String: Any]) -> [String: Any] {
+    private func base(title: String, url: String, kind: String, description: String = "", extra: [String: Any])
+        -> [String: Any]
+    {
         var data = extra
         data["site"] = site
-        data["page"] = [
-            "title": title,
-            "url": url,
-            "canonical_url": absolute(url),
-            "kind": kind,
-            "description": description,
-            "is_\(kind)": true,
-        ] as [String: Any]
+        data["page"] =
+            [
+                "title": title,
+                "url": url,
+                "canonical_url": absolute(url),
+                "kind": kind,
+                "description": description,
+                "is_\(kind)": true,
+            ] as [String: Any]
         return data
     }
 
@@ -118,7 +131,9 @@ public final class PageContexts: @unchecked Sendable {
     }
 
     private func breadcrumb(categoryIndex: Int) -> [[String: Any]] {
-        model.categories.ancestry(of: categoryIndex).map { ["title": model.categories[$0].title, "url": model.categories[$0].url] }
+        model.categories.ancestry(of: categoryIndex).map {
+            ["title": model.categories[$0].title, "url": model.categories[$0].url]
+        }
     }
 
     private func pagination(_ slice: PageSlice) -> [String: Any] {

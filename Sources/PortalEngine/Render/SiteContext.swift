@@ -8,7 +8,9 @@ enum SiteContext {
         func link(_ index: Int) -> [String: Any] {
             let c = tree[index]
             let children = c.children.map(link)
-            return ["title": c.title, "url": c.url, "key": c.key, "children": children, "has_children": !children.isEmpty]
+            return [
+                "title": c.title, "url": c.url, "key": c.key, "children": children, "has_children": !children.isEmpty,
+            ]
         }
         var site: [String: Any] = [
             "title": config.title,

@@ -27,7 +27,9 @@ public enum Slug {
     public static func problem(with slug: String) -> String? {
         if slug.isEmpty { return "slug is empty" }
         if slug == "." || slug == ".." { return "slug '\(slug)' would leave its folder" }
-        if slug.contains("/") || slug.contains("\\") { return "slug '\(slug)' contains a slash; a slug is one URL segment" }
+        if slug.contains("/") || slug.contains("\\") {
+            return "slug '\(slug)' contains a slash; a slug is one URL segment"
+        }
         for scalar in slug.unicodeScalars {
             let v = scalar.value
             let allowed =

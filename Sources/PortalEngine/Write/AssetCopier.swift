@@ -21,7 +21,8 @@ public enum AssetCopier {
             if let previous = byDestination[copy.destination] {
                 if warnOnOverride {
                     diagnostics.append(
-                        .warning(copy.label, nil, "replaces \(previous.label) at the same output path \(copy.destination)"))
+                        .warning(
+                            copy.label, nil, "replaces \(previous.label) at the same output path \(copy.destination)"))
                 }
             } else {
                 order.append(copy.destination)
@@ -31,14 +32,23 @@ public enum AssetCopier {
         if let theme = builtInTheme?.appendingPathComponent("static") {
             let listing = ContentWalker.walk(root: theme, prefix: "(built-in theme)/static", markdownIsContent: false)
             for file in listing.assets {
-                add(Copy(source: theme.appendingPathComponent(file.relativePath), destination: file.relativePath, label: file.sourcePath), warnOnOverride: false)
+                add(
+                    Copy(
+                        source: theme.appendingPathComponent(file.relativePath), destination: file.relativePath,
+                        label: file.sourcePath), warnOnOverride: false)
             }
         }
         for file in model.staticAssets {
-            add(Copy(source: sourceRoot.appendingPathComponent(file.sourcePath), destination: file.relativePath, label: file.sourcePath), warnOnOverride: false)
+            add(
+                Copy(
+                    source: sourceRoot.appendingPathComponent(file.sourcePath), destination: file.relativePath,
+                    label: file.sourcePath), warnOnOverride: false)
         }
         for file in model.contentAssets {
-            add(Copy(source: sourceRoot.appendingPathComponent(file.sourcePath), destination: file.relativePath, label: file.sourcePath), warnOnOverride: true)
+            add(
+                Copy(
+                    source: sourceRoot.appendingPathComponent(file.sourcePath), destination: file.relativePath,
+                    label: file.sourcePath), warnOnOverride: true)
         }
         return (order.map { byDestination[$0]! }, diagnostics)
     }
