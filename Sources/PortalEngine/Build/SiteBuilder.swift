@@ -58,11 +58,11 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: diagnostics)
         }
         let writeProblems = WriteProblems()
+        let renderer = OutputRenderer(contexts: contexts, theme: theme, jobs: jobs)
         parallelForEach(count: jobs.count) { i in
-            let (template, url, data) = contexts.context(for: jobs[i])
-            let html = theme.render(data, template: template)
+            let (path, text) = renderer.render(jobs[i])
             do {
-                try staging.write(html, to: model.urls.outputPath(forURL: url))
+                try staging.write(text, to: path)
             } catch {
                 writeProblems.append(.error(options.output.path, nil, "\(error)"))
             }

@@ -22,6 +22,8 @@ public struct Article: Sendable {
     public var imageCaption: String?
     public var featured: Bool
     public var aliases: [String]
+    /// Where `aliases:` was written, for messages about them.
+    public var positionOfAliases: SourcePosition?
     public var extra: [String: YAMLValue]
     public var body: String
     public var bodyFirstLine: Int

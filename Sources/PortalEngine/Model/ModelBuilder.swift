@@ -95,7 +95,8 @@ public enum ModelBuilder {
                 date: front.date, lastmod: front.lastmod, categoryKey: front.category, bloc: front.bloc,
                 units: front.units, meeting: front.meeting, tags: front.tags, author: front.author,
                 source: front.source, summary: front.summary, imageURL: imageURL, imageCaption: front.imageCaption,
-                featured: front.featured, aliases: front.aliases, extra: front.extra, body: p.document.body,
+                featured: front.featured, aliases: front.aliases, positionOfAliases: front.positions["aliases"],
+                extra: front.extra, body: p.document.body,
                 bodyFirstLine: p.document.bodyFirstLine)
             if article.kind == .article { articles.append(article) } else { pages.append(article) }
         }
@@ -107,8 +108,15 @@ public enum ModelBuilder {
                 categories.append(articleIndex: i, toCategory: c)
             }
         }
+        let blocs = Taxonomy(kind: .bloc, articles: articles, urls: urls) { $0.bloc.map { [$0] } ?? [] }
+        let units = Taxonomy(kind: .units, articles: articles, urls: urls) { $0.units }
+        let tags = Taxonomy(kind: .tags, articles: articles, urls: urls) { $0.tags }
+        let related = RelatedNews(
+            articles: articles, bloc: blocs, units: units, tags: tags, count: config.relatedCount)
+        let aliases = AliasPlanner.plan(articles + pages, taken: Set(urlOwners.keys), urls: urls, diagnostics: &diagnostics)
         let model = SiteModel(
-            config: config, urls: urls, articles: articles, pages: pages, categories: categories,
+            config: config, urls: urls, articles: articles, pages: pages, categories: categories, blocs: blocs,
+            units: units, tags: tags, related: related, aliases: aliases,
             contentAssets: loaded.contentAssets, staticAssets: loaded.staticAssets)
         return (model, diagnostics)
     }

@@ -7,6 +7,29 @@ public struct SiteModel: Sendable {
     /// Standalone pages from `content/pages/`.
     public var pages: [Article]
     public var categories: CategoryTree
+    public var blocs: Taxonomy
+    public var units: Taxonomy
+    public var tags: Taxonomy
+    public var related: RelatedNews
+    /// Old URLs that redirect to an article or page.
+    public var aliases: [Alias]
     public var contentAssets: [SourceFileRef]
     public var staticAssets: [SourceFileRef]
+}
+
+extension SiteModel {
+    public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
+        switch kind {
+        case .bloc: return blocs
+        case .units: return units
+        case .tags: return tags
+        }
+    }
+}
+
+/// A redirect page from an old URL to the article's URL.
+public struct Alias: Sendable, Equatable {
+    /// Output path, e.g. "tin-tuc/100012.html" or "old/path/index.html".
+    public var outputPath: String
+    public var targetURL: String
 }

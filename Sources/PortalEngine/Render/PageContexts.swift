@@ -11,132 +11,98 @@ public final class PageContexts: @unchecked Sendable {
     /// One list entry per article (title, url, dates, summary, image, category).
     let items: [[String: Any]]
     let pageItems: [[String: Any]]
+    /// Per taxonomy kind, per term: `name`, `url`, `count`.
+    let termLinks: [TaxonomyKind: [[String: Any]]]
+
+    /// Articles per category on the home page.
+    static let homeSectionSize = 5
 
     public init(model: SiteModel, bodies: [RenderedBody], pageBodies: [RenderedBody], now: Timestamp) {
         self.model = model
         self.bodies = bodies
         let dates = VietnameseDateFormat(zone: model.config.timeZone)
         self.dates = dates
-        site = SiteContext.make(model: model, now: now, dates: dates)
-        func item(_ article: Article, _ body: RenderedBody) -> [String: Any] {
-            var entry: [String: Any] = [
-                "title": article.title,
-                "url": article.url,
-                "summary": body.summary,
-                "body": body.html,
-            ]
-            if let date = article.date {
-                entry["date"] = dates.full(date)
-                entry["date_short"] = dates.short(date)
-                entry["date_time"] = dates.shortWithTime(date)
-                entry["date_iso"] = dates.iso8601(date)
-            }
-            if let lastmod = article.lastmod {
-                entry["lastmod"] = dates.shortWithTime(lastmod)
-                entry["lastmod_iso"] = dates.iso8601(lastmod)
-            }
-            if let image = article.imageURL {
-                entry["image"] = image
-                entry["image_caption"] = article.imageCaption ?? ""
-            }
-            if let key = article.categoryKey, let c = model.categories.index(ofKey: key) {
-                entry["category"] = ["title": model.categories[c].title, "url": model.categories[c].url]
-            }
-            return entry
+        var links: [TaxonomyKind: [[String: Any]]] = [:]
+        for kind in TaxonomyKind.allCases {
+            links[kind] = model.taxonomy(kind).terms.map { ["name": $0.name, "url": $0.url, "count": $0.articles.count] }
         }
-        items = zip(model.articles, bodies).map(item)
-        pageItems = zip(model.pages, pageBodies).map(item)
+        termLinks = links
+        site = SiteContext.make(model: model, now: now, dates: dates, blocs: links[.bloc] ?? [])
+        items = zip(model.articles, bodies).map { Self.item($0, $1, model: model, dates: dates) }
+        pageItems = zip(model.pages, pageBodies).map { Self.item($0, $1, model: model, dates: dates) }
     }
 
-    /// The template to use, the page's URL and its data.
-    public func context(for job: PageJob) -> (template: String, url: String, data: [String: Any]) {
+    /// The template to use, the page's URL and its data; nil for outputs that are not templated.
+    public func context(for job: PageJob) -> (template: String, url: String, data: [String: Any])? {
         switch job {
-        case .home:
-            let latest = Array(items.prefix(model.config.perPage))
-            return (
-                "home", model.urls.home,
-                base(title: model.config.title, url: model.urls.home, kind: "home", extra: ["list": latest])
-            )
-        case .article(let i):
-            let article = model.articles[i]
-            let data = articleData(article, item: items[i])
-            return (
-                "article", article.url,
-                base(
-                    title: article.title, url: article.url, kind: "article", description: bodies[i].summary, extra: data
-                )
-            )
+        case .home: return home()
+        case .article(let i): return article(i)
         case .standalone(let i):
             let page = model.pages[i]
-            let data = articleData(page, item: pageItems[i])
-            return ("page", page.url, base(title: page.title, url: page.url, kind: "page", extra: data))
-        case .category(let c, let slice):
-            let category = model.categories[c]
-            let list = category.articles[slice.range].map { items[$0] }
-            let title = slice.number > 1 ? "\(category.title) - Trang \(slice.number)" : category.title
-            var data: [String: Any] = [
-                "category": [
-                    "title": category.title,
-                    "url": category.url,
-                    "key": category.key,
-                    "children": category.children.map {
-                        ["title": model.categories[$0].title, "url": model.categories[$0].url]
-                    },
-                    "has_children": !category.children.isEmpty,
-                ] as [String: Any],
-                "breadcrumb": breadcrumb(categoryIndex: c),
-                "list": list,
-                "pagination": pagination(slice),
-            ]
-            data["count"] = category.articles.count
-            return ("category", slice.url, base(title: title, url: slice.url, kind: "category", extra: data))
+            let data = base(title: page.title, url: page.url, kind: "page", extra: ["article": pageItems[i]])
+            return ("page", page.url, data)
+        case .category(let c, let slice): return category(c, slice)
+        case .term(let kind, let t, let slice): return term(kind, t, slice)
+        case .taxonomyIndex(let kind): return taxonomyIndex(kind)
+        case .notFound:
+            let url = model.urls.basePath + "404.html"
+            return ("404", url, base(title: "Không tìm thấy trang", url: url, kind: "not_found", extra: [:]))
+        case .alias, .feed, .sitemap, .robots:
+            return nil
         }
     }
 
-    private func base(title: String, url: String, kind: String, description: String = "", extra: [String: Any])
+    static func item(_ article: Article, _ body: RenderedBody, model: SiteModel, dates: VietnameseDateFormat)
         -> [String: Any]
     {
+        var entry: [String: Any] = [
+            "title": article.title,
+            "url": article.url,
+            "summary": body.summary,
+            "body": body.html,
+        ]
+        if let date = article.date {
+            entry["date"] = dates.full(date)
+            entry["date_short"] = dates.short(date)
+            entry["date_time"] = dates.shortWithTime(date)
+            entry["date_iso"] = dates.iso8601(date)
+        }
+        if let lastmod = article.lastmod {
+            entry["lastmod"] = dates.shortWithTime(lastmod)
+            entry["lastmod_iso"] = dates.iso8601(lastmod)
+        }
+        if let image = article.imageURL {
+            entry["image"] = image
+            entry["image_caption"] = article.imageCaption ?? ""
+        }
+        if article.featured { entry["featured"] = true }
+        if let key = article.categoryKey, let c = model.categories.index(ofKey: key) {
+            entry["category"] = ["title": model.categories[c].title, "url": model.categories[c].url]
+        }
+        return entry
+    }
+
+    func base(
+        title: String, url: String, kind: String, description: String = "", image: String? = nil,
+        extra: [String: Any]
+    ) -> [String: Any] {
         var data = extra
         data["site"] = site
-        data["page"] =
-            [
-                "title": title,
-                "url": url,
-                "canonical_url": absolute(url),
-                "kind": kind,
-                "description": description,
-                "is_\(kind)": true,
-            ] as [String: Any]
+        var page: [String: Any] = [
+            "title": title,
+            "url": url,
+            "canonical_url": absolute(url),
+            "kind": kind,
+            "og_type": kind == "article" ? "article" : "website",
+            "description": description,
+            "is_\(kind)": true,
+        ]
+        if let image { page["image_absolute"] = image.hasPrefix("/") ? absolute(image) : image }
+        data["page"] = page
         return data
     }
 
-    private func articleData(_ article: Article, item: [String: Any]) -> [String: Any] {
-        var entry = item
-        if let author = article.author { entry["author"] = author }
-        if let source = article.source { entry["source"] = source }
-        if let bloc = article.bloc { entry["bloc"] = ["name": bloc] }
-        if let meeting = article.meeting { entry["meeting"] = meeting }
-        entry["units"] = article.units.map { ["name": $0] }
-        entry["tags"] = article.tags.map { ["name": $0] }
-        var params: [String: Any] = [:]
-        for (key, value) in article.extra {
-            if let v = value.templateValue { params[key] = v }
-        }
-        entry["params"] = params
-        var data: [String: Any] = ["article": entry]
-        if let key = article.categoryKey, let c = model.categories.index(ofKey: key) {
-            data["breadcrumb"] = breadcrumb(categoryIndex: c)
-        }
-        return data
-    }
-
-    private func breadcrumb(categoryIndex: Int) -> [[String: Any]] {
-        model.categories.ancestry(of: categoryIndex).map {
-            ["title": model.categories[$0].title, "url": model.categories[$0].url]
-        }
-    }
-
-    private func pagination(_ slice: PageSlice) -> [String: Any] {
+    func pagination(_ slice: PageSlice) -> [String: Any] {
         var data: [String: Any] = [
             "current": slice.number,
             "total": slice.total,
@@ -148,6 +114,12 @@ public final class PageContexts: @unchecked Sendable {
         if let previous = slice.previousURL { data["previous_url"] = previous }
         if let next = slice.nextURL { data["next_url"] = next }
         return data
+    }
+
+    func breadcrumb(categoryIndex: Int) -> [[String: Any]] {
+        model.categories.ancestry(of: categoryIndex).map {
+            ["title": model.categories[$0].title, "url": model.categories[$0].url]
+        }
     }
 
     /// The absolute URL of a site path (`baseURL` always ends with "/").

@@ -1,4 +1,4 @@
-/// One output page to render; the list of jobs is the site's page inventory.
+/// One output file to render; the list of jobs is the site's whole inventory.
 public enum PageJob: Sendable, Equatable {
     case home
     /// Index into `SiteModel.articles`.
@@ -7,17 +7,43 @@ public enum PageJob: Sendable, Equatable {
     case standalone(Int)
     /// Index into the category tree, and which page of its list.
     case category(Int, PageSlice)
+    /// A bloc, unit or tag: index into the taxonomy's terms, and which page.
+    case term(TaxonomyKind, Int, PageSlice)
+    /// The list of all blocs, units or tags.
+    case taxonomyIndex(TaxonomyKind)
+    case notFound
+    /// Index into `SiteModel.aliases`.
+    case alias(Int)
+    /// RSS for the whole site (nil) or one category.
+    case feed(category: Int?)
+    case sitemap
+    case robots
 
-    /// Every page of the site, in a stable order.
+    /// Every output of the site, in a stable order.
     public static func plan(for model: SiteModel) -> [PageJob] {
-        var jobs: [PageJob] = [.home]
+        var jobs: [PageJob] = [.home, .notFound, .sitemap, .robots, .feed(category: nil)]
         jobs += model.articles.indices.map(PageJob.article)
         jobs += model.pages.indices.map(PageJob.standalone)
         for (c, category) in model.categories.categories.enumerated() {
-            let slices = Pagination.slices(
-                count: category.articles.count, perPage: model.config.perPage, listURL: category.url, urls: model.urls)
-            jobs += slices.map { PageJob.category(c, $0) }
+            jobs.append(.feed(category: c))
+            jobs += slices(count: category.articles.count, listURL: category.url, model: model).map {
+                PageJob.category(c, $0)
+            }
         }
+        for kind in TaxonomyKind.allCases {
+            let taxonomy = model.taxonomy(kind)
+            jobs.append(.taxonomyIndex(kind))
+            for (t, term) in taxonomy.terms.enumerated() {
+                jobs += slices(count: term.articles.count, listURL: term.url, model: model).map {
+                    PageJob.term(kind, t, $0)
+                }
+            }
+        }
+        jobs += model.aliases.indices.map(PageJob.alias)
         return jobs
+    }
+
+    static func slices(count: Int, listURL: String, model: SiteModel) -> [PageSlice] {
+        Pagination.slices(count: count, perPage: model.config.perPage, listURL: listURL, urls: model.urls)
     }
 }

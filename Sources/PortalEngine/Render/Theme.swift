@@ -8,7 +8,7 @@ public struct Theme: Sendable {
     public let origins: [String: String]
 
     /// Names every build needs; the built-in theme has them all.
-    public static let pageTemplates = ["home", "article", "page", "category"]
+    public static let pageTemplates = ["home", "article", "page", "category", "term", "terms", "404"]
 
     /// The built-in theme's folder (templates/ and static/).
     public static var builtInRoot: URL? {

@@ -1,0 +1,51 @@
+/// Turns one page job into its output file: templated pages through the theme, the rest in code.
+public final class OutputRenderer: @unchecked Sendable {
+    let contexts: PageContexts
+    let theme: Theme
+    let jobs: [PageJob]
+
+    public init(contexts: PageContexts, theme: Theme, jobs: [PageJob]) {
+        self.contexts = contexts
+        self.theme = theme
+        self.jobs = jobs
+    }
+
+    /// The output path (inside the output folder) and the file's text.
+    public func render(_ job: PageJob) -> (path: String, text: String) {
+        let model = contexts.model
+        if let (template, url, data) = contexts.context(for: job) {
+            let path = job == .notFound ? "404.html" : model.urls.outputPath(forURL: url)
+            return (path, theme.render(data, template: template))
+        }
+        switch job {
+        case .alias(let i):
+            let alias = model.aliases[i]
+            let text = RedirectPage.render(
+                target: alias.targetURL, absoluteTarget: contexts.absolute(alias.targetURL), title: model.config.title)
+            return (alias.outputPath, text)
+        case .feed(let category):
+            if let c = category {
+                let cat = model.categories[c]
+                let feed = cat.url + "index.xml"
+                let title = "\(cat.title) - \(model.config.title)"
+                return (
+                    model.urls.outputPath(forURL: feed),
+                    RSSFeed.render(title: title, pageURL: cat.url, feedURL: feed, articles: cat.articles, contexts: contexts)
+                )
+            }
+            let feed = model.urls.basePath + "index.xml"
+            let all = Array(model.articles.indices.prefix(RSSFeed.itemLimit))
+            return (
+                "index.xml",
+                RSSFeed.render(
+                    title: model.config.title, pageURL: model.urls.home, feedURL: feed, articles: all, contexts: contexts)
+            )
+        case .sitemap:
+            return ("sitemap.xml", Sitemap.render(jobs: jobs, contexts: contexts))
+        case .robots:
+            return ("robots.txt", Sitemap.robots(contexts: contexts))
+        default:
+            return ("", "")
+        }
+    }
+}
