@@ -29,7 +29,7 @@ import Testing
     func article(_ title: String, units: [String]) -> Article {
         Article(
             kind: .article, file: SourceFileRef(sourcePath: "content/\(title).md", relativePath: "\(title).md"),
-            slug: title, url: "/\(title)/", title: title, date: Timestamp(secondsSince1970: 0), lastmod: nil,
+            slug: title, url: "/\(title)/", title: title, date: Timestamp(secondsSince1970: 0), dateHasTime: true, lastmod: nil,
             categoryKey: "c", bloc: nil, units: units, meeting: nil, tags: [], author: nil, source: nil, summary: nil,
             imageURL: nil, imageCaption: nil, featured: false, aliases: [], positionOfAliases: nil, extra: [:],
             body: "", bodyFirstLine: 1)

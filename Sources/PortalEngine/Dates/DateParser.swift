@@ -9,6 +9,11 @@ public struct DateParser: Sendable {
         self.zone = zone
     }
 
+    /// Whether the text names a time of day ("2019-07-09" does not), so pages need not show "00:00".
+    public static func hasTimeOfDay(_ raw: String) -> Bool {
+        raw.trimmingCharacters(in: .whitespaces).count > 10
+    }
+
     /// The instant, or a message saying what is wrong with the text.
     public func parse(_ raw: String) -> Result<Timestamp, DateParseError> {
         var scanner = DigitScanner(raw.trimmingCharacters(in: .whitespaces))

@@ -17,6 +17,12 @@ public struct VietnameseDateFormat: Sendable {
         return "\(Self.weekdayNames[d.weekday]), \(dayMonthYear(d)) \(two(d.hour)):\(two(d.minute))"
     }
 
+    /// "Thứ Ba, 09/07/2019", for dates written without a time.
+    public func fullDay(_ t: Timestamp) -> String {
+        let d = LocalDateTime(t, in: zone)
+        return "\(Self.weekdayNames[d.weekday]), \(dayMonthYear(d))"
+    }
+
     /// "09/07/2019".
     public func short(_ t: Timestamp) -> String {
         dayMonthYear(LocalDateTime(t, in: zone))

@@ -2,6 +2,8 @@
 public struct FrontMatter: Sendable {
     public var title: String?
     public var date: Timestamp?
+    /// False for a date written without a time of day.
+    public var dateHasTime = true
     public var lastmod: Timestamp?
     public var category: String?
     public var bloc: String?

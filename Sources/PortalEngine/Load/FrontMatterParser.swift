@@ -81,7 +81,9 @@ public struct FrontMatterParser: Sendable {
 
             switch key {
             case "title": front.title = text()
-            case "date": front.date = timestamp()
+            case "date":
+                front.date = timestamp()
+                if let raw = value.string { front.dateHasTime = DateParser.hasTimeOfDay(raw) }
             case "lastmod": front.lastmod = timestamp()
             case "category": front.category = text()
             case "bloc": front.bloc = text()

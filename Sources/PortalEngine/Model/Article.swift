@@ -8,6 +8,8 @@ public struct Article: Sendable {
     public var title: String
     /// Pages may have no date; articles always do.
     public var date: Timestamp?
+    /// False when `date` was written without a time ("2019-07-09"): pages show the day only.
+    public var dateHasTime: Bool
     public var lastmod: Timestamp?
     public var categoryKey: String?
     public var bloc: String?

@@ -92,7 +92,7 @@ public enum ModelBuilder {
             }
             let article = Article(
                 kind: p.document.kind, file: p.document.file, slug: p.slug, url: p.url, title: p.title,
-                date: front.date, lastmod: front.lastmod, categoryKey: front.category, bloc: front.bloc,
+                date: front.date, dateHasTime: front.dateHasTime, lastmod: front.lastmod, categoryKey: front.category, bloc: front.bloc,
                 units: front.units, meeting: front.meeting, tags: front.tags, author: front.author,
                 source: front.source, summary: front.summary, imageURL: imageURL, imageCaption: front.imageCaption,
                 featured: front.featured, aliases: front.aliases, positionOfAliases: front.positions["aliases"],

@@ -62,9 +62,9 @@ public final class PageContexts: @unchecked Sendable {
             "body": body.html,
         ]
         if let date = article.date {
-            entry["date"] = dates.full(date)
+            entry["date"] = article.dateHasTime ? dates.full(date) : dates.fullDay(date)
             entry["date_short"] = dates.short(date)
-            entry["date_time"] = dates.shortWithTime(date)
+            entry["date_time"] = article.dateHasTime ? dates.shortWithTime(date) : dates.short(date)
             entry["date_iso"] = dates.iso8601(date)
         }
         if let lastmod = article.lastmod {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Screenshots of the sample portal as a reader sees it: home, an article and a category page,
+# at desktop (1280 px) and phone (375 px) widths, with headless Chromium.
+#
+#   scripts/screenshots.sh [OUT_DIR]     (default: /tmp/portal-screenshots)
+#
+# Needs Debian's chromium (`apt-get install -y chromium`) and python3; builds the sample into a
+# temp folder and serves it on a loopback port, since the site's links are root-relative.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${1:-/tmp/portal-screenshots}
+mkdir -p "$OUT"
+command -v chromium >/dev/null || { echo "needs chromium: apt-get install -y chromium" >&2; exit 1; }
+SITE=$(mktemp -d "${TMPDIR:-/tmp}/portal-shots.XXXXXX")
+SERVER=""
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$SITE"' EXIT
+./scripts/setup.sh
+swift run -q build-site --output "$SITE/public" --quiet
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$SITE/public" >/dev/null 2>&1 &
+SERVER=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+pages=(
+  "home:index.html"
+  "article:khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang-dau-nam-2019/index.html"
+  "category:category/tin-hoat-dong-cum-khoi/index.html"
+)
+for entry in "${pages[@]}"; do
+  name=${entry%%:*}
+  path=${entry#*:}
+  for size in "1280,1800" "375,1600"; do
+    width=${size%%,*}
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+      --screenshot="$OUT/$name-$width.png" --window-size="$size" "http://127.0.0.1:$PORT/$path" >/dev/null 2>&1
+    echo "$OUT/$name-$width.png"
+  done
+done
