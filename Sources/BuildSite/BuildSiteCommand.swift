@@ -29,6 +29,9 @@ struct BuildSiteCommand: ParsableCommand {
     @Flag(name: .long, help: "Print errors only, no warnings or summary.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print the time each stage took.")
+    var timings = false
+
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let sourceRoot = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
@@ -37,6 +40,11 @@ struct BuildSiteCommand: ParsableCommand {
             sourceRoot: sourceRoot, output: outputURL, includeDrafts: drafts, baseURLOverride: baseURL, strict: strict)
         do {
             let report = try SiteBuilder.build(options)
+            if timings {
+                for (stage, seconds) in report.stageSeconds {
+                    printError(String(format: "  %-24@ %7.3f s", stage as NSString, seconds))
+                }
+            }
             if !quiet {
                 for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.description) }
                 let outputPath = options.output.path.replacingOccurrences(of: sourceRoot.path + "/", with: "")

@@ -35,4 +35,6 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Warnings (a build with errors throws instead of reporting).
     public var diagnostics: [Diagnostic]
+    /// Seconds spent in each stage, in order, for `--timings` and the benchmark.
+    public var stageSeconds: [(stage: String, seconds: Double)] = []
 }

@@ -4,6 +4,7 @@ import Foundation
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let started = Date()
+        var clock = StageClock()
         var diagnostics: [Diagnostic] = []
         func stopIfErrors() throws(BuildFailure) {
             if diagnostics.containsErrors { throw BuildFailure(diagnostics: diagnostics) }
@@ -22,12 +23,15 @@ public enum SiteBuilder {
             }
             config.baseURL = override.hasSuffix("/") ? override : override + "/"
         }
+        clock.lap("config and templates")
         let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config)
         diagnostics += loaded.diagnostics
+        clock.lap("load content")
 
         // Model
         let (model, modelProblems) = ModelBuilder.build(loaded, includeDrafts: options.includeDrafts)
         diagnostics += modelProblems
+        clock.lap("model")
         try stopIfErrors()
         guard let theme else { throw BuildFailure(diagnostics: diagnostics) }
 
@@ -41,6 +45,7 @@ public enum SiteBuilder {
         let (pageBodies, pageProblems) = BodyRenderer.renderAll(
             model.pages, paths: paths, unsafeHTML: config.unsafeHTML)
         diagnostics += bodyProblems + pageProblems
+        clock.lap("markdown")
         try stopIfErrors()
         if options.strict, !diagnostics.isEmpty {
             diagnostics.append(.error("build-site", nil, "--strict: \(diagnostics.count) warning(s) fail the build"))
@@ -48,8 +53,11 @@ public enum SiteBuilder {
         }
 
         // Render pages and write
-        let contexts = PageContexts(model: model, bodies: bodies, pageBodies: pageBodies, now: options.now)
+        let contexts = PageContexts(
+            model: model, bodies: bodies, pageBodies: pageBodies, now: options.now, theme: theme)
+        let pageTheme = theme.withSitePartialsRendered(site: contexts.site)
         let jobs = PageJob.plan(for: model)
+        clock.lap("page contexts")
         let staging: OutputStaging
         do {
             staging = try OutputStaging(output: options.output)
@@ -58,7 +66,7 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: diagnostics)
         }
         let writeProblems = WriteProblems()
-        let renderer = OutputRenderer(contexts: contexts, theme: theme, jobs: jobs)
+        let renderer = OutputRenderer(contexts: contexts, theme: pageTheme, jobs: jobs)
         parallelForEach(count: jobs.count) { i in
             let (path, text) = renderer.render(jobs[i])
             do {
@@ -67,6 +75,7 @@ public enum SiteBuilder {
                 writeProblems.append(.error(options.output.path, nil, "\(error)"))
             }
         }
+        clock.lap("render and write pages")
         let copies = AssetCopier.plan(model: model, builtInTheme: Theme.builtInRoot, sourceRoot: options.sourceRoot)
         diagnostics += copies.diagnostics
         for copy in copies.files {
@@ -81,6 +90,7 @@ public enum SiteBuilder {
             staging.discard()
             throw BuildFailure(diagnostics: diagnostics)
         }
+        clock.lap("copy files")
         do {
             try staging.commit()
         } catch {
@@ -88,9 +98,10 @@ public enum SiteBuilder {
             diagnostics.append(.error(options.output.path, nil, "cannot replace the output folder: \(error)"))
             throw BuildFailure(diagnostics: diagnostics)
         }
+        clock.lap("swap into place")
         return BuildReport(
             articles: model.articles.count, pagesWritten: jobs.count, filesCopied: copies.files.count,
-            seconds: Date().timeIntervalSince(started), diagnostics: diagnostics)
+            seconds: Date().timeIntervalSince(started), diagnostics: diagnostics, stageSeconds: clock.laps)
     }
 }
 

@@ -16,39 +16,40 @@ public enum FrontMatterSplitter {
         case neverClosed
     }
 
-    /// Expects text already decoded by `SourceText` (LF line ends, no BOM).
+    /// Expects text already decoded by `SourceText` (LF line ends, no BOM). Works on UTF-8 bytes:
+    /// only the front matter's lines are looked at, never the whole body.
     public static func split(_ text: String) -> Result<Parts, Problem> {
-        if text.allSatisfy({ $0 == "\n" || $0 == " " || $0 == "\t" }) { return .failure(.emptyFile) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isFence(first) else { return .failure(.missingOpening) }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ $0 == 0x0A || $0 == 0x20 || $0 == 0x09 }) { return .failure(.emptyFile) }
+        var lineStart = 0
         var lineNumber = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            lineNumber += 1
-            if isFence(line) || line.trimmingTrailingSpaces() == "..." {
-                return .success(
-                    Parts(
-                        yaml: yamlLines.joined(separator: "\n"),
-                        yamlFirstLine: 2,
-                        body: lines.joined(separator: "\n"),
-                        bodyFirstLine: lineNumber + 1))
+        var yamlStart: Int?
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            var trimmedEnd = lineEnd
+            while trimmedEnd > lineStart, bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09 {
+                trimmedEnd -= 1
             }
-            yamlLines.append(line)
+            let line = bytes[lineStart..<trimmedEnd]
+            let isFence = line.elementsEqual("---".utf8)
+            if let start = yamlStart {
+                if isFence || line.elementsEqual("...".utf8) {
+                    let bodyStart = min(lineEnd + 1, bytes.count)
+                    return .success(
+                        Parts(
+                            yaml: String(decoding: bytes[start..<max(start, lineStart - 1)], as: UTF8.self),
+                            yamlFirstLine: 2,
+                            body: String(decoding: bytes[bodyStart...], as: UTF8.self),
+                            bodyFirstLine: lineNumber + 1))
+                }
+            } else {
+                guard isFence else { return .failure(.missingOpening) }
+                yamlStart = min(lineEnd + 1, bytes.count)
+            }
+            if lineEnd == bytes.count { break }
+            lineStart = lineEnd + 1
+            lineNumber += 1
         }
         return .failure(.neverClosed)
-    }
-
-    private static func isFence(_ line: Substring) -> Bool {
-        line.trimmingTrailingSpaces() == "---"
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingTrailingSpaces() -> Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
     }
 }

@@ -17,7 +17,8 @@ public final class PageContexts: @unchecked Sendable {
     /// Articles per category on the home page.
     static let homeSectionSize = 5
 
-    public init(model: SiteModel, bodies: [RenderedBody], pageBodies: [RenderedBody], now: Timestamp) {
+    /// `theme` renders each article's list entry once (`html`, `link_html`), for every list to reuse.
+    public init(model: SiteModel, bodies: [RenderedBody], pageBodies: [RenderedBody], now: Timestamp, theme: Theme) {
         self.model = model
         self.bodies = bodies
         let dates = VietnameseDateFormat(zone: model.config.timeZone)
@@ -28,7 +29,20 @@ public final class PageContexts: @unchecked Sendable {
         }
         termLinks = links
         site = SiteContext.make(model: model, now: now, dates: dates, blocs: links[.bloc] ?? [])
-        items = zip(model.articles, bodies).map { Self.item($0, $1, model: model, dates: dates) }
+        let siteBox = ListItem(fields: site)
+        let plain = zip(model.articles, bodies).map { Self.item($0, $1, model: model, dates: dates) }
+        items = parallelMap(plain.indices.map { ListItem(fields: plain[$0]) }) { item in
+            var fields = item.fields
+            var context = fields
+            context["site"] = siteBox.fields
+            if theme.has(Theme.itemPartials.card) {
+                fields["html"] = theme.render(context, template: Theme.itemPartials.card)
+            }
+            if theme.has(Theme.itemPartials.link) {
+                fields["link_html"] = theme.render(context, template: Theme.itemPartials.link)
+            }
+            return ListItem(fields: fields)
+        }.map(\.fields)
         pageItems = zip(model.pages, pageBodies).map { Self.item($0, $1, model: model, dates: dates) }
     }
 
@@ -127,4 +141,9 @@ public final class PageContexts: @unchecked Sendable {
         let relative = path.hasPrefix(model.urls.basePath) ? path.dropFirst(model.urls.basePath.count) : path[...]
         return model.config.baseURL + relative
     }
+}
+
+/// A list entry's fields, passed between render threads; read-only once built.
+struct ListItem: @unchecked Sendable {
+    var fields: [String: Any]
 }

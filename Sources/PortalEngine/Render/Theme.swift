@@ -6,6 +6,12 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Template name → where it came from (for messages and the README's tables).
     public let origins: [String: String]
+    private let templates: [String: MustacheTemplate]
+
+    /// Partials that may use only `site`: rendered once per build, then reused by every page.
+    public static let sitePartials = ["partials/header", "partials/sidebar", "partials/footer"]
+    /// Partials rendered once per article and reused by every list showing it: `html` and `link_html`.
+    public static let itemPartials = (card: "partials/article-item", link: "partials/news-link")
 
     /// Names every build needs; the built-in theme has them all.
     public static let pageTemplates = ["home", "article", "page", "category", "term", "terms", "404"]
@@ -55,8 +61,32 @@ public struct Theme: Sendable {
             diagnostics.append(.error("site/templates/\(name).mustache", nil, "template '\(name)' is missing"))
         }
         if diagnostics.containsErrors { return (nil, diagnostics) }
-        return (Theme(library: MustacheLibrary(templates: templates), origins: origins), diagnostics)
+        return (Theme(templates: templates, origins: origins), diagnostics)
     }
+
+    init(templates: [String: MustacheTemplate], origins: [String: String]) {
+        self.templates = templates
+        self.origins = origins
+        library = MustacheLibrary(templates: templates)
+    }
+
+    /// This theme with the site partials replaced by their output for `site`.
+    ///
+    /// The output becomes a template of plain text; one that contains "{{" would be read as
+    /// tags, so such a partial is left to render per page as before.
+    public func withSitePartialsRendered(site: [String: Any]) -> Theme {
+        var prepared = templates
+        for name in Self.sitePartials {
+            guard let template = templates[name] else { continue }
+            let html = template.render(["site": site], library: library)
+            if !html.contains("{{"), let fixed = try? MustacheTemplate(string: html) {
+                prepared[name] = fixed
+            }
+        }
+        return Theme(templates: prepared, origins: origins)
+    }
+
+    public func has(_ name: String) -> Bool { templates[name] != nil }
 
     public func render(_ context: Any, template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
