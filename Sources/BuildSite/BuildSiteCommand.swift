@@ -42,14 +42,15 @@ struct BuildSiteCommand: ParsableCommand {
             let report = try SiteBuilder.build(options)
             if timings {
                 for (stage, seconds) in report.stageSeconds {
-                    printError(String(format: "  %-24@ %7.3f s", stage as NSString, seconds))
+                    let padded = stage.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    printError("  \(padded) \(String(format: "%7.3f", seconds)) s")
                 }
             }
             if !quiet {
                 for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.description) }
                 let outputPath = options.output.path.replacingOccurrences(of: sourceRoot.path + "/", with: "")
                 print(
-                    "build-site: \(report.articles) articles, \(report.pagesWritten) pages, \(report.filesCopied) files copied in \(String(format: "%.2f", report.seconds)) s → \(outputPath)/"
+                    "build-site: \(report.articles) articles, \(report.pagesWritten) pages, \(report.filesCopied) files copied (\(report.filesWritten) written, \(report.filesUnchanged) unchanged) in \(String(format: "%.2f", report.seconds)) s → \(outputPath)/"
                 )
             }
         } catch {

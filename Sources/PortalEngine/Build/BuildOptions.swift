@@ -11,13 +11,18 @@ public struct BuildOptions: Sendable {
     public var baseURLOverride: String?
     /// Warnings fail the build.
     public var strict: Bool
-    /// "Today", for the date in the banner; fixed in tests.
+    /// "Today" (the footer's year); fixed in tests.
     public var now: Timestamp
+    /// Skip rendering pages whose fingerprint is unchanged since the last build into this output
+    /// (`.build-site-cache/` in the site folder).
+    public var useCache: Bool
 
     public init(
         sourceRoot: URL, output: URL? = nil, includeDrafts: Bool = false, baseURLOverride: String? = nil,
-        strict: Bool = false, now: Timestamp = Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
+        strict: Bool = false, now: Timestamp = Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)),
+        useCache: Bool = true
     ) {
+        self.useCache = useCache
         self.sourceRoot = sourceRoot
         self.output = output ?? sourceRoot.appendingPathComponent("public")
         self.includeDrafts = includeDrafts
@@ -37,4 +42,7 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Seconds spent in each stage, in order, for `--timings` and the benchmark.
     public var stageSeconds: [(stage: String, seconds: Double)] = []
+    /// Output files written anew, and files left as they were (same bytes, same modification time).
+    public var filesWritten = 0
+    public var filesUnchanged = 0
 }

@@ -67,10 +67,22 @@ public enum SiteBuilder {
         }
         let writeProblems = WriteProblems()
         let renderer = OutputRenderer(contexts: contexts, theme: pageTheme, jobs: jobs)
+        let previousPages = options.useCache ? PageCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
+        let nextPages = PageCacheBuilder(output: options.output.path)
         parallelForEach(count: jobs.count) { i in
-            let (path, text) = renderer.render(jobs[i])
+            let prepared = renderer.prepare(jobs[i])
+            if let fingerprint = prepared.fingerprint, let old = previousPages?.entries[prepared.path],
+                old.fingerprint == fingerprint, staging.keepPrevious(prepared.path, size: old.size)
+            {
+                nextPages.record(prepared.path, fingerprint: fingerprint, size: old.size)
+                return
+            }
+            let text = prepared.render()
             do {
-                try staging.write(text, to: path)
+                try staging.write(text, to: prepared.path)
+                if let fingerprint = prepared.fingerprint {
+                    nextPages.record(prepared.path, fingerprint: fingerprint, size: text.utf8.count)
+                }
             } catch {
                 writeProblems.append(.error(options.output.path, nil, "\(error)"))
             }
@@ -99,9 +111,11 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: diagnostics)
         }
         clock.lap("swap into place")
+        if options.useCache { nextPages.cache.save(sourceRoot: options.sourceRoot) }
         return BuildReport(
             articles: model.articles.count, pagesWritten: jobs.count, filesCopied: copies.files.count,
-            seconds: Date().timeIntervalSince(started), diagnostics: diagnostics, stageSeconds: clock.laps)
+            seconds: Date().timeIntervalSince(started), diagnostics: diagnostics, stageSeconds: clock.laps,
+            filesWritten: staging.writeCounts.written, filesUnchanged: staging.writeCounts.kept)
     }
 }
 
@@ -112,4 +126,19 @@ final class WriteProblems: @unchecked Sendable {
 
     func append(_ d: Diagnostic) { lock.withLock { items.append(d) } }
     var all: [Diagnostic] { lock.withLock { items } }
+}
+
+/// Collects the fingerprints of this build's pages from render threads.
+final class PageCacheBuilder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (fingerprint: UInt64, size: Int)] = [:]
+    private let output: String
+
+    init(output: String) { self.output = output }
+
+    func record(_ path: String, fingerprint: UInt64, size: Int) {
+        lock.withLock { entries[path] = (fingerprint, size) }
+    }
+
+    var cache: PageCache { lock.withLock { PageCache(output: output, entries: entries) } }
 }

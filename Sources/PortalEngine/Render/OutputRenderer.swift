@@ -10,6 +10,31 @@ public final class OutputRenderer: @unchecked Sendable {
         self.jobs = jobs
     }
 
+    /// An output before rendering: where it goes and, for templated pages, its fingerprint.
+    public struct Prepared {
+        public var path: String
+        /// Same value, same bytes: the hash of the context, the templates and the engine build.
+        public var fingerprint: UInt64?
+        public var render: () -> String
+    }
+
+    /// Builds the page's context and fingerprint; rendering waits until `render` is called.
+    public func prepare(_ job: PageJob) -> Prepared {
+        let model = contexts.model
+        if let (template, url, data) = contexts.context(for: job) {
+            let path = job == .notFound ? "404.html" : model.urls.outputPath(forURL: url)
+            var seed = StableHasher()
+            seed.add(theme.fingerprint)
+            seed.add(EngineIdentity.value)
+            seed.add(template)
+            let fingerprint = ContextFingerprint.of(data, seed: seed.value)
+            let theme = self.theme
+            return Prepared(path: path, fingerprint: fingerprint) { theme.render(data, template: template) }
+        }
+        let (path, text) = render(job)
+        return Prepared(path: path, fingerprint: nil) { text }
+    }
+
     /// The output path (inside the output folder) and the file's text.
     public func render(_ job: PageJob) -> (path: String, text: String) {
         let model = contexts.model

@@ -28,7 +28,8 @@ public final class PageContexts: @unchecked Sendable {
             links[kind] = model.taxonomy(kind).terms.map { ["name": $0.name, "url": $0.url, "count": $0.articles.count] }
         }
         termLinks = links
-        site = SiteContext.make(model: model, now: now, dates: dates, blocs: links[.bloc] ?? [])
+        site = ContextFingerprint.sealed(
+            SiteContext.make(model: model, now: now, dates: dates, blocs: links[.bloc] ?? []), seed: 0)
         let siteBox = ListItem(fields: site)
         let plain = zip(model.articles, bodies).map { Self.item($0, $1, model: model, dates: dates) }
         items = parallelMap(plain.indices.map { ListItem(fields: plain[$0]) }) { item in
@@ -41,9 +42,11 @@ public final class PageContexts: @unchecked Sendable {
             if theme.has(Theme.itemPartials.link) {
                 fields["link_html"] = theme.render(context, template: Theme.itemPartials.link)
             }
-            return ListItem(fields: fields)
+            return ListItem(fields: ContextFingerprint.sealed(fields, seed: 0))
         }.map(\.fields)
-        pageItems = zip(model.pages, pageBodies).map { Self.item($0, $1, model: model, dates: dates) }
+        pageItems = zip(model.pages, pageBodies).map {
+            ContextFingerprint.sealed(Self.item($0, $1, model: model, dates: dates), seed: 0)
+        }
     }
 
     /// The template to use, the page's URL and its data; nil for outputs that are not templated.

@@ -7,6 +7,8 @@ public struct Theme: Sendable {
     /// Template name → where it came from (for messages and the README's tables).
     public let origins: [String: String]
     private let templates: [String: MustacheTemplate]
+    /// Hash of every template's text: part of each page's fingerprint.
+    public let fingerprint: UInt64
 
     /// Partials that may use only `site`: rendered once per build, then reused by every page.
     public static let sitePartials = ["partials/header", "partials/sidebar", "partials/footer"]
@@ -68,6 +70,12 @@ public struct Theme: Sendable {
         self.templates = templates
         self.origins = origins
         library = MustacheLibrary(templates: templates)
+        var hasher = StableHasher()
+        for name in templates.keys.sorted() {
+            hasher.add(name)
+            hasher.add(templates[name]!.description)
+        }
+        fingerprint = hasher.value
     }
 
     /// This theme with the site partials replaced by their output for `site`.

@@ -10,6 +10,12 @@ public final class OutputStaging: @unchecked Sendable {
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private var committed = false
+    /// The output as it was before this build, when there is one: unchanged files come from it.
+    private let previous: String?
+    private var counts = (written: 0, kept: 0)
+
+    /// Files written anew, and files whose bytes had not changed (linked from the previous output).
+    public var writeCounts: (written: Int, kept: Int) { lock.withLock { counts } }
 
     /// A staging folder name beside `output`: `.public.staging-<pid>-<random>`.
     public init(output: URL) throws {
@@ -21,12 +27,23 @@ public final class OutputStaging: @unchecked Sendable {
         staging = parent.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         createdFolders.insert("")
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: self.output.path, isDirectory: &isFolder)
+        previous = exists && isFolder.boolValue ? self.output.path : nil
     }
 
     /// Writes `bytes` at `relativePath` inside the staging folder. Safe from many threads at once.
+    ///
+    /// When the previous output has the same bytes at that path, its file is hard-linked instead:
+    /// it keeps its modification time, so `rsync` and caches see it unchanged.
     public func write(_ bytes: some Collection<UInt8>, to relativePath: String) throws {
         try ensureFolder(of: relativePath)
         let path = staging.path + "/" + relativePath
+        if let previous, keepIfUnchanged(previous + "/" + relativePath, as: path, bytes: bytes) {
+            lock.withLock { counts.kept += 1 }
+            return
+        }
+        lock.withLock { counts.written += 1 }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(path: relativePath, code: errno) }
         defer { close(fd) }
@@ -51,9 +68,30 @@ public final class OutputStaging: @unchecked Sendable {
         try text.withUTF8 { try write($0, to: relativePath) }
     }
 
-    /// Copies a file into the staging folder.
+    /// Links the previous output's file at `relativePath` into the staging folder, unread.
+    /// For pages the caller knows are unchanged; false when there is no such file to link.
+    public func keepPrevious(_ relativePath: String, size: Int) -> Bool {
+        guard let previous else { return false }
+        var info = stat()
+        guard stat(previous + "/" + relativePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            Int(info.st_size) == size
+        else { return false }
+        do { try ensureFolder(of: relativePath) } catch { return false }
+        guard link(previous + "/" + relativePath, staging.path + "/" + relativePath) == 0 else { return false }
+        lock.withLock { counts.kept += 1 }
+        return true
+    }
+
+    /// Copies a file into the staging folder (linking the previous output's copy when identical).
     public func copy(from source: URL, to relativePath: String) throws {
         try ensureFolder(of: relativePath)
+        if let previous, let data = FileManager.default.contents(atPath: source.path),
+            keepIfUnchanged(previous + "/" + relativePath, as: staging.path + "/" + relativePath, bytes: data)
+        {
+            lock.withLock { counts.kept += 1 }
+            return
+        }
+        lock.withLock { counts.written += 1 }
         let destination = staging.appendingPathComponent(relativePath)
         do {
             try FileManager.default.copyItem(at: source, to: destination)
@@ -96,6 +134,27 @@ public final class OutputStaging: @unchecked Sendable {
     public func discard() {
         guard !committed else { return }
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Hard-links `old` to `new` when `old` holds exactly `bytes`.
+    private func keepIfUnchanged(_ old: String, as new: String, bytes: some Collection<UInt8>) -> Bool {
+        var info = stat()
+        guard stat(old, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
+            return false
+        }
+        let fd = open(old, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let total = bytes.count
+        var existing = [UInt8](repeating: 0, count: total)
+        var offset = 0
+        while offset < total {
+            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, total - offset) }
+            if n <= 0 { return false }
+            offset += n
+        }
+        guard existing.elementsEqual(bytes) else { return false }
+        return link(old, new) == 0
     }
 
     private func ensureFolder(of relativePath: String) throws {

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmark of build-site against the floor and, with --hugo, against Hugo on the same corpus.
+#
+#   Benchmarks/bench.sh [--hugo] [N ...]        (default N: 1000 10000)
+#
+# For each N: makes a corpus with ../shared/bench/gen_corpus.py (seed $SEED, default 1; set
+# GEN_CORPUS to use another copy), builds it with a release build of build-site, and prints
+#   full build (no previous output, no cache), no-op rebuild, one-article edit:
+#     wall s, CPU s, peak RSS MB, files written / left unchanged
+#   the floor: cmark over all bodies, and copying the output folder (cp -r)
+#   with --hugo: Hugo 0.111 on the same corpus (../shared/bench/hugo_bench.sh, 1 run), and
+#   the ratios ours / Hugo for wall time and peak memory.
+# Needs: python3, /usr/bin/time, cmark (apt-get install -y time cmark), and hugo for --hugo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+HUGO=0
+SIZES=()
+for arg in "$@"; do
+  case "$arg" in
+    --hugo) HUGO=1 ;;
+    *) SIZES+=("$arg") ;;
+  esac
+done
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
+SEED=${SEED:-1}
+GEN=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
+HUGO_BENCH=$(dirname "$GEN")/hugo_bench.sh
+[ -f "$GEN" ] || { echo "corpus generator not found at $GEN (set GEN_CORPUS)" >&2; exit 1; }
+need=()
+[ -x /usr/bin/time ] || need+=(time)
+command -v cmark >/dev/null || need+=(cmark)
+if [ "$HUGO" = 1 ] && ! command -v hugo >/dev/null; then need+=(hugo); fi
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]}" >&2
+  apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+./scripts/setup.sh
+swift build -c release --product build-site >/dev/null
+BIN=$ROOT/.build/release/build-site
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+# run LABEL CMD...: runs under /usr/bin/time -v, prints "wall cpu peak_mb"
+measure() {
+  local log=$WORK/time.log
+  /usr/bin/time -v -o "$log" "$@" >"$WORK/out.log" 2>&1 || { cat "$WORK/out.log" >&2; exit 1; }
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, a, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + a[j]; wall = s }
+    /User time/ { u = $2 } /System time/ { k = $2 }
+    /Maximum resident set size/ { peak = $2 / 1024 }
+    END { printf "%.2f %.2f %.0f\n", wall, u + k, peak }' "$log"
+}
+summary() { grep -o '([0-9]* written, [0-9]* unchanged)' "$WORK/out.log" | tr -d '()' | sed 's/,//'; }
+
+printf '%s\n' "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(swift --version 2>&1 | head -1)"
+for N in "${SIZES[@]}"; do
+  SITE=$WORK/site-$N
+  python3 "$GEN" --articles "$N" --out "$SITE" --seed "$SEED" >/dev/null
+  articles=$(find "$SITE/content" -name '*.md' | wc -l)
+  sync
+
+  rm -rf "$SITE/public" "$SITE/.build-site-cache"
+  read -r fw fc fp < <(measure "$BIN" --source "$SITE")
+  full_files=$(summary)
+  pages=$(grep -o '[0-9]* pages' "$WORK/out.log" | head -1 | cut -d' ' -f1)
+  out_mb=$(du -sm "$SITE/public" | cut -f1)
+
+  read -r nw nc np < <(measure "$BIN" --source "$SITE")
+  noop_files=$(summary)
+
+  victim=$(find "$SITE/content/articles" -name '*.md' | sort | sed -n "$((articles / 2))p")
+  printf '\nMột câu được thêm khi đo thời gian biên dịch lại.\n' >>"$victim"
+  read -r ew ec ep < <(measure "$BIN" --source "$SITE")
+  edit_files=$(summary)
+
+  # The floor: cmark over every body (front matter included; same order of bytes), and cp -r.
+  find "$SITE/content" -name '*.md' -print0 | xargs -0 cat >"$WORK/bodies.md"
+  read -r cw _ _ < <(measure sh -c "cmark \"$WORK/bodies.md\" >/dev/null")
+  rm -rf "$WORK/copy"; sync
+  read -r pw _ _ < <(measure cp -r "$SITE/public" "$WORK/copy")
+  rm -rf "$WORK/copy"
+  floor=$(awk "BEGIN{printf \"%.2f\", $cw + $pw}")
+
+  echo
+  echo "N=$N articles=$articles pages=$pages output_mb=$out_mb"
+  printf '  %-22s %8s %8s %8s  %s\n' "" "wall s" "cpu s" "peak MB" "files"
+  printf '  %-22s %8s %8s %8s  %s\n' "full build" "$fw" "$fc" "$fp" "$full_files"
+  printf '  %-22s %8s %8s %8s  %s\n' "no-op rebuild" "$nw" "$nc" "$np" "$noop_files"
+  printf '  %-22s %8s %8s %8s  %s\n' "one article edited" "$ew" "$ec" "$ep" "$edit_files"
+  echo "  per article (full): $(awk "BEGIN{printf \"%.1f\", $fw / $articles * 1e6}") µs; floor: cmark ${cw} s + cp -r ${pw} s = ${floor} s (full build = $(awk "BEGIN{printf \"%.1f\", $fw / $floor}") x floor)"
+  if [ "$HUGO" = 1 ]; then
+    hugo_line=$(SEED=$SEED bash "$HUGO_BENCH" "$N" 1 | tail -1)
+    hw=$(echo "$hugo_line" | sed -E 's/.*wall_s=([0-9.]+).*/\1/')
+    hp=$(echo "$hugo_line" | sed -E 's/.*peak_mb=([0-9.]+).*/\1/')
+    echo "  hugo: $hugo_line"
+    echo "  ours / hugo: wall $(awk "BEGIN{printf \"%.3f\", $fw / $hw}") (1/$(awk "BEGIN{printf \"%.1f\", $hw / $fw}")), peak memory $(awk "BEGIN{printf \"%.3f\", $fp / $hp}")"
+  fi
+done

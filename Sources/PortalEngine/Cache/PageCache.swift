@@ -1,0 +1,74 @@
+import Foundation
+
+/// Fingerprints of the pages the previous build wrote, kept in `.build-site-cache/` of the site.
+///
+/// Valid only for the same output folder; a page is skipped only when its fingerprint matches
+/// and the previous output still has the file with the recorded size.
+public struct PageCache: Sendable {
+    static let folder = ".build-site-cache"
+    static let fileName = "pages-v1.tsv"
+
+    public var output: String
+    /// Output path → (fingerprint, size in bytes).
+    public var entries: [String: (fingerprint: UInt64, size: Int)]
+
+    public init(output: String, entries: [String: (fingerprint: UInt64, size: Int)] = [:]) {
+        self.output = output
+        self.entries = entries
+    }
+
+    static func url(sourceRoot: URL) -> URL {
+        sourceRoot.appendingPathComponent(folder).appendingPathComponent(fileName)
+    }
+
+    /// The cache for `output`, or an empty one when missing, unreadable or for another folder.
+    public static func load(sourceRoot: URL, output: URL) -> PageCache {
+        let empty = PageCache(output: output.path)
+        guard let data = FileManager.default.contents(atPath: url(sourceRoot: sourceRoot).path),
+            let text = String(data: data, encoding: .utf8)
+        else { return empty }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard let header = lines.popFirst(), header == "output\t" + output.path else { return empty }
+        var entries: [String: (UInt64, Int)] = [:]
+        entries.reserveCapacity(lines.count)
+        for line in lines {
+            let fields = line.split(separator: "\t", maxSplits: 2)
+            guard fields.count == 3, let fingerprint = UInt64(fields[0], radix: 16), let size = Int(fields[1]) else {
+                return empty
+            }
+            entries[String(fields[2])] = (fingerprint, size)
+        }
+        return PageCache(output: output.path, entries: entries)
+    }
+
+    /// Written after a successful build only, through a temporary file and a rename.
+    public func save(sourceRoot: URL) {
+        let target = Self.url(sourceRoot: sourceRoot)
+        try? FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var text = "output\t\(output)\n"
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            text += String(entry.fingerprint, radix: 16) + "\t\(entry.size)\t\(path)\n"
+        }
+        let temporary = target.appendingPathExtension("tmp-\(getpid())")
+        if (try? Data(text.utf8).write(to: temporary)) != nil {
+            _ = rename(temporary.path, target.path)
+        }
+    }
+}
+
+/// Identifies the running build of the engine: a rebuilt binary never trusts older fingerprints.
+enum EngineIdentity {
+    static let value: UInt64 = {
+        var hasher = StableHasher()
+        hasher.add("portal-engine-render-v1")
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        var info = stat()
+        if stat(path, &info) == 0 {
+            hasher.add(UInt64(info.st_size))
+            hasher.add(UInt64(info.st_mtim.tv_sec))
+            hasher.add(UInt64(info.st_mtim.tv_nsec))
+        }
+        return hasher.value
+    }()
+}
