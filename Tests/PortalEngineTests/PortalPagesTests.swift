@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PortalEngine
 
 #if canImport(FoundationXML)
@@ -69,7 +70,12 @@ import Testing
             #expect(parser.parse(), "\(feed): \(String(describing: parser.parserError))")
             #expect(collector.root == "rss")
             #expect(collector.links.allSatisfy { $0.hasPrefix("https://thidua.example.gov.vn/") })
-            #expect(collector.pubDates.allSatisfy { $0.range(of: #"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$"#, options: .regularExpression) != nil })
+            #expect(
+                collector.pubDates.allSatisfy {
+                    $0.range(
+                        of: #"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$"#,
+                        options: .regularExpression) != nil
+                })
         }
         let site = RSSCollector()
         let parser = XMLParser(data: try Data(contentsOf: out.appendingPathComponent("index.xml")))
@@ -96,20 +102,34 @@ import Testing
         let out = try buildSample()
         defer { try? FileManager.default.removeItem(at: out) }
         let html = try String(
-            contentsOf: out.appendingPathComponent("khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang-dau-nam-2019/index.html"),
+            contentsOf: out.appendingPathComponent(
+                "khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang-dau-nam-2019/index.html"),
             encoding: .utf8)
-        #expect(html.contains(#"<a href="/bloc/khoi-giao-uoc-thi-dua-cac-huyen-mien-dong/">Khối giao ước thi đua các huyện miền Đông</a>"#))
+        #expect(
+            html.contains(
+                #"<a href="/bloc/khoi-giao-uoc-thi-dua-cac-huyen-mien-dong/">Khối giao ước thi đua các huyện miền Đông</a>"#
+            ))
         #expect(html.contains(#"<a href="/units/ha-lang/">Hạ Lang</a>, "#))
         #expect(html.contains(#"<a class="tag" href="/tags/so-ket-6-thang/">sơ kết 6 tháng</a>"#))
         #expect(html.contains("Tin liên quan"))
         #expect(html.contains("Những tin mới hơn"))
         #expect(html.contains("data-print"))
-        #expect(html.contains(#"<meta property="og:image" content="https://thidua.example.gov.vn/images/2019/hoi-nghi-so-ket-mien-dong.svg">"#))
+        #expect(
+            html.contains(
+                #"<meta property="og:image" content="https://thidua.example.gov.vn/images/2019/hoi-nghi-so-ket-mien-dong.svg">"#
+            ))
         #expect(html.contains(#"<meta property="og:type" content="article">"#))
         #expect(html.components(separatedBy: "<h1").count == 2)  // one h1
-        let alias = try String(contentsOf: out.appendingPathComponent("tin-tuc/khoi-vung-dong-luc-tong-ket-2019.html"), encoding: .utf8)
-        #expect(alias.contains(#"<meta http-equiv="refresh" content="0; url=/khoi-giao-uoc-thi-dua-cac-huyen-thanh-pho-vung-dong-luc-tong-ket-nam-2019/">"#))
-        #expect(alias.contains(#"<link rel="canonical" href="https://thidua.example.gov.vn/khoi-giao-uoc-thi-dua-cac-huyen-thanh-pho-vung-dong-luc-tong-ket-nam-2019/">"#))
+        let alias = try String(
+            contentsOf: out.appendingPathComponent("tin-tuc/khoi-vung-dong-luc-tong-ket-2019.html"), encoding: .utf8)
+        #expect(
+            alias.contains(
+                #"<meta http-equiv="refresh" content="0; url=/khoi-giao-uoc-thi-dua-cac-huyen-thanh-pho-vung-dong-luc-tong-ket-nam-2019/">"#
+            ))
+        #expect(
+            alias.contains(
+                #"<link rel="canonical" href="https://thidua.example.gov.vn/khoi-giao-uoc-thi-dua-cac-huyen-thanh-pho-vung-dong-luc-tong-ket-nam-2019/">"#
+            ))
     }
 
     @Test func termIndexesSortInVietnameseOrderWithCounts() throws {
@@ -135,10 +155,13 @@ import Testing
         #expect(plain.contains(#"<dd data-counter="total">–</dd>"#))
         #expect(!plain.contains("data-counter-endpoint"))
 
-        let withEndpoint = try TestSite(siteYAML: TestSite.siteYAML + "\ncounter:\n  endpoint: \"https://dem.example.vn/api/counter\"")
+        let withEndpoint = try TestSite(
+            siteYAML: TestSite.siteYAML + "\ncounter:\n  endpoint: \"https://dem.example.vn/api/counter\"")
         try withEndpoint.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
         _ = try withEndpoint.build()
-        #expect(try withEndpoint.html("tin/index.html").contains(#"data-counter-endpoint="https://dem.example.vn/api/counter""#))
+        #expect(
+            try withEndpoint.html("tin/index.html").contains(
+                #"data-counter-endpoint="https://dem.example.vn/api/counter""#))
         #expect(try withEndpoint.html("index.html").contains("data-counter-endpoint"))
     }
 
@@ -160,9 +183,11 @@ import Testing
     @Test func aliasThatWouldReplaceAPageIsAnError() throws {
         let site = try TestSite()
         try site.article("a", "title: Tin một\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
-        try site.article("b", "title: Tin hai\ndate: 2019-07-09\ncategory: tin-tuc-su-kien\naliases: [\"/tin-mot/\", \"../x.html\"]")
+        try site.article(
+            "b", "title: Tin hai\ndate: 2019-07-09\ncategory: tin-tuc-su-kien\naliases: [\"/tin-mot/\", \"../x.html\"]")
         let errors = try #require(site.buildFailure()).map(\.description)
-        #expect(errors.contains("content/articles/b.md:5:10: error: alias '/tin-mot/' would replace a page of the site"))
+        #expect(
+            errors.contains("content/articles/b.md:5:10: error: alias '/tin-mot/' would replace a page of the site"))
         #expect(errors.contains("content/articles/b.md:5:10: error: alias '../x.html' is not a path inside the site"))
     }
 }
@@ -175,7 +200,10 @@ final class RSSCollector: NSObject, XMLParserDelegate {
     var pubDates: [String] = []
     private var text = ""
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if root == nil { root = name }
         if name == "item" { items += 1 }
         text = ""

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PortalEngine
 
 /// A hand-checked example: bloc 60, each shared unit 30, each shared tag 20; ties by nearness in date.
@@ -27,9 +28,11 @@ import Testing
             let ref = SourceFileRef(sourcePath: "content/\(name).md", relativePath: "\(name).md")
             let (front, diags) = parser.parse("title: \(name)\n" + yaml, file: ref.sourcePath, firstLine: 2)
             #expect(diags.isEmpty, "\(diags)")
-            docs.append(SourceDocument(file: ref, kind: .article, frontMatter: try #require(front), body: "", bodyFirstLine: 1))
+            docs.append(
+                SourceDocument(file: ref, kind: .article, frontMatter: try #require(front), body: "", bodyFirstLine: 1))
         }
-        let loaded = LoadedSite(config: try #require(config), documents: docs, contentAssets: [], staticAssets: [], diagnostics: [])
+        let loaded = LoadedSite(
+            config: try #require(config), documents: docs, contentAssets: [], staticAssets: [], diagnostics: [])
         let (model, diagnostics) = ModelBuilder.build(loaded, includeDrafts: false)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         return model

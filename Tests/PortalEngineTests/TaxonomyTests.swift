@@ -1,19 +1,25 @@
 import Foundation
 import Testing
+
 @testable import PortalEngine
 
 @Suite struct VietnameseCollationTests {
     @Test func alphabetOrderNotByteOrder() {
-        let names = ["Hà Giang", "Đông Khê", "Ân Thi", "Bắc Kạn", "Ba Bể", "Dương Minh Châu", "Ea Súp", "Ứng Hòa", "Uông Bí", "Ăng Ca", "Ô Môn", "Ơn Trời", "Yên Bái", "An Giang"]
-        #expect(VietnameseCollation.sorted(names) == [
-            "An Giang", "Ăng Ca", "Ân Thi", "Ba Bể", "Bắc Kạn", "Dương Minh Châu", "Đông Khê", "Ea Súp", "Hà Giang",
-            "Ô Môn", "Ơn Trời", "Uông Bí", "Ứng Hòa", "Yên Bái",
-        ])
+        let names = [
+            "Hà Giang", "Đông Khê", "Ân Thi", "Bắc Kạn", "Ba Bể", "Dương Minh Châu", "Ea Súp", "Ứng Hòa", "Uông Bí",
+            "Ăng Ca", "Ô Môn", "Ơn Trời", "Yên Bái", "An Giang",
+        ]
+        #expect(
+            VietnameseCollation.sorted(names) == [
+                "An Giang", "Ăng Ca", "Ân Thi", "Ba Bể", "Bắc Kạn", "Dương Minh Châu", "Đông Khê", "Ea Súp", "Hà Giang",
+                "Ô Môn", "Ơn Trời", "Uông Bí", "Ứng Hòa", "Yên Bái",
+            ])
         #expect(names.sorted() != VietnameseCollation.sorted(names))  // byte order differs
     }
 
     @Test func tonesBreakTiesInDictionaryOrder() {
-        #expect(VietnameseCollation.sorted(["bạ", "bá", "bã", "bả", "bà", "ba"]) == ["ba", "bà", "bả", "bã", "bá", "bạ"])
+        #expect(
+            VietnameseCollation.sorted(["bạ", "bá", "bã", "bả", "bà", "ba"]) == ["ba", "bà", "bả", "bã", "bá", "bạ"])
         // Letters before tones: "bà con" (b a c) sorts before "bác" (b a c + tone) only by letters.
         #expect(VietnameseCollation.sorted(["hội", "hồi", "hôi"]) == ["hôi", "hồi", "hội"])
     }
@@ -29,7 +35,8 @@ import Testing
     func article(_ title: String, units: [String]) -> Article {
         Article(
             kind: .article, file: SourceFileRef(sourcePath: "content/\(title).md", relativePath: "\(title).md"),
-            slug: title, url: "/\(title)/", title: title, date: Timestamp(secondsSince1970: 0), dateHasTime: true, lastmod: nil,
+            slug: title, url: "/\(title)/", title: title, date: Timestamp(secondsSince1970: 0), dateHasTime: true,
+            lastmod: nil,
             categoryKey: "c", bloc: nil, units: units, meeting: nil, tags: [], author: nil, source: nil, summary: nil,
             imageURL: nil, imageCaption: nil, featured: false, aliases: [], positionOfAliases: nil, extra: [:],
             body: "", bodyFirstLine: 1)

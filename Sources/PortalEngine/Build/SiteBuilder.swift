@@ -67,7 +67,8 @@ public enum SiteBuilder {
         }
         let writeProblems = WriteProblems()
         let renderer = OutputRenderer(contexts: contexts, theme: pageTheme, jobs: jobs)
-        let previousPages = options.useCache ? PageCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
+        let previousPages =
+            options.useCache ? PageCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
         let nextPages = PageCacheBuilder(output: options.output.path)
         parallelForEach(count: jobs.count) { i in
             let prepared = renderer.prepare(jobs[i])

@@ -14,7 +14,8 @@ enum AliasPlanner {
                 let at = document.positionOfAliases
                 var path = raw.trimmingCharacters(in: .whitespaces)
                 if let scheme = ContentPaths.scheme(of: path) {
-                    diagnostics.append(.error(file, at, "alias '\(raw)' must be a path on this site, not a '\(scheme):' URL"))
+                    diagnostics.append(
+                        .error(file, at, "alias '\(raw)' must be a path on this site, not a '\(scheme):' URL"))
                     continue
                 }
                 path = path.removingPercentEncoding ?? path

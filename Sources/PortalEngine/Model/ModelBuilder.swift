@@ -92,7 +92,8 @@ public enum ModelBuilder {
             }
             let article = Article(
                 kind: p.document.kind, file: p.document.file, slug: p.slug, url: p.url, title: p.title,
-                date: front.date, dateHasTime: front.dateHasTime, lastmod: front.lastmod, categoryKey: front.category, bloc: front.bloc,
+                date: front.date, dateHasTime: front.dateHasTime, lastmod: front.lastmod, categoryKey: front.category,
+                bloc: front.bloc,
                 units: front.units, meeting: front.meeting, tags: front.tags, author: front.author,
                 source: front.source, summary: front.summary, imageURL: imageURL, imageCaption: front.imageCaption,
                 featured: front.featured, aliases: front.aliases, positionOfAliases: front.positions["aliases"],
@@ -113,7 +114,8 @@ public enum ModelBuilder {
         let tags = Taxonomy(kind: .tags, articles: articles, urls: urls) { $0.tags }
         let related = RelatedNews(
             articles: articles, bloc: blocs, units: units, tags: tags, count: config.relatedCount)
-        let aliases = AliasPlanner.plan(articles + pages, taken: Set(urlOwners.keys), urls: urls, diagnostics: &diagnostics)
+        let aliases = AliasPlanner.plan(
+            articles + pages, taken: Set(urlOwners.keys), urls: urls, diagnostics: &diagnostics)
         let model = SiteModel(
             config: config, urls: urls, articles: articles, pages: pages, categories: categories, blocs: blocs,
             units: units, tags: tags, related: related, aliases: aliases,

@@ -17,7 +17,9 @@ extension PageContexts {
             "sections": sections,
             "list": latest,
         ]
-        return ("home", model.urls.home, base(title: model.config.title, url: model.urls.home, kind: "home", extra: data))
+        return (
+            "home", model.urls.home, base(title: model.config.title, url: model.urls.home, kind: "home", extra: data)
+        )
     }
 
     func category(_ c: Int, _ slice: PageSlice) -> (template: String, url: String, data: [String: Any]) {
@@ -38,7 +40,9 @@ extension PageContexts {
         return ("category", slice.url, base(title: title, url: slice.url, kind: "category", extra: data))
     }
 
-    func term(_ kind: TaxonomyKind, _ t: Int, _ slice: PageSlice) -> (template: String, url: String, data: [String: Any]) {
+    func term(_ kind: TaxonomyKind, _ t: Int, _ slice: PageSlice) -> (
+        template: String, url: String, data: [String: Any]
+    ) {
         let taxonomy = model.taxonomy(kind)
         let term = taxonomy.terms[t]
         let data: [String: Any] = [

@@ -55,7 +55,8 @@ public final class OutputRenderer: @unchecked Sendable {
                 let title = "\(cat.title) - \(model.config.title)"
                 return (
                     model.urls.outputPath(forURL: feed),
-                    RSSFeed.render(title: title, pageURL: cat.url, feedURL: feed, articles: cat.articles, contexts: contexts)
+                    RSSFeed.render(
+                        title: title, pageURL: cat.url, feedURL: feed, articles: cat.articles, contexts: contexts)
                 )
             }
             let feed = model.urls.basePath + "index.xml"
@@ -63,7 +64,8 @@ public final class OutputRenderer: @unchecked Sendable {
             return (
                 "index.xml",
                 RSSFeed.render(
-                    title: model.config.title, pageURL: model.urls.home, feedURL: feed, articles: all, contexts: contexts)
+                    title: model.config.title, pageURL: model.urls.home, feedURL: feed, articles: all,
+                    contexts: contexts)
             )
         case .sitemap:
             return ("sitemap.xml", Sitemap.render(jobs: jobs, contexts: contexts))

@@ -25,7 +25,9 @@ public final class PageContexts: @unchecked Sendable {
         self.dates = dates
         var links: [TaxonomyKind: [[String: Any]]] = [:]
         for kind in TaxonomyKind.allCases {
-            links[kind] = model.taxonomy(kind).terms.map { ["name": $0.name, "url": $0.url, "count": $0.articles.count] }
+            links[kind] = model.taxonomy(kind).terms.map {
+                ["name": $0.name, "url": $0.url, "count": $0.articles.count]
+            }
         }
         termLinks = links
         site = ContextFingerprint.sealed(

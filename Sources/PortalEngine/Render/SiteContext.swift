@@ -10,7 +10,9 @@ enum SiteContext {
         func link(_ index: Int) -> [String: Any] {
             let c = tree[index]
             let children = c.children.map(link)
-            return ["title": c.title, "url": c.url, "key": c.key, "children": children, "has_children": !children.isEmpty]
+            return [
+                "title": c.title, "url": c.url, "key": c.key, "children": children, "has_children": !children.isEmpty,
+            ]
         }
         let offset = LocalDateTime(now, in: config.timeZone).utcOffsetSeconds
         var site: [String: Any] = [

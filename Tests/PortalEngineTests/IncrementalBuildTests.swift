@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import PortalEngine
+
+/// Rebuilds leave unchanged files alone and rewrite exactly what an edit affects.
+@Suite struct IncrementalBuildTests {
+    func inode(_ site: TestSite, _ path: String) throws -> UInt64 {
+        var info = stat()
+        #expect(stat(site.output.appendingPathComponent(path).path, &info) == 0)
+        return UInt64(info.st_ino)
+    }
+
+    func site() throws -> TestSite {
+        let site = try TestSite()
+        for i in 1...4 {
+            try site.article(
+                "a\(i)", "title: Tin số \(i)\ndate: 2019-07-1\(i) 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
+                body: "Đoạn đầu của tin \(i).\n\nĐoạn hai.")
+        }
+        return site
+    }
+
+    @Test func noOpRebuildWritesNothingAndKeepsFiles() throws {
+        let site = try site()
+        let first = try site.build()
+        #expect(first.filesUnchanged == 0)
+        let before = try inode(site, "tin-so-1/index.html")
+        let second = try site.build()
+        #expect(second.filesWritten == 0, "\(second.filesWritten) written")
+        #expect(second.filesUnchanged == first.filesWritten)
+        #expect(try inode(site, "tin-so-1/index.html") == before)
+    }
+
+    @Test func editingOneBodyRewritesOnlyThatPage() throws {
+        let site = try site()
+        _ = try site.build()
+        let other = try inode(site, "tin-so-2/index.html")
+        try site.article(
+            "a1", "title: Tin số 1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
+            body: "Đoạn đầu của tin 1.\n\nĐoạn hai, đã sửa.")
+        let report = try site.build()
+        #expect(report.filesWritten == 1)
+        #expect(try site.html("tin-so-1/index.html").contains("Đoạn hai, đã sửa."))
+        #expect(try inode(site, "tin-so-2/index.html") == other)
+    }
+
+    @Test func editingATitleRewritesTheListsThatShowIt() throws {
+        let site = try site()
+        _ = try site.build()
+        try site.article(
+            "a1",
+            "title: Tin số 1 (cập nhật)\nslug: tin-so-1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
+            body: "Đoạn đầu của tin 1.\n\nĐoạn hai.")
+        let report = try site.build()
+        #expect(report.filesWritten > 3)
+        #expect(try site.html("index.html").contains("Tin số 1 (cập nhật)"))
+        #expect(try site.html("tags/chung/page/2/index.html").contains("Tin số 1 (cập nhật)"))  // per_page 2
+        #expect(try site.html("tin-so-2/index.html").contains("Tin số 1 (cập nhật)"))  // in its lists
+        #expect(try site.html("index.xml").contains("Tin số 1 (cập nhật)"))
+    }
+
+    @Test func changingATemplateRerendersEveryPage() throws {
+        let site = try site()
+        _ = try site.build()
+        try site.write("site/templates/partials/footer.mustache", "<footer>Chân trang mới</footer>")
+        let second = try site.build()
+        let pages = FileManager.default.enumerator(atPath: site.output.path)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 15)
+        #expect(second.filesWritten == pages.count)  // feeds, sitemap, robots and static files stay
+        for page in pages { #expect(try site.html(page).contains("Chân trang mới"), "\(page)") }
+    }
+
+    @Test func handEditedOutputIsRepairedWhenItsSizeChanged() throws {
+        let site = try site()
+        _ = try site.build()
+        try site.write("public/tin-so-1/index.html", "sửa tay")
+        _ = try site.build()
+        #expect(try site.html("tin-so-1/index.html").contains("Đoạn hai."))
+    }
+
+    @Test func cacheOfAnotherOutputFolderIsNotUsed() throws {
+        let site = try site()
+        _ = try site.build()
+        let other = site.root.appendingPathComponent("khac")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try "cũ".write(to: other.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        let report = try SiteBuilder.build(BuildOptions(sourceRoot: site.root, output: other, now: TestSite.now))
+        #expect(report.filesUnchanged == 0)
+        #expect(
+            try String(contentsOf: other.appendingPathComponent("index.html"), encoding: .utf8).contains("Tin số 4"))
+    }
+
+    @Test func withoutTheCacheEverythingIsRenderedButIdenticalFilesAreStillKept() throws {
+        let site = try site()
+        _ = try site.build()
+        let before = try inode(site, "tin-so-1/index.html")
+        let report = try SiteBuilder.build(BuildOptions(sourceRoot: site.root, now: TestSite.now, useCache: false))
+        #expect(report.filesWritten == 0)
+        #expect(try inode(site, "tin-so-1/index.html") == before)
+    }
+}
+
+@Suite struct ContextFingerprintTests {
+    @Test func independentOfDictionaryOrderAndSensitiveToValues() {
+        let a: [String: Any] = ["title": "Tin", "list": [["x": 1], ["y": true]], "n": 3]
+        var b: [String: Any] = [:]
+        b["n"] = 3
+        b["list"] = [["x": 1], ["y": true]] as [[String: Any]]
+        b["title"] = "Tin"
+        #expect(ContextFingerprint.of(a, seed: 1) == ContextFingerprint.of(b, seed: 1))
+        b["title"] = "Tín"
+        #expect(ContextFingerprint.of(a, seed: 1) != ContextFingerprint.of(b, seed: 1))
+        #expect(ContextFingerprint.of(a, seed: 1) != ContextFingerprint.of(a, seed: 2))
+        #expect(
+            ContextFingerprint.of(["k": "ab", "l": "c"], seed: 0)
+                != ContextFingerprint.of(["k": "a", "l": "bc"], seed: 0))
+    }
+
+    @Test func sealedValuesStandForTheirContent() {
+        let item: [String: Any] = ["title": "Tin", "url": "/tin/"]
+        let sealed = ContextFingerprint.sealed(item, seed: 0)
+        #expect(
+            ContextFingerprint.of(["list": [sealed]], seed: 0)
+                != ContextFingerprint.of(["list": [ContextFingerprint.sealed(["title": "Khác"], seed: 0)]], seed: 0))
+        #expect(
+            ContextFingerprint.of(["list": [sealed]], seed: 0)
+                == ContextFingerprint.of(["list": [ContextFingerprint.sealed(item, seed: 0)]], seed: 0))
+    }
+
+    @Test func stableHasherIsFNV1aAndTheSameEveryRun() {
+        // Pinned from an independent FNV-1a 64 over the length (UInt64, little endian) and UTF-8 bytes.
+        var h = StableHasher()
+        h.add("thi đua")
+        #expect(h.value == 0x89bf_3df0_281a_5b35)
+    }
+}
