@@ -36,8 +36,9 @@ struct BuildSiteCommand: ParsableCommand {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let sourceRoot = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
         let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
-        let options = BuildOptions(
+        var options = BuildOptions(
             sourceRoot: sourceRoot, output: outputURL, includeDrafts: drafts, baseURLOverride: baseURL, strict: strict)
+        options.removeOldOutputInBackground = true
         do {
             let report = try SiteBuilder.build(options)
             if timings {

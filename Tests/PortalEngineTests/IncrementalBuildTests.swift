@@ -45,6 +45,32 @@ import Testing
         #expect(try inode(site, "tin-so-2/index.html") == other)
     }
 
+    @Test(arguments: ["author: Mai Hiên", "source: Trung tâm VH-TT", "units: [Hạ Lang]", "meeting: so-ket"])
+    func editingAFieldOnlyTheArticlePageShowsRewritesThatPage(field: String) throws {
+        let site = try site()
+        _ = try site.build()
+        try site.article(
+            "a1", "title: Tin số 1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]\n\(field)",
+            body: "Đoạn đầu của tin 1.\n\nĐoạn hai.")
+        let report = try site.build()
+        #expect(report.filesWritten >= 1, "\(field) changed nothing")
+        let value = String(field.split(separator: ":")[1].trimmedWhitespace.trimmingPrefix("[").prefix { $0 != "]" })
+        #expect(try site.html("tin-so-1/index.html").contains(value == "so-ket" ? "Sơ kết" : value))
+    }
+
+    @Test func editingAnUnknownFieldReachesTemplatesThatShowIt() throws {
+        let site = try site()
+        try site.write(
+            "site/templates/article.mustache", "{{<base}}{{$main}}<p>Điểm: {{article.params.rating}}</p>{{/main}}{{/base}}")
+        _ = try site.build()
+        try site.article(
+            "a1", "title: Tin số 1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]\nrating: 5",
+            body: "Đoạn đầu của tin 1.\n\nĐoạn hai.")
+        let report = try site.build()
+        #expect(report.filesWritten == 1)
+        #expect(try site.html("tin-so-1/index.html").contains("Điểm: 5"))
+    }
+
     @Test func editingATitleRewritesTheListsThatShowIt() throws {
         let site = try site()
         _ = try site.build()

@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     /// Skip rendering pages whose fingerprint is unchanged since the last build into this output
     /// (`.build-site-cache/` in the site folder).
     public var useCache: Bool
+    /// Delete the previous site with a detached process after the swap (the CLI does).
+    public var removeOldOutputInBackground = false
 
     public init(
         sourceRoot: URL, output: URL? = nil, includeDrafts: Bool = false, baseURLOverride: String? = nil,

@@ -54,7 +54,8 @@ public enum SiteBuilder {
 
         // Render pages and write
         let contexts = PageContexts(
-            model: model, bodies: bodies, pageBodies: pageBodies, now: options.now, theme: theme)
+            model: model, bodies: bodies, pageBodies: pageBodies, now: options.now, theme: theme,
+            itemCache: options.useCache ? ItemCache.load(sourceRoot: options.sourceRoot) : ItemCache())
         let pageTheme = theme.withSitePartialsRendered(site: contexts.site)
         let jobs = PageJob.plan(for: model)
         clock.lap("page contexts")
@@ -105,14 +106,17 @@ public enum SiteBuilder {
         }
         clock.lap("copy files")
         do {
-            try staging.commit()
+            try staging.commit(removeOldInBackground: options.removeOldOutputInBackground)
         } catch {
             staging.discard()
             diagnostics.append(.error(options.output.path, nil, "cannot replace the output folder: \(error)"))
             throw BuildFailure(diagnostics: diagnostics)
         }
         clock.lap("swap into place")
-        if options.useCache { nextPages.cache.save(sourceRoot: options.sourceRoot) }
+        if options.useCache {
+            nextPages.cache.save(sourceRoot: options.sourceRoot)
+            contexts.renderedItems.save(sourceRoot: options.sourceRoot)
+        }
         return BuildReport(
             articles: model.articles.count, pagesWritten: jobs.count, filesCopied: copies.files.count,
             seconds: Date().timeIntervalSince(started), diagnostics: diagnostics, stageSeconds: clock.laps,

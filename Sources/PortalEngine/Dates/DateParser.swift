@@ -11,12 +11,12 @@ public struct DateParser: Sendable {
 
     /// Whether the text names a time of day ("2019-07-09" does not), so pages need not show "00:00".
     public static func hasTimeOfDay(_ raw: String) -> Bool {
-        raw.trimmingCharacters(in: .whitespaces).count > 10
+        raw.trimmedWhitespace.count > 10
     }
 
     /// The instant, or a message saying what is wrong with the text.
     public func parse(_ raw: String) -> Result<Timestamp, DateParseError> {
-        var scanner = DigitScanner(raw.trimmingCharacters(in: .whitespaces))
+        var scanner = DigitScanner(raw.trimmedWhitespace)
         let expected =
             "'\(raw)' is not a date; write 2019-07-09, 2019-07-09 08:22 or 2019-07-09T08:22:00+07:00"
         guard let year = scanner.number(digits: 4...4), scanner.take("-"),

@@ -35,14 +35,14 @@ public struct FrontMatterParser: Sendable {
                     return nil
                 }
                 if value.isNull { return nil }
-                let trimmed = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = s.string.trimmedWhitespace
                 return trimmed.isEmpty ? nil : trimmed
             }
             func list() -> [String] {
                 switch value {
                 case .scalar(let s):
                     if value.isNull { return [] }
-                    let t = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let t = s.string.trimmedWhitespace
                     return t.isEmpty ? [] : [t]
                 case .sequence(let seq):
                     var items: [String] = []
@@ -52,7 +52,7 @@ public struct FrontMatterParser: Sendable {
                             problems.append(.error(file, itemAt, "each item of '\(key)' must be a text value"))
                             continue
                         }
-                        let t = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                        let t = s.string.trimmedWhitespace
                         if !t.isEmpty { items.append(t) }
                     }
                     return items
@@ -63,7 +63,7 @@ public struct FrontMatterParser: Sendable {
             }
             func flag() -> Bool {
                 if value.isNull { return false }
-                guard let b = value.bool else {
+                guard let b = value.plainBool else {
                     fail("'\(key)' must be true or false")
                     return false
                 }

@@ -35,11 +35,11 @@ public enum SiteConfigLoader {
                 problems.append(.error(path, at(node), "'\(key)' must be a single text value"))
                 return nil
             }
-            return (s.string.trimmingCharacters(in: .whitespaces), node)
+            return (s.string.trimmedWhitespace, node)
         }
         func positiveInt(_ key: String, default value: Int) -> Int {
             guard let node = mapping[key] else { return value }
-            guard let n = node.int, n > 0 else {
+            guard let n = node.plainInt, n > 0 else {
                 problems.append(.error(path, at(node), "'\(key)' must be a whole number above 0"))
                 return value
             }
@@ -81,7 +81,7 @@ public enum SiteConfigLoader {
         config.perPage = positiveInt("per_page", default: 20)
         config.relatedCount = positiveInt("related_count", default: 5)
         if let node = mapping["unsafe_html"] {
-            if let b = node.bool {
+            if let b = node.plainBool {
                 config.unsafeHTML = b
             } else {
                 problems.append(.error(path, at(node), "'unsafe_html' must be true or false"))
@@ -90,7 +90,7 @@ public enum SiteConfigLoader {
         if let counter = mapping["counter"] {
             if case .mapping(let c) = counter {
                 if let endpoint = c["endpoint"], case .scalar(let s) = endpoint, !endpoint.isNull {
-                    config.counterEndpoint = s.string.trimmingCharacters(in: .whitespaces)
+                    config.counterEndpoint = s.string.trimmedWhitespace
                 }
             } else if counter.isNull {
             } else {
@@ -127,7 +127,7 @@ public enum SiteConfigLoader {
                 problems.append(.error(path, at(item), "a category needs 'key' and 'title'"))
                 continue
             }
-            guard let keyNode = m["key"], let key = keyNode.string?.trimmingCharacters(in: .whitespaces), !key.isEmpty
+            guard let keyNode = m["key"], let key = keyNode.string?.trimmedWhitespace, !key.isEmpty
             else {
                 problems.append(.error(path, at(item), "a category needs a 'key'"))
                 continue
@@ -142,7 +142,7 @@ public enum SiteConfigLoader {
             } else {
                 seen[key] = position
             }
-            let title = m["title"]?.string?.trimmingCharacters(in: .whitespaces) ?? ""
+            let title = m["title"]?.string?.trimmedWhitespace ?? ""
             if title.isEmpty {
                 problems.append(.error(path, position, "category '\(key)' needs a 'title'"))
             }

@@ -6,7 +6,7 @@ enum YAMLReading {
     static func compose(_ yaml: String, file: String, firstLine: Int) -> Result<Node?, Diagnostic> {
         do {
             // `.utf8` explicitly: the default encoding reads the process environment on each call.
-            let parser = try Parser(yaml: yaml, resolver: .default, constructor: .default, encoding: .utf8)
+            let parser = try Parser(yaml: yaml, resolver: Node.resolver, constructor: .default, encoding: .utf8)
             return .success(try parser.singleRoot())
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, firstLine: firstLine))

@@ -12,7 +12,7 @@ enum AliasPlanner {
             let file = document.file.sourcePath
             for raw in document.aliases {
                 let at = document.positionOfAliases
-                var path = raw.trimmingCharacters(in: .whitespaces)
+                var path = raw.trimmedWhitespace
                 if let scheme = ContentPaths.scheme(of: path) {
                     diagnostics.append(
                         .error(file, at, "alias '\(raw)' must be a path on this site, not a '\(scheme):' URL"))

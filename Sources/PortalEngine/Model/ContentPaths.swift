@@ -28,7 +28,7 @@ public struct ContentPaths: Sendable {
 
     /// `directory` is the referring file's folder relative to content/ ("" for content/ itself).
     public func resolve(_ reference: String, fromDirectory directory: String, isImage: Bool) -> Resolution {
-        let raw = reference.trimmingCharacters(in: .whitespaces)
+        let raw = reference.trimmedWhitespace
         if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("?") { return .unchanged }
         if let scheme = Self.scheme(of: raw) {
             return Self.unsafeSchemes.contains(scheme.lowercased())

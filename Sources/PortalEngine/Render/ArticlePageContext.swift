@@ -3,6 +3,8 @@ extension PageContexts {
     func article(_ i: Int) -> (template: String, url: String, data: [String: Any]) {
         let article = model.articles[i]
         var entry = items[i]
+        // The list item's seal covers only its own fields; this entry adds more, so it is hashed whole.
+        entry.removeValue(forKey: ContextFingerprint.fingerprintKey)
         if let author = article.author { entry["author"] = author }
         if let source = article.source { entry["source"] = source }
         if let meeting = article.meeting {

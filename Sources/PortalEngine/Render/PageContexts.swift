@@ -17,8 +17,15 @@ public final class PageContexts: @unchecked Sendable {
     /// Articles per category on the home page.
     static let homeSectionSize = 5
 
-    /// `theme` renders each article's list entry once (`html`, `link_html`), for every list to reuse.
-    public init(model: SiteModel, bodies: [RenderedBody], pageBodies: [RenderedBody], now: Timestamp, theme: Theme) {
+    /// The list entries rendered this build or reused from `itemCache`, for the next build.
+    public private(set) var renderedItems = ItemCache()
+
+    /// `theme` renders each article's list entry once (`html`, `link_html`), for every list to reuse;
+    /// entries whose fingerprint is in `itemCache` are taken from it instead.
+    public init(
+        model: SiteModel, bodies: [RenderedBody], pageBodies: [RenderedBody], now: Timestamp, theme: Theme,
+        itemCache: ItemCache = ItemCache()
+    ) {
         self.model = model
         self.bodies = bodies
         let dates = VietnameseDateFormat(zone: model.config.timeZone)
@@ -34,18 +41,30 @@ public final class PageContexts: @unchecked Sendable {
             SiteContext.make(model: model, now: now, dates: dates, blocs: links[.bloc] ?? []), seed: 0)
         let siteBox = ListItem(fields: site)
         let plain = zip(model.articles, bodies).map { Self.item($0, $1, model: model, dates: dates) }
-        items = parallelMap(plain.indices.map { ListItem(fields: plain[$0]) }) { item in
+        var seed = StableHasher()
+        seed.add(theme.fingerprint)
+        seed.add(EngineIdentity.value)
+        seed.add(site[ContextFingerprint.fingerprintKey] as? UInt64 ?? 0)
+        let itemSeed = seed.value
+        let rendered = parallelMap(plain.indices.map { ListItem(fields: plain[$0]) }) { item in
             var fields = item.fields
-            var context = fields
-            context["site"] = siteBox.fields
-            if theme.has(Theme.itemPartials.card) {
-                fields["html"] = theme.render(context, template: Theme.itemPartials.card)
+            let key = String(ContextFingerprint.of(fields, seed: itemSeed), radix: 16)
+            var html: [String]
+            if let cached = itemCache.entries[key], cached.count == 2 {
+                html = cached
+            } else {
+                var context = fields
+                context["site"] = siteBox.fields
+                html = [Theme.itemPartials.card, Theme.itemPartials.link].map {
+                    theme.has($0) ? theme.render(context, template: $0) : ""
+                }
             }
-            if theme.has(Theme.itemPartials.link) {
-                fields["link_html"] = theme.render(context, template: Theme.itemPartials.link)
-            }
-            return ListItem(fields: ContextFingerprint.sealed(fields, seed: 0))
-        }.map(\.fields)
+            fields["html"] = html[0]
+            fields["link_html"] = html[1]
+            return (ListItem(fields: ContextFingerprint.sealed(fields, seed: 0)), key, html)
+        }
+        items = rendered.map(\.0.fields)
+        renderedItems = ItemCache(entries: Dictionary(rendered.map { ($0.1, $0.2) }, uniquingKeysWith: { a, _ in a }))
         pageItems = zip(model.pages, pageBodies).map {
             ContextFingerprint.sealed(Self.item($0, $1, model: model, dates: dates), seed: 0)
         }

@@ -100,8 +100,9 @@ public final class OutputStaging: @unchecked Sendable {
         }
     }
 
-    /// Puts the staged site in place of the output in one step; the old site is then deleted.
-    public func commit() throws {
+    /// Puts the staged site in place of the output in one step; the old site is then deleted,
+    /// by a detached `rm -rf` when `removeOldInBackground` (the site is in place either way).
+    public func commit(removeOldInBackground: Bool = false) throws {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: output.path, isDirectory: &isFolder) {
@@ -123,10 +124,27 @@ public final class OutputStaging: @unchecked Sendable {
                 return
             }
             committed = true
-            try? fm.removeItem(at: staging)  // now holds the previous site
+            // `staging` now holds the previous site.
+            if !removeOldInBackground || !Self.removeDetached(staging) { try? fm.removeItem(at: staging) }
         } else {
             guard rename(staging.path, output.path) == 0 else { throw OutputError(path: output.path, code: errno) }
             committed = true
+        }
+    }
+
+    /// Starts `rm -rf` on `folder` without waiting for it; false when it could not be started.
+    private static func removeDetached(_ folder: URL) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/rm")
+        process.arguments = ["-rf", "--", folder.path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            return true
+        } catch {
+            return false
         }
     }
 
