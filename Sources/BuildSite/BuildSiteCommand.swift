@@ -39,6 +39,11 @@ struct BuildSiteCommand: ParsableCommand {
         var options = BuildOptions(
             sourceRoot: sourceRoot, output: outputURL, includeDrafts: drafts, baseURLOverride: baseURL, strict: strict)
         options.removeOldOutputInBackground = true
+        let outputName = options.output.lastPathComponent
+        options.onWaitForOtherBuild = {
+            FileHandle.standardError.write(
+                Data("build-site: another build is writing \(outputName)/; waiting for it to finish\n".utf8))
+        }
         do {
             let report = try SiteBuilder.build(options)
             if timings {

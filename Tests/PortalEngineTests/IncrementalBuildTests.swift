@@ -61,7 +61,8 @@ import Testing
     @Test func editingAnUnknownFieldReachesTemplatesThatShowIt() throws {
         let site = try site()
         try site.write(
-            "site/templates/article.mustache", "{{<base}}{{$main}}<p>Điểm: {{article.params.rating}}</p>{{/main}}{{/base}}")
+            "site/templates/article.mustache",
+            "{{<base}}{{$main}}<p>Điểm: {{article.params.rating}}</p>{{/main}}{{/base}}")
         _ = try site.build()
         try site.article(
             "a1", "title: Tin số 1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]\nrating: 5",

@@ -53,6 +53,16 @@ import Testing
         #expect(slices[2].range == 40..<41)
     }
 
+    @Test func pageLinksAreWindowedWithGaps() {
+        let slices = Pagination.slices(count: 200, perPage: 10, listURL: "/c/", urls: urls)
+        #expect(slices[0].visiblePageNumbers() == [1, 2, 3, 4, nil, 20])
+        #expect(slices[9].visiblePageNumbers() == [1, nil, 7, 8, 9, 10, 11, 12, 13, nil, 20])
+        #expect(slices[19].visiblePageNumbers() == [1, nil, 17, 18, 19, 20])
+        #expect(slices[4].visiblePageNumbers() == [1, 2, 3, 4, 5, 6, 7, 8, nil, 20])
+        let few = Pagination.slices(count: 30, perPage: 10, listURL: "/c/", urls: urls)
+        #expect(few[1].visiblePageNumbers() == [1, 2, 3])
+    }
+
     @Test func emptyListHasOneEmptyPage() {
         let slices = Pagination.slices(count: 0, perPage: 20, listURL: "/category/x/", urls: urls)
         #expect(

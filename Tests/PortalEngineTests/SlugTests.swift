@@ -31,6 +31,18 @@ import Testing
         #expect(Slug.make(from: "越南") == "")
     }
 
+    @Test func longTitlesGiveSlugsCutAtAWord() {
+        let slug = Slug.make(from: String(repeating: "Thi đua khen thưởng ", count: 500))
+        #expect(slug.utf8.count <= Slug.maximumGeneratedLength)
+        #expect(slug.hasPrefix("thi-dua-khen-thuong-thi-dua"))
+        #expect(
+            !slug.hasSuffix("-")
+                && (slug.hasSuffix("thi") || slug.hasSuffix("dua") || slug.hasSuffix("khen")
+                    || slug.hasSuffix("thuong"))
+        )
+        #expect(Slug.problem(with: String(repeating: "a", count: 201)) != nil)
+    }
+
     @Test func handWrittenSlugsMustBeOneSegment() {
         #expect(Slug.problem(with: "tin-moi") == nil)
         #expect(Slug.problem(with: "a/b") != nil)

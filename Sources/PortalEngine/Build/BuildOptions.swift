@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
     /// Delete the previous site with a detached process after the swap (the CLI does).
     public var removeOldOutputInBackground = false
+    /// Called when another build holds this output folder; this build then waits for it.
+    public var onWaitForOtherBuild: @Sendable () -> Void = {}
 
     public init(
         sourceRoot: URL, output: URL? = nil, includeDrafts: Bool = false, baseURLOverride: String? = nil,

@@ -59,8 +59,10 @@ public enum SiteBuilder {
         let pageTheme = theme.withSitePartialsRendered(site: contexts.site)
         let jobs = PageJob.plan(for: model)
         clock.lap("page contexts")
+        let lock: BuildLock
         let staging: OutputStaging
         do {
+            lock = try BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
             staging = try OutputStaging(output: options.output)
         } catch {
             diagnostics.append(.error(options.output.path, nil, "cannot prepare the output folder: \(error)"))
@@ -105,6 +107,7 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: diagnostics)
         }
         clock.lap("copy files")
+        if options.useCache { PageCache.remove(sourceRoot: options.sourceRoot) }
         do {
             try staging.commit(removeOldInBackground: options.removeOldOutputInBackground)
         } catch {
@@ -117,6 +120,7 @@ public enum SiteBuilder {
             nextPages.cache.save(sourceRoot: options.sourceRoot)
             contexts.renderedItems.save(sourceRoot: options.sourceRoot)
         }
+        withExtendedLifetime(lock) {}  // held until the output and its cache are both in place
         return BuildReport(
             articles: model.articles.count, pagesWritten: jobs.count, filesCopied: copies.files.count,
             seconds: Date().timeIntervalSince(started), diagnostics: diagnostics, stageSeconds: clock.laps,

@@ -41,6 +41,12 @@ public struct PageCache: Sendable {
         return PageCache(output: output.path, entries: entries)
     }
 
+    /// Deleted before the output is swapped: a build killed between the swap and `save` then
+    /// leaves no cache describing the site that was replaced, and the next build renders all.
+    public static func remove(sourceRoot: URL) {
+        _ = unlink(url(sourceRoot: sourceRoot).path)
+    }
+
     /// Written after a successful build only, through a temporary file and a rename.
     public func save(sourceRoot: URL) {
         let target = Self.url(sourceRoot: sourceRoot)

@@ -25,6 +25,13 @@ enum AliasPlanner {
                     diagnostics.append(.error(file, at, "alias '\(raw)' is not a path inside the site"))
                     continue
                 }
+                if normalized.split(separator: "/").contains(where: { $0.utf8.count > Slug.maximumLength }) {
+                    diagnostics.append(
+                        .error(
+                            file, at,
+                            "alias '\(raw.prefix(60))…' has a part longer than \(Slug.maximumLength) characters"))
+                    continue
+                }
                 let isFile = normalized.hasSuffix(".html") || normalized.hasSuffix(".htm")
                 let output = isFile ? normalized : normalized + "/index.html"
                 let asURL = isFile ? urls.basePath + normalized : urls.basePath + normalized + "/"

@@ -28,3 +28,18 @@ public enum Pagination {
         }
     }
 }
+
+extension PageSlice {
+    /// Page numbers to link from this page: the first, the last and `radius` either side of this
+    /// one; nil marks a gap ("…"). Linking every page would make lists quadratic in size.
+    public func visiblePageNumbers(radius: Int = 3) -> [Int?] {
+        var numbers: [Int?] = []
+        var last = 0
+        for n in 1...total where n == 1 || n == total || abs(n - number) <= radius {
+            if n > last + 1 { numbers.append(nil) }
+            numbers.append(n)
+            last = n
+        }
+        return numbers
+    }
+}

@@ -145,8 +145,9 @@ public final class PageContexts: @unchecked Sendable {
             "current": slice.number,
             "total": slice.total,
             "has_pages": slice.total > 1,
-            "pages": (1...slice.total).map { n -> [String: Any] in
-                ["number": n, "url": model.urls.paginated(slice.listURL, page: n), "current": n == slice.number]
+            "pages": slice.visiblePageNumbers().map { n -> [String: Any] in
+                guard let n else { return ["gap": true] }
+                return ["number": n, "url": model.urls.paginated(slice.listURL, page: n), "current": n == slice.number]
             },
         ]
         if let previous = slice.previousURL { data["previous_url"] = previous }

@@ -1,8 +1,24 @@
 /// URL names made from titles and terms: folded, lowercase ASCII words joined by hyphens.
 public enum Slug {
+    /// Longest slug made from a title; longer ones are cut at a word boundary. File systems
+    /// refuse names over 255 bytes, and a 10,000-character title must still build.
+    public static let maximumGeneratedLength = 96
+    /// Longest slug an editor may write by hand.
+    public static let maximumLength = 200
+
     /// "Khối giao ước thi đua các huyện miền Đông" → "khoi-giao-uoc-thi-dua-cac-huyen-mien-dong".
     /// Returns an empty string when the text has no letter or digit that folds to ASCII.
     public static func make(from text: String) -> String {
+        let slug = fold(text)
+        guard slug.utf8.count > maximumGeneratedLength else { return slug }
+        let cut = slug.prefix(maximumGeneratedLength + 1)
+        if let hyphen = cut.lastIndex(of: "-"), hyphen > cut.startIndex {
+            return String(cut[..<hyphen])
+        }
+        return String(slug.prefix(maximumGeneratedLength))
+    }
+
+    private static func fold(_ text: String) -> String {
         var result = ""
         var pendingHyphen = false
         for scalar in VietnameseFolding.fold(text).unicodeScalars {
@@ -26,6 +42,7 @@ public enum Slug {
     /// Why a slug written by hand cannot be one URL segment, or nil when it can.
     public static func problem(with slug: String) -> String? {
         if slug.isEmpty { return "slug is empty" }
+        if slug.utf8.count > maximumLength { return "slug is longer than \(maximumLength) characters" }
         if slug == "." || slug == ".." { return "slug '\(slug)' would leave its folder" }
         if slug.contains("/") || slug.contains("\\") {
             return "slug '\(slug)' contains a slash; a slug is one URL segment"

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import PortalEngine
+
+/// A build killed with SIGKILL at any moment leaves the previous complete site or the new one.
+@Suite(.serialized) struct KillTests {
+    static func siteYAML(_ title: String) -> String {
+        TestSite.siteYAML.replacingOccurrences(of: "per_page: 2", with: "per_page: 10")
+            .replacingOccurrences(of: "Ban Thi đua - Khen thưởng tỉnh Thử nghiệm", with: title)
+    }
+
+    func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [:] }
+        for case let path as String in walker {
+            var isDir: ObjCBool = false
+            let full = folder.appendingPathComponent(path).path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+                files[path] = FileManager.default.contents(atPath: full)
+            }
+        }
+        return files
+    }
+
+    func runToEnd(_ arguments: [String]) throws -> (Int32, Double) {
+        let started = Date()
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = arguments + ["--quiet"]
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, Date().timeIntervalSince(started))
+    }
+
+    @Test func killedBuildsNeverLeaveAMix() throws {
+        let site = try TestSite(siteYAML: Self.siteYAML("Phiên bản A"))
+        for i in 0..<60 {
+            try site.article(
+                "a\(i)",
+                "title: Tin số \(i)\ndate: 2019-07-\(10 + i % 18) 08:\(10 + i % 40)\ncategory: tin-tuc-su-kien\ntags: [t\(i % 7)]",
+                body: String(repeating: "Nội dung thi đua khen thưởng. ", count: 40))
+        }
+        let args = ["--source", site.root.path]
+        // The two complete sites, built elsewhere: public/ must always equal one of them.
+        let expectedA = site.root.appendingPathComponent("expected-a")
+        let expectedB = site.root.appendingPathComponent("expected-b")
+        #expect(try runToEnd(args + ["--output", expectedA.path]).0 == 0)
+        try site.write("site/site.yaml", Self.siteYAML("Phiên bản B"))
+        #expect(try runToEnd(args + ["--output", expectedB.path]).0 == 0)
+        let a = try snapshot(expectedA)
+        let b = try snapshot(expectedB)
+        #expect(a != b && a.count > 50)
+
+        // How long a rebuild that changes every page takes, to spread the kills over it.
+        try site.write("site/site.yaml", Self.siteYAML("Phiên bản A"))
+        #expect(try runToEnd(args).0 == 0)
+        try site.write("site/site.yaml", Self.siteYAML("Phiên bản B"))
+        let (status, duration) = try runToEnd(args)
+        #expect(status == 0)
+        #expect(try snapshot(site.output) == b)
+
+        var random = SeededRandom(seed: 42)
+        var outcomes = (previous: 0, new: 0)
+        for round in 0..<50 {
+            let wantB = round % 2 == 1
+            let before = try snapshot(site.output)
+            try site.write("site/site.yaml", Self.siteYAML(wantB ? "Phiên bản B" : "Phiên bản A"))
+            let process = Process()
+            process.executableURL = CommandLineTests.binary
+            process.arguments = args + ["--quiet"]
+            try process.run()
+            usleep(UInt32(Double.random(in: 0...(duration * 1.3), using: &random) * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let after = try snapshot(site.output)
+            #expect(after == a || after == b, "round \(round): public/ is neither complete site")
+            if after == before { outcomes.previous += 1 } else { outcomes.new += 1 }
+        }
+        // The kills landed both before and after the swap at least once.
+        #expect(outcomes.previous > 0 && outcomes.new > 0, "\(outcomes)")
+        let (finalStatus, _) = try runToEnd(args)
+        #expect(finalStatus == 0)
+        #expect(try snapshot(site.output) == b)  // round 49 wrote version B last
+    }
+
+    @Test func twoBuildsAtOnceNeverInterleave() throws {
+        let site = try TestSite(siteYAML: Self.siteYAML("Phiên bản A"))
+        for i in 0..<40 {
+            try site.article("a\(i)", "title: Tin số \(i)\ndate: 2019-07-1\(i % 10)\ncategory: tin-tuc-su-kien")
+        }
+        // This test holds the lock first, so both builds must wait, whatever the timing.
+        var held: BuildLock? = try BuildLock(output: site.output)
+        let processes = (0..<2).map { _ in Process() }
+        let logs = (0..<2).map { site.root.appendingPathComponent("build-\($0).log") }
+        for (process, log) in zip(processes, logs) {
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.executableURL = CommandLineTests.binary
+            process.arguments = ["--source", site.root.path, "--quiet"]
+            process.standardError = try FileHandle(forWritingTo: log)
+            try process.run()
+        }
+        let deadline = Date().addingTimeInterval(60)
+        func waitingMessages() throws -> Int {
+            try logs.filter {
+                try String(contentsOf: $0, encoding: .utf8).contains(
+                    "another build is writing public/; waiting for it to finish")
+            }.count
+        }
+        while try waitingMessages() < 2, Date() < deadline { usleep(50_000) }
+        #expect(try waitingMessages() == 2)
+        #expect(processes.allSatisfy { $0.isRunning })
+        #expect(!site.exists("index.html"))
+        held = nil
+        _ = held
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let expected = site.root.appendingPathComponent("expected")
+        #expect(try runToEnd(["--source", site.root.path, "--output", expected.path]).0 == 0)
+        #expect(try snapshot(site.output) == snapshot(expected))
+    }
+}
