@@ -2,11 +2,52 @@ import ArgumentParser
 import Foundation
 import PortalEngine
 
-/// `build-site`: turns content/ and site/ into a static portal in public/.
+/// `build-site`: turns content/ and site/ into a static portal in public/ (`build`, the default),
+/// or checks a built site (`check`).
 @main
 struct BuildSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-site",
+        abstract: "Build the portal: content/ and site/ into public/.",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self)
+}
+
+/// `build-site check`: every internal link and image resolves, no page carries script markup.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a built site: internal links and images resolve, no unsafe markup.")
+
+    @Option(name: .long, help: "The site folder, holding content/ and site/.")
+    var source: String = "."
+
+    @Option(name: .long, help: "The built site to check (default: <source>/public).")
+    var output: String?
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let sourceRoot = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
+        let outputURL =
+            output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+            ?? sourceRoot.appendingPathComponent("public")
+        let (config, _) = SiteConfigLoader.load(from: sourceRoot)
+        let result = OutputCheck.run(output: outputURL, basePath: config?.basePath ?? "/")
+        let prefix = outputURL.lastPathComponent + "/"
+        for problem in result.problems.sortedForDisplay() {
+            var shown = problem
+            shown.file = prefix + problem.file
+            FileHandle.standardError.write(Data((shown.description + "\n").utf8))
+        }
+        print(
+            "build-site check: \(result.pages) pages, \(result.links) internal links, \(result.problems.count) problem(s)"
+        )
+        if !result.problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// `build-site build` (the default): content/ and site/ into public/.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
         abstract: "Build the portal: content/ and site/ into public/.",
         discussion:
             "Errors and warnings are printed as file:line:column: severity: message. Exit status 1 on any error.")

@@ -56,6 +56,27 @@ import Testing
         #expect(try site.snapshotOutput() == before)
     }
 
+    @Test func checkPassesOnABuiltSiteAndFindsBreakage() throws {
+        let site = try TestSite()
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        #expect(try run(["--source", site.root.path]).status == 0)
+        let clean = try run(["check", "--source", site.root.path])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.hasPrefix("build-site check: "))
+        #expect(clean.stdout.contains(", 0 problem(s)"))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("css/portal.css"))
+        try site.write("public/extra.html", "<p><a href=\"/khong-co/\">x</a><img src=x onerror=alert(1)></p>")
+        let broken = try run(["check", "--source", site.root.path])
+        #expect(broken.status == 1)
+        #expect(
+            broken.stderr.contains(
+                "public/tin/index.html: error: broken link /css/portal.css: no css/portal.css in the output"))
+        #expect(
+            broken.stderr.contains(
+                "public/extra.html: error: broken link /khong-co/: no khong-co/index.html in the output"))
+        #expect(broken.stderr.contains("public/extra.html: error: unsafe markup: <img> has event handler onerror="))
+    }
+
     @Test func outputAndBaseURLFlags() throws {
         let site = try TestSite()
         try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")

@@ -74,6 +74,7 @@ public enum SiteBuilder {
             options.useCache ? PageCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
         let nextPages = PageCacheBuilder(output: options.output.path)
         parallelForEach(count: jobs.count) { i in
+            if writeProblems.failed { return }
             let prepared = renderer.prepare(jobs[i])
             if let fingerprint = prepared.fingerprint, let old = previousPages?.entries[prepared.path],
                 old.fingerprint == fingerprint, staging.keepPrevious(prepared.path, size: old.size)
@@ -128,13 +129,28 @@ public enum SiteBuilder {
     }
 }
 
-/// Diagnostics gathered from render threads.
+/// Write failures gathered from render threads. A full or read-only disk fails every write the
+/// same way: the first few are kept, the rest counted, and rendering stops at the first.
 final class WriteProblems: @unchecked Sendable {
+    static let kept = 5
     private let lock = NSLock()
     private var items: [Diagnostic] = []
+    private var dropped = 0
 
-    func append(_ d: Diagnostic) { lock.withLock { items.append(d) } }
-    var all: [Diagnostic] { lock.withLock { items } }
+    func append(_ d: Diagnostic) {
+        lock.withLock {
+            if items.count < Self.kept { items.append(d) } else { dropped += 1 }
+        }
+    }
+
+    var failed: Bool { lock.withLock { !items.isEmpty } }
+
+    var all: [Diagnostic] {
+        lock.withLock {
+            guard dropped > 0, let first = items.first else { return items }
+            return items + [.error(first.file, nil, "\(dropped) more files could not be written")]
+        }
+    }
 }
 
 /// Collects the fingerprints of this build's pages from render threads.

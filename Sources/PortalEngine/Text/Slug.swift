@@ -1,10 +1,11 @@
 /// URL names made from titles and terms: folded, lowercase ASCII words joined by hyphens.
 public enum Slug {
     /// Longest slug made from a title; longer ones are cut at a word boundary. File systems
-    /// refuse names over 255 bytes, and a 10,000-character title must still build.
-    public static let maximumGeneratedLength = 96
+    /// refuse names over 255 bytes, and a 10,000-character title must still build; below this,
+    /// the slug is the whole title, as links written by editors expect.
+    public static let maximumGeneratedLength = 200
     /// Longest slug an editor may write by hand.
-    public static let maximumLength = 200
+    public static let maximumLength = 240
 
     /// "Khối giao ước thi đua các huyện miền Đông" → "khoi-giao-uoc-thi-dua-cac-huyen-mien-dong".
     /// Returns an empty string when the text has no letter or digit that folds to ASCII.

@@ -14,19 +14,26 @@ public final class BuildLock: @unchecked Sendable {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         path = parent.appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).lock").path
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputError(path: path, code: errno, detail: "cannot create the build lock") }
+        guard fd >= 0 else {
+            let code = errno
+            throw OutputError(
+                path: path, code: code, detail: "cannot create the build lock (\(String(cString: strerror(code))))")
+        }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
                 let code = errno
                 close(fd)
-                throw OutputError(path: path, code: code, detail: "cannot take the build lock")
+                throw OutputError(
+                    path: path, code: code, detail: "cannot take the build lock (\(String(cString: strerror(code))))")
             }
             waiting()
             while flock(fd, LOCK_EX) != 0 {
                 guard errno == EINTR else {
                     let code = errno
                     close(fd)
-                    throw OutputError(path: path, code: code, detail: "cannot take the build lock")
+                    throw OutputError(
+                        path: path, code: code,
+                        detail: "cannot take the build lock (\(String(cString: strerror(code))))")
                 }
             }
         }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Checks a built site as a reader's browser would meet it: every internal link and image
+/// resolves to a file, and no page carries markup that could run script.
+public enum OutputCheck {
+    private static let reference = try! NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+
+    /// `basePath` is the site's path prefix ("/" or "/portal/"); diagnostics name output files.
+    public static func run(output: URL, basePath: String = "/") -> (pages: Int, links: Int, problems: [Diagnostic]) {
+        let root = output.standardizedFileURL.path
+        let files = (FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".html") }.sorted()
+        let results = parallelMap(files) { page -> (Int, [Diagnostic]) in
+            guard let data = FileManager.default.contents(atPath: root + "/" + page) else {
+                return (0, [.error(page, nil, "cannot read")])
+            }
+            let html = String(decoding: data, as: UTF8.self)
+            var problems = UnsafeMarkup.findings(in: html).map { Diagnostic.error(page, nil, "unsafe markup: \($0)") }
+            var links = 0
+            let text = html as NSString
+            for match in reference.matches(in: html, range: NSRange(location: 0, length: text.length)) {
+                let raw = text.substring(with: match.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&")
+                guard let target = localTarget(raw, page: page, basePath: basePath) else { continue }
+                links += 1
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: root + "/" + target, isDirectory: &isFolder)
+                if !exists || isFolder.boolValue {
+                    problems.append(.error(page, nil, "broken link \(raw): no \(target) in the output"))
+                }
+            }
+            return (links, problems)
+        }
+        return (files.count, results.map(\.0).reduce(0, +), results.flatMap(\.1))
+    }
+
+    /// The output file a link points to, or nil for external links, fragments and other schemes.
+    static func localTarget(_ raw: String, page: String, basePath: String) -> String? {
+        if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") || ContentPaths.scheme(of: raw) != nil {
+            return nil
+        }
+        var path = String(raw.prefix { $0 != "#" && $0 != "?" })
+        path = path.removingPercentEncoding ?? path
+        if path.hasPrefix("/") {
+            guard path.hasPrefix(basePath) else { return path }  // outside the site's base: reported as broken
+            path = String(path.dropFirst(basePath.count))
+        } else {
+            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
+            path = folder.isEmpty ? path : folder + "/" + path
+        }
+        guard var normalized = ContentPaths.normalize(path) else { return path }
+        if path.isEmpty || path.hasSuffix("/") { normalized += normalized.isEmpty ? "index.html" : "/index.html" }
+        return normalized
+    }
+}
