@@ -152,7 +152,7 @@ import Testing
         _ = try site.build()
         let plain = try site.html("tin/index.html")
         #expect(plain.contains("Thống kê truy cập"))
-        #expect(plain.contains(#"<dd data-counter="total">–</dd>"#))
+        #expect(plain.contains(#"<dt>Tổng lượt truy cập</dt><dd data-counter="total">–</dd>"#))
         #expect(!plain.contains("data-counter-endpoint"))
 
         let withEndpoint = try TestSite(
