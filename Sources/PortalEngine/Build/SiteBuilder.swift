@@ -41,11 +41,16 @@ public enum SiteBuilder {
                 (model.articles + model.pages).map { ($0.file.relativePath, $0.url) }, uniquingKeysWith: { a, _ in a }),
             assets: Set(model.contentAssets.map(\.relativePath) + model.staticAssets.map(\.relativePath)),
             urls: model.urls)
-        let (bodies, bodyProblems) = BodyRenderer.renderAll(model.articles, paths: paths, unsafeHTML: config.unsafeHTML)
+        let (renderedBodies, bodyProblems) = BodyRenderer.renderAll(
+            model.articles, paths: paths, unsafeHTML: config.unsafeHTML)
         let (pageBodies, pageProblems) = BodyRenderer.renderAll(
             model.pages, paths: paths, unsafeHTML: config.unsafeHTML)
         diagnostics += bodyProblems + pageProblems
         clock.lap("markdown")
+        let searchFiles = SearchIndexBuilder.build(model: model, bodies: renderedBodies)
+        // The plain text served only the index; pages need the HTML and summaries.
+        let bodies = renderedBodies.map { RenderedBody(html: $0.html, summary: $0.summary) }
+        clock.lap("search index")
         try stopIfErrors()
         if options.strict, !diagnostics.isEmpty {
             diagnostics.append(.error("build-site", nil, "--strict: \(diagnostics.count) warning(s) fail the build"))
@@ -88,6 +93,13 @@ public enum SiteBuilder {
                 if let fingerprint = prepared.fingerprint {
                     nextPages.record(prepared.path, fingerprint: fingerprint, size: text.utf8.count)
                 }
+            } catch {
+                writeProblems.append(.error(options.output.path, nil, "\(error)"))
+            }
+        }
+        for (path, text) in searchFiles where !writeProblems.failed {
+            do {
+                try staging.write(text, to: path)
             } catch {
                 writeProblems.append(.error(options.output.path, nil, "\(error)"))
             }

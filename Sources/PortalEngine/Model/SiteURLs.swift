@@ -4,7 +4,9 @@ public struct SiteURLs: Sendable {
     public let basePath: String
 
     /// First URL segments the generator itself uses; an article slug may not take them.
-    public static let reservedSegments: Set<String> = ["category", "page", "bloc", "units", "tags", "404.html"]
+    public static let reservedSegments: Set<String> = [
+        "category", "page", "bloc", "units", "tags", "404.html", "tim-kiem", "search",
+    ]
 
     public init(basePath: String) {
         self.basePath = basePath
@@ -13,6 +15,7 @@ public struct SiteURLs: Sendable {
     public var home: String { basePath }
     public func article(slug: String) -> String { basePath + slug + "/" }
     public func category(key: String) -> String { basePath + "category/" + key + "/" }
+    public var search: String { basePath + "tim-kiem/" }
     public func asset(_ relativePath: String) -> String { basePath + relativePath }
 
     /// Page `number` (1-based) of a paginated list whose first page is `listURL`.

@@ -2,6 +2,8 @@
 public struct RenderedBody: Sendable {
     public var html: String
     public var summary: String
+    /// Words of the body without markup, for the search index.
+    public var plainText: String = ""
 }
 
 /// Renders every body once, in parallel, resolving links and images against content/.
@@ -40,6 +42,6 @@ public enum BodyRenderer {
             }
         }
         let summary = Summary.make(explicit: article.summary, firstParagraph: output.firstParagraph)
-        return (RenderedBody(html: output.html, summary: summary), problems)
+        return (RenderedBody(html: output.html, summary: summary, plainText: output.plainText), problems)
     }
 }

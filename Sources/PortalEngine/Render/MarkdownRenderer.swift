@@ -21,6 +21,8 @@ public struct MarkdownRenderer: Sendable {
         public var html: String
         /// Plain text of the first top-level paragraph, for summaries.
         public var firstParagraph: String
+        /// Plain text of the whole body (words of every text and code node), for the search index.
+        public var plainText: String = ""
     }
 
     public let unsafeHTML: Bool
@@ -41,6 +43,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
 
         var firstParagraph = ""
+        var plainText = ""
         var paragraphState = 0  // 0 before, 1 inside, 2 done
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -50,6 +53,15 @@ public struct MarkdownRenderer: Sendable {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_ENTER {
+                // cmark splits text at some punctuation, so literals are joined as they are; only
+                // line breaks and block starts separate words.
+                if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                    if let literal = cmark_node_get_literal(node) { plainText += String(cString: literal) }
+                } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                    plainText += " "
+                } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM {
+                    plainText += "\n"
+                }
                 if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                     let reference = Reference(url: url, isImage: type == CMARK_NODE_IMAGE, line: Self.line(of: node))
@@ -71,10 +83,10 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         guard let rendered = cmark_render_html(document, options) else {
-            return Output(html: "", firstParagraph: firstParagraph)
+            return Output(html: "", firstParagraph: firstParagraph, plainText: plainText)
         }
         defer { free(rendered) }
-        return Output(html: String(cString: rendered), firstParagraph: firstParagraph)
+        return Output(html: String(cString: rendered), firstParagraph: firstParagraph, plainText: plainText)
     }
 
     /// Inline nodes carry no position in cmark; the nearest block with one stands in.

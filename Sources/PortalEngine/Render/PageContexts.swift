@@ -85,6 +85,10 @@ public final class PageContexts: @unchecked Sendable {
         case .notFound:
             let url = model.urls.basePath + "404.html"
             return ("404", url, base(title: "Không tìm thấy trang", url: url, kind: "not_found", extra: [:]))
+        case .search:
+            let url = model.urls.search
+            let data: [String: Any] = ["search": ["index_url": model.urls.basePath + "search/"]]
+            return ("search", url, base(title: "Tìm kiếm", url: url, kind: "search", extra: data))
         case .alias, .feed, .sitemap, .robots:
             return nil
         }

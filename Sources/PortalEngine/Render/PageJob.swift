@@ -12,6 +12,8 @@ public enum PageJob: Sendable, Equatable {
     /// The list of all blocs, units or tags.
     case taxonomyIndex(TaxonomyKind)
     case notFound
+    /// The search page, `/tim-kiem/`.
+    case search
     /// Index into `SiteModel.aliases`.
     case alias(Int)
     /// RSS for the whole site (nil) or one category.
@@ -21,7 +23,7 @@ public enum PageJob: Sendable, Equatable {
 
     /// Every output of the site, in a stable order.
     public static func plan(for model: SiteModel) -> [PageJob] {
-        var jobs: [PageJob] = [.home, .notFound, .sitemap, .robots, .feed(category: nil)]
+        var jobs: [PageJob] = [.home, .notFound, .search, .sitemap, .robots, .feed(category: nil)]
         jobs += model.articles.indices.map(PageJob.article)
         jobs += model.pages.indices.map(PageJob.standalone)
         for (c, category) in model.categories.categories.enumerated() {

@@ -28,6 +28,7 @@ enum SiteContext {
             "has_blocs": !blocs.isEmpty,
             "taxonomies": TaxonomyKind.allCases.map { ["title": $0.title, "url": model.taxonomy($0).url] },
             "feed_url": model.urls.basePath + "index.xml",
+            "search_url": model.urls.search,
             "build_year": LocalDateTime(now, in: config.timeZone).year,
             "utc_offset_minutes": offset / 60,
             "counter": [

@@ -16,7 +16,7 @@ public struct Theme: Sendable {
     public static let itemPartials = (card: "partials/article-item", link: "partials/news-link")
 
     /// Names every build needs; the built-in theme has them all.
-    public static let pageTemplates = ["home", "article", "page", "category", "term", "terms", "404"]
+    public static let pageTemplates = ["home", "article", "page", "category", "term", "terms", "404", "search"]
 
     /// The built-in theme's folder (templates/ and static/).
     public static var builtInRoot: URL? {

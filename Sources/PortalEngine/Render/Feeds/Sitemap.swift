@@ -30,6 +30,9 @@ enum Sitemap {
             case .taxonomyIndex(let kind):
                 url = model.taxonomy(kind).url
                 lastmod = nil
+            case .search:
+                url = model.urls.search
+                lastmod = nil
             case .notFound, .alias, .feed, .sitemap, .robots:
                 continue
             }

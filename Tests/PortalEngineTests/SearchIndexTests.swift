@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import PortalEngine
+
+@Suite struct SearchIndexTests {
+    func build(_ files: [(String, String)]) throws -> (TestSite, [String: String]) {
+        let site = try TestSite()
+        for (name, front) in files {
+            try site.article(name, front.components(separatedBy: "|")[0], body: front.components(separatedBy: "|")[1])
+        }
+        _ = try site.build()
+        var out: [String: String] = [:]
+        for case let path as String in FileManager.default.enumerator(
+            atPath: site.output.appendingPathComponent("search").path)!
+        {
+            if path.hasSuffix(".json") {
+                out[path] = try String(
+                    contentsOf: site.output.appendingPathComponent("search/" + path), encoding: .utf8)
+            }
+        }
+        return (site, out)
+    }
+
+    @Test func hashIsFNV1a32AsInTheBrowser() {
+        #expect(SearchIndexBuilder.fnv1a32("thi dua") == 0x6f5b_f0f6)  // the same value node computes
+    }
+
+    @Test func termsAndPairsLandInTheirShardWithTitleFlagsAndSpellings() throws {
+        let (_, files) = try build([
+            ("a", "title: Hội nghị thi đua\ndate: 2019-07-10\ncategory: tin-tuc-su-kien|Đông đủ đại biểu."),
+            (
+                "b",
+                "title: Tin khác\ndate: 2019-07-09\ncategory: tin-tuc-su-kien|Hồi đầu năm, phong trào thi đua sôi nổi."
+            ),
+        ])
+        let meta = try #require(files["meta.json"])
+        let shardCount = Int(meta.components(separatedBy: "\"shards\":")[1].prefix { $0.isNumber })!
+        func entry(_ term: String) -> String? {
+            let shard = files["t/\(SearchIndexBuilder.fnv1a32(term) % UInt32(shardCount)).json"] ?? ""
+            guard let range = shard.range(of: "\"\(term)\":") else { return nil }
+            return String(shard[range.upperBound...].prefix { $0 != "]" }) + "]"
+        }
+        // Doc 0 is the newer article (a). "hoi": a has "hội" in its title (spelling 0, mask 1),
+        // b has "hồi" in its body (spelling 1, mask 2); doc numbers are deltas.
+        #expect(entry("hoi") == #"[["hội","hồi"]"#)
+        #expect(files.values.contains { $0.contains(#""hoi":[["hội","hồi"],[0,1,1,1,0,2]]"#) })
+        // The pair "thi dua" is indexed for both, in a's title.
+        #expect(files.values.contains { $0.contains(#""thi dua":[[],[0,1,1,0]]"#) })
+        #expect(entry("dong") != nil)
+        #expect(entry("khong co") == nil)
+    }
+
+    @Test func documentShardsCarryWhatResultsShow() throws {
+        let (_, files) = try build([
+            ("a", "title: Tin <b>một</b>\nslug: tin-mot\ndate: 2019-07-10\ncategory: chinh-tri-kt-vh-xh|Nội dung.")
+        ])
+        let docs = try #require(files["d/0.json"])
+        #expect(docs.contains(#"["Tin \u003cb>một\u003c/b>","/tin-mot/","10/07/2019",1,"Nội dung."]"#))
+        #expect(try #require(files["filters.json"]).contains(#""category":[1]"#))
+        #expect(try #require(files["meta.json"]).contains(#""years":[2019]"#))
+    }
+
+    @Test func theSearchPageAndHeaderBoxExist() throws {
+        let (site, _) = try build([("a", "title: Tin\ndate: 2019-07-10\ncategory: tin-tuc-su-kien|x")])
+        let page = try site.html("tim-kiem/index.html")
+        #expect(page.contains(#"<script src="/js/search.js" defer data-index="/search/"></script>"#))
+        #expect(
+            try site.html("index.html").contains(
+                #"<form class="topbar-search" role="search" action="/tim-kiem/" method="get">"#))
+        #expect(site.exists("js/search.js"))
+    }
+}

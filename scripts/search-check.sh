@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Drives the search page of the sample portal in headless Chromium and checks what a reader
+# gets: queries typed without diacritics find the Vietnamese text, phrases, filters, highlights.
+#
+#   scripts/search-check.sh
+#
+# Needs Debian's chromium (installed when missing) and python3 for a loopback server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v chromium >/dev/null || apt-get install -y -qq chromium >/dev/null
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-search.XXXXXX")
+SERVER=""
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
+./scripts/setup.sh
+swift run -q build-site --output "$WORK/public" --quiet
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK/public" >/dev/null 2>&1 &
+SERVER=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+
+failures=0
+# expect QUERY_STRING "text the results must contain" ["text they must not contain"]
+expect() {
+  local dom
+  dom=$(chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=5000 --dump-dom \
+    "http://127.0.0.1:$PORT/tim-kiem/?$1" 2>/dev/null)
+  local results=${dom#*id=\"search-status\"}
+  results=${results%%</ol>*}  # the status line and the result list, not the sidebar
+  if [[ "$results" != *"$2"* ]]; then
+    echo "search-check: ?$1: expected “$2”" >&2
+    failures=$((failures + 1))
+  elif [ -n "${3:-}" ] && [[ "$results" == *"$3"* ]]; then
+    echo "search-check: ?$1: did not expect “$3”" >&2
+    failures=$((failures + 1))
+  else
+    echo "search-check: ?$1: ok"
+  fi
+}
+expect "q=thi+dua" "Cụm <mark>thi</mark> <mark>đua</mark> 5 huyện Biên giới"
+expect "q=ha+lang" "<mark>Hạ</mark> <mark>Lang</mark>"
+expect "q=DONG" "miền <mark>Đông</mark>"
+expect "q=%22nong+thon+moi%22" "Tìm thấy 3 kết quả" "Biên giới"
+expect "q=thi+dua&year=2020" "Tìm thấy 1 kết quả"
+expect "q=vinh+quang" "Tìm thấy 1 kết quả"  # deep in one article's body, past its snippet
+expect "q=xyzabc" "Không tìm thấy kết quả nào"
+[ "$failures" = 0 ] || { echo "search-check: $failures failure(s)" >&2; exit 1; }
+echo "search-check: all queries behaved"
