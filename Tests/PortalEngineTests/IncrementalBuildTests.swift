@@ -177,3 +177,36 @@ import Testing
         #expect(h.value == 0x4231_8049_d577_c499)
     }
 }
+
+@Suite struct SearchIndexReuseTests {
+    @Test func unchangedContentKeepsTheIndexAndAnEditRebuildsIt() throws {
+        let site = try TestSite()
+        try site.article("a", "title: Tin thi đua\ndate: 2019-07-09\ncategory: tin-tuc-su-kien", body: "Hạ Lang.")
+        _ = try site.build()
+        func inode(_ path: String) -> UInt64 {
+            var info = stat()
+            _ = stat(site.output.appendingPathComponent(path).path, &info)
+            return UInt64(info.st_ino)
+        }
+        let meta = inode("search/meta.json")
+        let before = try site.html("search/d/0.json")
+        #expect(try site.build().filesWritten == 0)
+        #expect(inode("search/meta.json") == meta)
+        try site.article("a", "title: Tin thi đua\ndate: 2019-07-09\ncategory: tin-tuc-su-kien", body: "Trùng Khánh.")
+        _ = try site.build()
+        #expect(try site.html("search/d/0.json") != before)
+        #expect(try site.html("search/d/0.json").contains("Trùng Khánh."))
+    }
+
+    @Test func writingOverAKeptFileNeverChangesThePreviousOutput() throws {
+        let site = try TestSite()
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        _ = try site.build()
+        let previous = try site.html("tin/index.html")
+        let staging = try OutputStaging(output: site.output)
+        #expect(staging.keepPrevious("tin/index.html", size: previous.utf8.count))
+        try staging.write("mới", to: "tin/index.html")
+        #expect(try site.html("tin/index.html") == previous)  // the published file is untouched
+        staging.discard()
+    }
+}

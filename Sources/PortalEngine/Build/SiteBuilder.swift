@@ -47,7 +47,14 @@ public enum SiteBuilder {
             model.pages, paths: paths, unsafeHTML: config.unsafeHTML)
         diagnostics += bodyProblems + pageProblems
         clock.lap("markdown")
-        let searchFiles = SearchIndexBuilder.build(model: model, bodies: renderedBodies)
+        // The previous build's index files are kept when nothing searchable changed.
+        let searchFingerprint = SearchIndexBuilder.fingerprint(model: model, bodies: renderedBodies)
+        let cachedPages =
+            options.useCache ? PageCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
+        let previousSearch = cachedPages?.entries.filter { $0.key.hasPrefix("search/") } ?? [:]
+        let reuseSearch =
+            !previousSearch.isEmpty && previousSearch.values.allSatisfy { $0.fingerprint == searchFingerprint }
+        let searchFiles = reuseSearch ? [] : SearchIndexBuilder.build(model: model, bodies: renderedBodies)
         // The plain text served only the index; pages need the HTML and summaries.
         let bodies = renderedBodies.map { RenderedBody(html: $0.html, summary: $0.summary) }
         clock.lap("search index")
@@ -97,9 +104,21 @@ public enum SiteBuilder {
                 writeProblems.append(.error(options.output.path, nil, "\(error)"))
             }
         }
-        for (path, text) in searchFiles where !writeProblems.failed {
+        var searchKept = reuseSearch
+        if reuseSearch {
+            for (path, entry) in previousSearch where searchKept {
+                searchKept = staging.keepPrevious(path, size: entry.size)
+                nextPages.record(path, fingerprint: searchFingerprint, size: entry.size)
+            }
+        }
+        // Rebuilt when not reused, or when a kept file had gone missing from the output.
+        let searchOutput =
+            searchKept
+            ? [] : (searchFiles.isEmpty ? SearchIndexBuilder.build(model: model, bodies: renderedBodies) : searchFiles)
+        for (path, text) in searchOutput where !writeProblems.failed {
             do {
                 try staging.write(text, to: path)
+                nextPages.record(path, fingerprint: searchFingerprint, size: text.utf8.count)
             } catch {
                 writeProblems.append(.error(options.output.path, nil, "\(error)"))
             }

@@ -14,9 +14,23 @@ public enum SearchIndexBuilder {
     public static let docsPerShard = 10
     static let snippetLength = 320
 
-    /// One document's terms: folded term → (in title, exact spellings for single syllables).
+    /// One term in one document: in its title, and the exact spellings (single syllables).
+    struct TermInfo: Sendable {
+        var title = false
+        var exact: [String] = []
+    }
+
+    /// A posting: the document, and the term's place and spellings there.
+    struct Posting: Sendable {
+        var doc: Int
+        var title: Bool
+        var exact: [String]
+    }
+
+    /// One document's terms by folded term. Structs, not tuples: generic containers of tuples
+    /// asked the runtime for metadata on every access.
     struct DocumentTerms: Sendable {
-        var terms: [String: (title: Bool, exact: Set<String>)] = [:]
+        var terms: [String: TermInfo] = [:]
     }
 
     public static func build(model: SiteModel, bodies: [RenderedBody]) -> [(path: String, text: String)] {
@@ -24,49 +38,50 @@ public enum SearchIndexBuilder {
             terms(title: model.articles[i].title, body: bodies[i].plainText + " " + (model.articles[i].summary ?? ""))
         }
         // term → postings in document order: (doc, title flag, exact spellings)
-        var postings: [String: [(doc: Int, title: Bool, exact: Set<String>)]] = [:]
+        var postings: [String: [Posting]] = [:]
         for (doc, document) in perDocument.enumerated() {
             for (term, info) in document.terms {
-                postings[term, default: []].append((doc, info.title, info.exact))
+                postings[term, default: []].append(Posting(doc: doc, title: info.title, exact: info.exact))
             }
         }
         let estimated = postings.reduce(0) { $0 + $1.key.utf8.count + 8 + $1.value.count * 7 }
         let shardCount = max(1, (estimated + targetShardBytes - 1) / targetShardBytes)
-        var shards = Array(repeating: [String](), count: shardCount)
+        var shards = Array(repeating: [UInt8](), count: shardCount)
         for term in postings.keys.sorted() {
             let list = postings[term]!
             var variants: [String] = []
             if !term.contains(" ") {
-                var seen = Set<String>()
-                for p in list {
-                    for e in p.exact.sorted() where !seen.contains(e) {
-                        seen.insert(e)
-                        variants.append(e)
-                    }
-                }
+                for p in list { for e in p.exact where !variants.contains(e) { variants.append(e) } }
                 if variants.count > 30 { variants = Array(variants.prefix(30)) }
             }
-            let variantIndex = Dictionary(uniqueKeysWithValues: variants.enumerated().map { ($1, $0) })
-            var numbers: [String] = []
-            numbers.reserveCapacity(list.count * 3)
+            var out = [UInt8]()
+            out.reserveCapacity(term.utf8.count + 16 + list.count * 6)
+            out.append(contentsOf: json(term).utf8)
+            out.append(contentsOf: ":[[".utf8)
+            out.append(contentsOf: variants.map(json).joined(separator: ",").utf8)
+            out.append(contentsOf: "],[".utf8)
             var last = 0
-            for p in list {
-                numbers.append(String(p.doc - last))
+            for (k, p) in list.enumerated() {
+                if k > 0 { out.append(0x2C) }
+                appendNumber(p.doc - last, to: &out)
                 last = p.doc
-                numbers.append(p.title ? "1" : "0")
+                out.append(0x2C)
+                out.append(p.title ? 0x31 : 0x30)
                 if !variants.isEmpty {
                     var mask = 0
-                    for e in p.exact { if let v = variantIndex[e] { mask |= 1 << v } }
-                    numbers.append(String(mask))
+                    for e in p.exact { if let v = variants.firstIndex(of: e) { mask |= 1 << v } }
+                    out.append(0x2C)
+                    appendNumber(mask, to: &out)
                 }
             }
-            let entry =
-                "\(json(term)):[[\(variants.map(json).joined(separator: ","))],[\(numbers.joined(separator: ","))]]"
-            shards[Int(fnv1a32(term) % UInt32(shardCount))].append(entry)
+            out.append(contentsOf: "]]".utf8)
+            let n = Int(fnv1a32(term) % UInt32(shardCount))
+            shards[n].append(shards[n].isEmpty ? 0x7B : 0x2C)  // "{" or ","
+            shards[n].append(contentsOf: out)
         }
         var files: [(String, String)] = []
-        for (n, entries) in shards.enumerated() {
-            files.append(("search/t/\(n).json", "{" + entries.joined(separator: ",") + "}\n"))
+        for (n, bytes) in shards.enumerated() {
+            files.append(("search/t/\(n).json", (bytes.isEmpty ? "{" : String(decoding: bytes, as: UTF8.self)) + "}\n"))
         }
 
         let categoryIndex = Dictionary(
@@ -85,7 +100,9 @@ public enum SearchIndexBuilder {
             filterCategory.append(String(category))
             filterBloc.append(String(bloc))
             filterYear.append(String(year))
-            var snippet = bodies[i].plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            // Only the start is shown: squeeze the white space of a short prefix, not the whole body.
+            var snippet = String(bodies[i].plainText.unicodeScalars.prefix(snippetLength * 2))
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
             if snippet.count > snippetLength { snippet = String(snippet.prefix(snippetLength)) + "…" }
             let date = article.date.map { dates.short($0) } ?? ""
             docShard.append("[\(json(article.title)),\(json(article.url)),\(json(date)),\(category),\(json(snippet))]")
@@ -111,24 +128,60 @@ public enum SearchIndexBuilder {
         return files
     }
 
+    /// Everything the index is built from; equal fingerprints give equal index files.
+    public static func fingerprint(model: SiteModel, bodies: [RenderedBody]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add("search-index-v1")
+        hasher.add(EngineIdentity.value)
+        hasher.add(UInt64(model.articles.count))
+        for (i, article) in model.articles.enumerated() {
+            hasher.add(article.title)
+            hasher.add(article.url)
+            hasher.add(article.summary ?? "")
+            hasher.add(article.categoryKey ?? "")
+            hasher.add(UInt64(bitPattern: article.date?.secondsSince1970 ?? 0))
+            hasher.add(UInt64(model.blocs.termsOfArticle[i].first ?? -1 &+ 1))
+            hasher.add(bodies[i].plainText)
+        }
+        for category in model.categories.categories { hasher.add(category.title) }
+        for bloc in model.blocs.terms { hasher.add(bloc.name) }
+        return hasher.value
+    }
+
     static func terms(title: String, body: String) -> DocumentTerms {
         var document = DocumentTerms()
+        document.terms.reserveCapacity(1024)
         for (text, isTitle) in [(title, true), (body, false)] {
             let tokens = SearchTokenizer.tokens(text)
             for (k, token) in tokens.enumerated() {
-                var entry = document.terms[token.folded] ?? (false, [])
+                var entry = document.terms[token.folded] ?? TermInfo()
                 entry.title = entry.title || isTitle
-                entry.exact.insert(token.exact)
+                if !entry.exact.contains(token.exact) { entry.exact.append(token.exact) }
                 document.terms[token.folded] = entry
                 if k + 1 < tokens.count {
                     let pair = token.folded + " " + tokens[k + 1].folded
-                    var pairEntry = document.terms[pair] ?? (false, [])
+                    var pairEntry = document.terms[pair] ?? TermInfo()
                     pairEntry.title = pairEntry.title || isTitle
                     document.terms[pair] = pairEntry
                 }
             }
         }
         return document
+    }
+
+    /// Decimal digits of a non-negative number, without making a String.
+    static func appendNumber(_ number: Int, to out: inout [UInt8]) {
+        if number < 10 {
+            out.append(UInt8(0x30 + number))
+            return
+        }
+        var digits: [UInt8] = []
+        var n = number
+        while n > 0 {
+            digits.append(UInt8(0x30 + n % 10))
+            n /= 10
+        }
+        out.append(contentsOf: digits.reversed())
     }
 
     /// FNV-1a, 32 bits, over the UTF-8 bytes; `js/search.js` has the same function.

@@ -44,6 +44,9 @@ public final class OutputStaging: @unchecked Sendable {
             return
         }
         lock.withLock { counts.written += 1 }
+        // A path already linked from the previous output must not be written through: that would
+        // change the published site in place. Unlink first; the new file gets its own inode.
+        _ = unlink(path)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(path: relativePath, code: errno) }
         defer { close(fd) }
