@@ -47,13 +47,20 @@ public enum SiteBuilder {
             model.pages, paths: paths, unsafeHTML: config.unsafeHTML)
         diagnostics += bodyProblems + pageProblems
         clock.lap("markdown")
-        // The previous build's index files are kept when nothing searchable changed.
+        // The previous build's index files are kept when nothing searchable changed and they are
+        // all still in the output; decided now, so the plain text can be dropped right away.
         let searchFingerprint = SearchIndexBuilder.fingerprint(model: model, bodies: renderedBodies)
         let cachedPages =
             options.useCache ? PageCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
         let previousSearch = cachedPages?.entries.filter { $0.key.hasPrefix("search/") } ?? [:]
         let reuseSearch =
-            !previousSearch.isEmpty && previousSearch.values.allSatisfy { $0.fingerprint == searchFingerprint }
+            !previousSearch.isEmpty
+            && previousSearch.allSatisfy { path, entry in
+                var info = stat()
+                return entry.fingerprint == searchFingerprint
+                    && stat(options.output.appendingPathComponent(path).path, &info) == 0
+                    && Int(info.st_size) == entry.size
+            }
         let searchFiles = reuseSearch ? [] : SearchIndexBuilder.build(model: model, bodies: renderedBodies)
         // The plain text served only the index; pages need the HTML and summaries.
         let bodies = renderedBodies.map { RenderedBody(html: $0.html, summary: $0.summary) }
@@ -104,17 +111,16 @@ public enum SiteBuilder {
                 writeProblems.append(.error(options.output.path, nil, "\(error)"))
             }
         }
-        var searchKept = reuseSearch
         if reuseSearch {
-            for (path, entry) in previousSearch where searchKept {
-                searchKept = staging.keepPrevious(path, size: entry.size)
-                nextPages.record(path, fingerprint: searchFingerprint, size: entry.size)
+            for (path, entry) in previousSearch where !writeProblems.failed {
+                if staging.keepPrevious(path, size: entry.size) {
+                    nextPages.record(path, fingerprint: searchFingerprint, size: entry.size)
+                } else {
+                    writeProblems.append(.error(options.output.path, nil, "cannot keep the search index file \(path)"))
+                }
             }
         }
-        // Rebuilt when not reused, or when a kept file had gone missing from the output.
-        let searchOutput =
-            searchKept
-            ? [] : (searchFiles.isEmpty ? SearchIndexBuilder.build(model: model, bodies: renderedBodies) : searchFiles)
+        let searchOutput = searchFiles
         for (path, text) in searchOutput where !writeProblems.failed {
             do {
                 try staging.write(text, to: path)

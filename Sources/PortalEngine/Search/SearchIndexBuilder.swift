@@ -20,58 +20,81 @@ public enum SearchIndexBuilder {
         var exact: [String] = []
     }
 
-    /// A posting: the document, and the term's place and spellings there.
-    struct Posting: Sendable {
-        var doc: Int
-        var title: Bool
-        var exact: [String]
-    }
-
     /// One document's terms by folded term. Structs, not tuples: generic containers of tuples
     /// asked the runtime for metadata on every access.
     struct DocumentTerms: Sendable {
         var terms: [String: TermInfo] = [:]
     }
 
+    /// A term's postings as columns: compact, and appended to in place (a class, so the
+    /// dictionary holding it is not copied on every append).
+    final class TermPostings {
+        var variants: [String] = []
+        var docs: [Int32] = []
+        var titles: [Bool] = []
+        var masks: [UInt32] = []
+    }
+
     public static func build(model: SiteModel, bodies: [RenderedBody]) -> [(path: String, text: String)] {
-        let perDocument = parallelMap(Array(model.articles.indices)) { i in
-            terms(title: model.articles[i].title, body: bodies[i].plainText + " " + (model.articles[i].summary ?? ""))
-        }
-        // term → postings in document order: (doc, title flag, exact spellings)
-        var postings: [String: [Posting]] = [:]
-        for (doc, document) in perDocument.enumerated() {
-            for (term, info) in document.terms {
-                postings[term, default: []].append(Posting(doc: doc, title: info.title, exact: info.exact))
+        // Documents are tokenised a chunk at a time and merged at once: holding every
+        // document's term table until one big merge took over a gigabyte at 10,000 articles.
+        var table: [String: TermPostings] = [:]
+        let chunk = 512
+        for start in stride(from: 0, to: model.articles.count, by: chunk) {
+            let range = start..<min(model.articles.count, start + chunk)
+            let perDocument = parallelMap(Array(range)) { i in
+                terms(
+                    title: model.articles[i].title, body: bodies[i].plainText + " " + (model.articles[i].summary ?? ""))
+            }
+            for (offset, document) in perDocument.enumerated() {
+                let doc = Int32(start + offset)
+                for (term, info) in document.terms {
+                    let postings: TermPostings
+                    if let existing = table[term] {
+                        postings = existing
+                    } else {
+                        postings = TermPostings()
+                        table[term] = postings
+                    }
+                    postings.docs.append(doc)
+                    postings.titles.append(info.title)
+                    if !info.exact.isEmpty {
+                        var mask: UInt32 = 0
+                        for e in info.exact {
+                            if let v = postings.variants.firstIndex(of: e) {
+                                mask |= 1 << UInt32(v)
+                            } else if postings.variants.count < 30 {
+                                postings.variants.append(e)
+                                mask |= 1 << UInt32(postings.variants.count - 1)
+                            }
+                        }
+                        postings.masks.append(mask)
+                    }
+                }
             }
         }
-        let estimated = postings.reduce(0) { $0 + $1.key.utf8.count + 8 + $1.value.count * 7 }
+        let estimated = table.reduce(0) { $0 + $1.key.utf8.count + 8 + $1.value.docs.count * 7 }
         let shardCount = max(1, (estimated + targetShardBytes - 1) / targetShardBytes)
         var shards = Array(repeating: [UInt8](), count: shardCount)
-        for term in postings.keys.sorted() {
-            let list = postings[term]!
-            var variants: [String] = []
-            if !term.contains(" ") {
-                for p in list { for e in p.exact where !variants.contains(e) { variants.append(e) } }
-                if variants.count > 30 { variants = Array(variants.prefix(30)) }
-            }
+        for term in table.keys.sorted() {
+            let postings = table[term]!
+            let variants = term.contains(" ") ? [] : postings.variants
             var out = [UInt8]()
-            out.reserveCapacity(term.utf8.count + 16 + list.count * 6)
+            out.reserveCapacity(term.utf8.count + 16 + postings.docs.count * 6)
             out.append(contentsOf: json(term).utf8)
             out.append(contentsOf: ":[[".utf8)
             out.append(contentsOf: variants.map(json).joined(separator: ",").utf8)
             out.append(contentsOf: "],[".utf8)
-            var last = 0
-            for (k, p) in list.enumerated() {
+            var last: Int32 = 0
+            for k in postings.docs.indices {
                 if k > 0 { out.append(0x2C) }
-                appendNumber(p.doc - last, to: &out)
-                last = p.doc
+                appendNumber(Int(postings.docs[k] - last), to: &out)
+                last = postings.docs[k]
                 out.append(0x2C)
-                out.append(p.title ? 0x31 : 0x30)
+                out.append(postings.titles[k] ? 0x31 : 0x30)
                 if !variants.isEmpty {
-                    var mask = 0
-                    for e in p.exact { if let v = variants.firstIndex(of: e) { mask |= 1 << v } }
                     out.append(0x2C)
-                    appendNumber(mask, to: &out)
+                    appendNumber(Int(postings.masks[k]), to: &out)
                 }
             }
             out.append(contentsOf: "]]".utf8)
@@ -79,6 +102,7 @@ public enum SearchIndexBuilder {
             shards[n].append(shards[n].isEmpty ? 0x7B : 0x2C)  // "{" or ","
             shards[n].append(contentsOf: out)
         }
+        table.removeAll()
         var files: [(String, String)] = []
         for (n, bytes) in shards.enumerated() {
             files.append(("search/t/\(n).json", (bytes.isEmpty ? "{" : String(decoding: bytes, as: UTF8.self)) + "}\n"))
