@@ -12,14 +12,11 @@ OUT=${1:-/tmp/portal-screenshots}
 mkdir -p "$OUT"
 command -v chromium >/dev/null || { echo "needs chromium: apt-get install -y chromium" >&2; exit 1; }
 SITE=$(mktemp -d "${TMPDIR:-/tmp}/portal-shots.XXXXXX")
-SERVER=""
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$SITE"' EXIT
+. scripts/lib/loopback.sh
+trap 'stop_loopback; rm -rf "$SITE"' EXIT
 ./scripts/setup.sh
 swift run -q build-site --output "$SITE/public" --quiet
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$SITE/public" >/dev/null 2>&1 &
-SERVER=$!
-for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+start_loopback "$SITE/public"
 pages=(
   "home:index.html"
   "article:khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang-dau-nam-2019/index.html"

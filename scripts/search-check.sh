@@ -9,14 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v chromium >/dev/null || apt-get install -y -qq chromium >/dev/null
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-search.XXXXXX")
-SERVER=""
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
+. scripts/lib/loopback.sh
+trap 'stop_loopback; rm -rf "$WORK"' EXIT
 ./scripts/setup.sh
 swift run -q build-site --output "$WORK/public" --quiet
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK/public" >/dev/null 2>&1 &
-SERVER=$!
-for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+start_loopback "$WORK/public"
 
 failures=0
 # expect QUERY_STRING "text the results must contain" ["text they must not contain"]

@@ -14,8 +14,8 @@ ROOT=$(pwd)
 FULL=0
 [ "${1:-}" = "--full" ] && FULL=1
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-validate.XXXXXX")
-SERVER=""
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
+. scripts/lib/loopback.sh
+trap 'stop_loopback; rm -rf "$WORK"' EXIT
 
 ./scripts/setup.sh
 command -v java >/dev/null || apt-get install -y -qq default-jre-headless >/dev/null
@@ -86,10 +86,7 @@ for i, p in enumerate(payloads):
 PY
   "$BIN" --source "$HOSTILE" --output "$WORK/hostile-out" --quiet
   pages=$(cd "$WORK/hostile-out" && find . -name '*.html' | sed 's|^\./||')
-  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK/hostile-out" >/dev/null 2>&1 &
-  SERVER=$!
-  sleep 1
+  start_loopback "$WORK/hostile-out"
   count=0
   for page in $pages; do
     dom=$(chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=2000 --dump-dom \
@@ -100,14 +97,10 @@ PY
     fi
     count=$((count + 1))
   done
-  kill "$SERVER"
-  SERVER=""
+  stop_loopback
   echo "validate: hostile content: $count pages loaded in Chromium, no injected script ran"
   python3 -m pip install -q selenium axe-selenium-python >/dev/null
-  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WORK/sample" >/dev/null 2>&1 &
-  SERVER=$!
-  sleep 1
+  start_loopback "$WORK/sample"
   python3 - "$PORT" <<'PY'
 import shutil, sys
 from selenium import webdriver
@@ -115,7 +108,7 @@ from selenium.webdriver.chrome.service import Service
 from axe_selenium_python import Axe
 port = sys.argv[1]
 pages = ["", "khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang-dau-nam-2019/",
-         "category/tin-hoat-dong-cum-khoi/", "units/"]
+         "category/tin-hoat-dong-cum-khoi/", "units/", "tim-kiem/?q=thi+dua"]
 options = webdriver.ChromeOptions()
 for flag in ["--headless", "--no-sandbox", "--disable-gpu"]:
     options.add_argument(flag)

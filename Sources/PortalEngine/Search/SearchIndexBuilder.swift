@@ -219,23 +219,17 @@ public enum SearchIndexBuilder {
     }
 
     static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        let body = TextEscaping.escape(text) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"  // no "</script>" surprises if a file is ever inlined
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case "<": return "\\u003c"  // no "</script>" surprises if a file is ever inlined
+            default: return scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
             }
         }
-        return out + "\""
+        return "\"" + body + "\""
     }
 }

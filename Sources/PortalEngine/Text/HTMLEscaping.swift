@@ -1,19 +1,34 @@
-/// Escaping for text the engine itself writes into HTML and XML (templates escape on their own).
-public enum HTMLEscaping {
-    /// Escapes `& < > " '` so the result is safe in element content and quoted attributes.
-    public static func escape(_ text: String) -> String {
+/// Escaping for text the engine itself writes into HTML, XML and JSON (templates escape on
+/// their own). One loop; each format says what a scalar becomes.
+enum TextEscaping {
+    /// `replacement` gives a scalar's escaped form, or nil to keep it (`""` drops it).
+    static func escape(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
+        for scalar in text.unicodeScalars {
+            if let replaced = replacement(scalar) {
+                out += replaced
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+}
+
+/// Escaping for element content and quoted attributes.
+public enum HTMLEscaping {
+    /// Escapes `& < > " '`.
+    public static func escape(_ text: String) -> String {
+        TextEscaping.escape(text) { scalar in
+            switch scalar {
+            case "&": return "&amp;"
+            case "<": return "&lt;"
+            case ">": return "&gt;"
+            case "\"": return "&quot;"
+            case "'": return "&#39;"
+            default: return nil
+            }
+        }
     }
 }
