@@ -16,19 +16,25 @@ enum TextEscaping {
     }
 }
 
+extension TextEscaping {
+    /// The four characters HTML and XML escape alike; the apostrophe differs (`&#39;`, `&apos;`).
+    static func markup(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        default: return nil
+        }
+    }
+}
+
 /// Escaping for element content and quoted attributes.
 public enum HTMLEscaping {
     /// Escapes `& < > " '`.
     public static func escape(_ text: String) -> String {
         TextEscaping.escape(text) { scalar in
-            switch scalar {
-            case "&": return "&amp;"
-            case "<": return "&lt;"
-            case ">": return "&gt;"
-            case "\"": return "&quot;"
-            case "'": return "&#39;"
-            default: return nil
-            }
+            TextEscaping.markup(scalar) ?? (scalar == "'" ? "&#39;" : nil)
         }
     }
 }

@@ -2,19 +2,13 @@
 enum XMLText {
     static func escape(_ text: String) -> String {
         TextEscaping.escape(text) { scalar in
-            switch scalar {
-            case "&": return "&amp;"
-            case "<": return "&lt;"
-            case ">": return "&gt;"
-            case "\"": return "&quot;"
-            case "'": return "&apos;"
-            default:
-                let v = scalar.value
-                let allowed =
-                    v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
-                    || v >= 0x10000
-                return allowed ? nil : ""
-            }
+            if let escaped = TextEscaping.markup(scalar) { return escaped }
+            if scalar == "'" { return "&apos;" }
+            let v = scalar.value
+            let allowed =
+                v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
+                || v >= 0x10000
+            return allowed ? nil : ""
         }
     }
 }
