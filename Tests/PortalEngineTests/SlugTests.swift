@@ -57,7 +57,9 @@ import Testing
 
 @Suite struct EscapingTests {
     @Test func htmlAndXMLEscapeAlikeButForTheApostropheAndControlCharacters() {
-        #expect(HTMLEscaping.escape(#"<a href="x">Hạ & 'Lang'</a>"#) == "&lt;a href=&quot;x&quot;&gt;Hạ &amp; &#39;Lang&#39;&lt;/a&gt;")
+        #expect(
+            HTMLEscaping.escape(#"<a href="x">Hạ & 'Lang'</a>"#)
+                == "&lt;a href=&quot;x&quot;&gt;Hạ &amp; &#39;Lang&#39;&lt;/a&gt;")
         #expect(XMLText.escape(#"<Hạ & 'Lang'>"# + "\u{0001}\u{FFFE}\t") == "&lt;Hạ &amp; &apos;Lang&apos;&gt;\t")
         #expect(SearchIndexBuilder.json("a\"b\\c\n</script>\u{0002}") == #""a\"b\\c\n\u003c/script>\u0002""#)
     }
