@@ -25,11 +25,7 @@ struct Check: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let sourceRoot = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
-        let outputURL =
-            output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
-            ?? sourceRoot.appendingPathComponent("public")
+        let (sourceRoot, outputURL) = siteFolders(source: source, output: output)
         let (config, _) = SiteConfigLoader.load(from: sourceRoot)
         let result = OutputCheck.run(output: outputURL, basePath: config?.basePath ?? "/")
         let prefix = outputURL.lastPathComponent + "/"
@@ -74,9 +70,7 @@ struct Build: ParsableCommand {
     var timings = false
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let sourceRoot = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
-        let outputURL = output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+        let (sourceRoot, outputURL) = siteFolders(source: source, output: output)
         var options = BuildOptions(
             sourceRoot: sourceRoot, output: outputURL, includeDrafts: drafts, baseURLOverride: baseURL, strict: strict)
         options.removeOldOutputInBackground = true
@@ -112,4 +106,15 @@ struct Build: ParsableCommand {
     private func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+}
+
+/// The site folder and the output folder from the command line, relative to the working
+/// directory; the output defaults to `<source>/public`.
+func siteFolders(source: String, output: String?) -> (source: URL, output: URL) {
+    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let sourceRoot = URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL
+    let outputURL =
+        output.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+        ?? sourceRoot.appendingPathComponent("public")
+    return (sourceRoot, outputURL)
 }

@@ -13,7 +13,7 @@ import Testing
         let output = disk.mountPoint.appendingPathComponent("public")
         try site.article("a", "title: Tin ngắn\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
         _ = try SiteBuilder.build(BuildOptions(sourceRoot: site.root, output: output, now: TestSite.now))
-        let before = try Self.snapshot(output)
+        let before = snapshotFiles(in: output)
         for i in 0..<60 {
             try site.article(
                 "dai-\(i)", "title: Tin dài \(i)\ndate: 2019-07-1\(i % 10)\ncategory: tin-tuc-su-kien",
@@ -27,7 +27,7 @@ import Testing
             #expect(errors.contains { $0.message.contains("No space left on device") }, "\(errors)")
             #expect(errors.count <= WriteProblems.kept + 1)
         }
-        #expect(try Self.snapshot(output) == before)
+        #expect(snapshotFiles(in: output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: disk.mountPoint.path).filter {
             $0.contains("staging")
         }
@@ -41,7 +41,7 @@ import Testing
         let output = disk.mountPoint.appendingPathComponent("public")
         try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
         _ = try SiteBuilder.build(BuildOptions(sourceRoot: site.root, output: output, now: TestSite.now))
-        let before = try Self.snapshot(output)
+        let before = snapshotFiles(in: output)
         try disk.remountReadOnly()
         try site.article("b", "title: Tin mới\ndate: 2019-07-10\ncategory: tin-tuc-su-kien")
         do {
@@ -50,20 +50,9 @@ import Testing
         } catch {
             #expect(error.diagnostics.contains { $0.message.contains("Read-only file system") }, "\(error.diagnostics)")
         }
-        #expect(try Self.snapshot(output) == before)
+        #expect(snapshotFiles(in: output) == before)
     }
 
-    static func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: folder.path)! {
-            var isDir: ObjCBool = false
-            let full = folder.appendingPathComponent(path).path
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                files[path] = FileManager.default.contents(atPath: full)
-            }
-        }
-        return files
-    }
 }
 
 /// A tmpfs mounted for one test.

@@ -10,19 +10,6 @@ import Testing
             .replacingOccurrences(of: "Ban Thi đua - Khen thưởng tỉnh Thử nghiệm", with: title)
     }
 
-    func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [:] }
-        for case let path as String in walker {
-            var isDir: ObjCBool = false
-            let full = folder.appendingPathComponent(path).path
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
-                files[path] = FileManager.default.contents(atPath: full)
-            }
-        }
-        return files
-    }
-
     func runToEnd(_ arguments: [String]) throws -> (Int32, Double) {
         let started = Date()
         let process = Process()
@@ -48,8 +35,8 @@ import Testing
         #expect(try runToEnd(args + ["--output", expectedA.path]).0 == 0)
         try site.write("site/site.yaml", Self.siteYAML("Phiên bản B"))
         #expect(try runToEnd(args + ["--output", expectedB.path]).0 == 0)
-        let a = try snapshot(expectedA)
-        let b = try snapshot(expectedB)
+        let a = snapshotFiles(in: expectedA)
+        let b = snapshotFiles(in: expectedB)
         #expect(a != b && a.count > 50)
 
         // How long a rebuild that changes every page takes, to spread the kills over it: the
@@ -60,14 +47,14 @@ import Testing
         try site.write("site/site.yaml", Self.siteYAML("Phiên bản B"))
         let (status, secondDuration) = try runToEnd(args)
         #expect(status == 0)
-        #expect(try snapshot(site.output) == b)
+        #expect(snapshotFiles(in: site.output) == b)
         let duration = max(firstDuration, secondDuration)
 
         var random = SeededRandom(seed: 42)
         var outcomes = (previous: 0, new: 0)
         for round in 0..<50 {
             let wantB = round % 2 == 1
-            let before = try snapshot(site.output)
+            let before = snapshotFiles(in: site.output)
             try site.write("site/site.yaml", Self.siteYAML(wantB ? "Phiên bản B" : "Phiên bản A"))
             let process = Process()
             process.executableURL = CommandLineTests.binary
@@ -78,7 +65,7 @@ import Testing
             usleep(UInt32(Double.random(in: 0...window, using: &random) * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let after = try snapshot(site.output)
+            let after = snapshotFiles(in: site.output)
             #expect(after == a || after == b, "round \(round): public/ is neither complete site")
             if after == before { outcomes.previous += 1 } else { outcomes.new += 1 }
         }
@@ -86,7 +73,7 @@ import Testing
         #expect(outcomes.previous > 0 && outcomes.new > 0, "\(outcomes)")
         let (finalStatus, _) = try runToEnd(args)
         #expect(finalStatus == 0)
-        #expect(try snapshot(site.output) == b)  // round 49 wrote version B last
+        #expect(snapshotFiles(in: site.output) == b)  // round 49 wrote version B last
     }
 
     @Test func twoBuildsAtOnceNeverInterleave() throws {
@@ -99,7 +86,7 @@ import Testing
         let processes = (0..<2).map { _ in Process() }
         let logs = (0..<2).map { site.root.appendingPathComponent("build-\($0).log") }
         for (process, log) in zip(processes, logs) {
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
             process.executableURL = CommandLineTests.binary
             process.arguments = ["--source", site.root.path, "--quiet"]
             process.standardError = try FileHandle(forWritingTo: log)
@@ -122,6 +109,6 @@ import Testing
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
         let expected = site.root.appendingPathComponent("expected")
         #expect(try runToEnd(["--source", site.root.path, "--output", expected.path]).0 == 0)
-        #expect(try snapshot(site.output) == snapshot(expected))
+        #expect(snapshotFiles(in: site.output) == snapshotFiles(in: expected))
     }
 }

@@ -77,16 +77,20 @@ final class TestSite {
 
     /// Every file below the output with its bytes, to prove a failed build changed nothing.
     func snapshotOutput() throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else {
-            return [:]
-        }
-        for case let url as URL in walker {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue {
-                files[url.path] = try Data(contentsOf: url)
-            }
-        }
-        return files
+        snapshotFiles(in: output)
     }
+}
+
+/// Every regular file below `folder` by relative path, with its bytes; empty when it is missing.
+func snapshotFiles(in folder: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [:] }
+    for case let path as String in walker {
+        var isDir: ObjCBool = false
+        let full = folder.appendingPathComponent(path).path
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+            files[path] = FileManager.default.contents(atPath: full)
+        }
+    }
+    return files
 }

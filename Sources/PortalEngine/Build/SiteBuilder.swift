@@ -36,17 +36,18 @@ public enum SiteBuilder {
         guard let theme else { throw BuildFailure(diagnostics: diagnostics) }
 
         // Render bodies
-        let paths = ContentPaths(
-            documentURLs: Dictionary(
-                (model.articles + model.pages).map { ($0.file.relativePath, $0.url) }, uniquingKeysWith: { a, _ in a }),
-            assets: Set(model.contentAssets.map(\.relativePath) + model.staticAssets.map(\.relativePath)),
-            urls: model.urls)
         let (renderedBodies, bodyProblems) = BodyRenderer.renderAll(
-            model.articles, paths: paths, unsafeHTML: config.unsafeHTML)
+            model.articles, paths: model.paths, unsafeHTML: config.unsafeHTML)
         let (pageBodies, pageProblems) = BodyRenderer.renderAll(
-            model.pages, paths: paths, unsafeHTML: config.unsafeHTML)
+            model.pages, paths: model.paths, unsafeHTML: config.unsafeHTML)
         diagnostics += bodyProblems + pageProblems
         clock.lap("markdown")
+        try stopIfErrors()
+        if options.strict, !diagnostics.isEmpty {
+            diagnostics.append(.error("build-site", nil, "--strict: \(diagnostics.count) warning(s) fail the build"))
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+
         // The previous build's index files are kept when nothing searchable changed and they are
         // all still in the output; decided now, so the plain text can be dropped right away.
         let searchFingerprint = SearchIndexBuilder.fingerprint(model: model, bodies: renderedBodies)
@@ -65,11 +66,6 @@ public enum SiteBuilder {
         // The plain text served only the index; pages need the HTML and summaries.
         let bodies = renderedBodies.map { RenderedBody(html: $0.html, summary: $0.summary) }
         clock.lap("search index")
-        try stopIfErrors()
-        if options.strict, !diagnostics.isEmpty {
-            diagnostics.append(.error("build-site", nil, "--strict: \(diagnostics.count) warning(s) fail the build"))
-            throw BuildFailure(diagnostics: diagnostics)
-        }
 
         // Render pages and write
         let contexts = PageContexts(
@@ -89,13 +85,11 @@ public enum SiteBuilder {
         }
         let writeProblems = WriteProblems()
         let renderer = OutputRenderer(contexts: contexts, theme: pageTheme, jobs: jobs)
-        let previousPages =
-            options.useCache ? PageCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
         let nextPages = PageCacheBuilder(output: options.output.path)
         parallelForEach(count: jobs.count) { i in
             if writeProblems.failed { return }
             let prepared = renderer.prepare(jobs[i])
-            if let fingerprint = prepared.fingerprint, let old = previousPages?.entries[prepared.path],
+            if let fingerprint = prepared.fingerprint, let old = cachedPages?.entries[prepared.path],
                 old.fingerprint == fingerprint, staging.keepPrevious(prepared.path, size: old.size)
             {
                 nextPages.record(prepared.path, fingerprint: fingerprint, size: old.size)
@@ -120,8 +114,7 @@ public enum SiteBuilder {
                 }
             }
         }
-        let searchOutput = searchFiles
-        for (path, text) in searchOutput where !writeProblems.failed {
+        for (path, text) in searchFiles where !writeProblems.failed {
             do {
                 try staging.write(text, to: path)
                 nextPages.record(path, fingerprint: searchFingerprint, size: text.utf8.count)

@@ -117,7 +117,8 @@ public enum ModelBuilder {
         let aliases = AliasPlanner.plan(
             articles + pages, taken: Set(urlOwners.keys), urls: urls, diagnostics: &diagnostics)
         let model = SiteModel(
-            config: config, urls: urls, articles: articles, pages: pages, categories: categories, blocs: blocs,
+            config: config, urls: urls, articles: articles, pages: pages, categories: categories, paths: paths,
+            blocs: blocs,
             units: units, tags: tags, related: related, aliases: aliases,
             contentAssets: loaded.contentAssets, staticAssets: loaded.staticAssets)
         return (model, diagnostics)

@@ -7,6 +7,8 @@ public struct SiteModel: Sendable {
     /// Standalone pages from `content/pages/`.
     public var pages: [Article]
     public var categories: CategoryTree
+    /// How link and image targets written in content resolve (documents' URLs, copied files).
+    public var paths: ContentPaths
     public var blocs: Taxonomy
     public var units: Taxonomy
     public var tags: Taxonomy

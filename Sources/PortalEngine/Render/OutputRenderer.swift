@@ -31,17 +31,13 @@ public final class OutputRenderer: @unchecked Sendable {
             let theme = self.theme
             return Prepared(path: path, fingerprint: fingerprint) { theme.render(data, template: template) }
         }
-        let (path, text) = render(job)
+        let (path, text) = renderGenerated(job)
         return Prepared(path: path, fingerprint: nil) { text }
     }
 
-    /// The output path (inside the output folder) and the file's text.
-    public func render(_ job: PageJob) -> (path: String, text: String) {
+    /// The outputs written in code, not templates: redirects, feeds, sitemap, robots.txt.
+    private func renderGenerated(_ job: PageJob) -> (path: String, text: String) {
         let model = contexts.model
-        if let (template, url, data) = contexts.context(for: job) {
-            let path = job == .notFound ? "404.html" : model.urls.outputPath(forURL: url)
-            return (path, theme.render(data, template: template))
-        }
         switch job {
         case .alias(let i):
             let alias = model.aliases[i]
