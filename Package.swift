@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -7,11 +7,17 @@ let package = Package(
     products: [
         .library(name: "PortalEngine", targets: ["PortalEngine"]),
         .executable(name: "build-site", targets: ["BuildSite"]),
+        .executable(name: "preview-site", targets: ["PreviewSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Only the preview server uses it; `swift run build-site` does not build it. No traits:
+        // swift-configuration support is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -36,6 +42,26 @@ let package = Package(
                 "PortalEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .target(
+            name: "PortalPreview",
+            dependencies: [
+                "PortalEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "PreviewSite",
+            dependencies: [
+                "PortalPreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PortalPreviewTests",
+            dependencies: ["PortalPreview"]
         ),
         .testTarget(
             name: "PortalEngineTests",

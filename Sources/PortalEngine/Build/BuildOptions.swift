@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Replaces site.yaml's `base_url`, e.g. for a staging host.
     public var baseURLOverride: String?
+    /// Replaces site.yaml's `counter.endpoint` (the preview server points it at itself).
+    public var counterEndpointOverride: String?
     /// Warnings fail the build.
     public var strict: Bool
     /// "Today" (the footer's year); fixed in tests.

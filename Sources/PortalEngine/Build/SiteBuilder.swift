@@ -23,6 +23,7 @@ public enum SiteBuilder {
             }
             config.baseURL = override.hasSuffix("/") ? override : override + "/"
         }
+        if let endpoint = options.counterEndpointOverride { config.counterEndpoint = endpoint }
         clock.lap("config and templates")
         let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config)
         diagnostics += loaded.diagnostics
@@ -138,7 +139,7 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: diagnostics)
         }
         clock.lap("copy files")
-        if options.useCache { PageCache.remove(sourceRoot: options.sourceRoot) }
+        if options.useCache { PageCache.remove(sourceRoot: options.sourceRoot, output: options.output) }
         do {
             try staging.commit(removeOldInBackground: options.removeOldOutputInBackground)
         } catch {

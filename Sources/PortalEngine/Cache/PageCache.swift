@@ -3,10 +3,11 @@ import Foundation
 /// Fingerprints of the pages the previous build wrote, kept in `.build-site-cache/` of the site.
 ///
 /// Valid only for the same output folder; a page is skipped only when its fingerprint matches
-/// and the previous output still has the file with the recorded size.
+/// and the previous output still has the file with the recorded size. Each output folder has
+/// its own file, so a preview server and `build-site` building the same site do not undo each
+/// other's cache.
 public struct PageCache: Sendable {
     static let folder = ".build-site-cache"
-    static let fileName = "pages-v1.tsv"
 
     public var output: String
     /// Output path → (fingerprint, size in bytes).
@@ -17,14 +18,17 @@ public struct PageCache: Sendable {
         self.entries = entries
     }
 
-    static func url(sourceRoot: URL) -> URL {
-        sourceRoot.appendingPathComponent(folder).appendingPathComponent(fileName)
+    static func url(sourceRoot: URL, output: String) -> URL {
+        var hasher = StableHasher()
+        hasher.add(output)
+        let name = "pages-v1-" + String(hasher.value, radix: 16) + ".tsv"
+        return sourceRoot.appendingPathComponent(folder).appendingPathComponent(name)
     }
 
     /// The cache for `output`, or an empty one when missing, unreadable or for another folder.
     public static func load(sourceRoot: URL, output: URL) -> PageCache {
         let empty = PageCache(output: output.path)
-        guard let data = FileManager.default.contents(atPath: url(sourceRoot: sourceRoot).path),
+        guard let data = FileManager.default.contents(atPath: url(sourceRoot: sourceRoot, output: output.path).path),
             let text = String(data: data, encoding: .utf8)
         else { return empty }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
@@ -43,13 +47,13 @@ public struct PageCache: Sendable {
 
     /// Deleted before the output is swapped: a build killed between the swap and `save` then
     /// leaves no cache describing the site that was replaced, and the next build renders all.
-    public static func remove(sourceRoot: URL) {
-        _ = unlink(url(sourceRoot: sourceRoot).path)
+    public static func remove(sourceRoot: URL, output: URL) {
+        _ = unlink(url(sourceRoot: sourceRoot, output: output.path).path)
     }
 
     /// Written after a successful build only, through a temporary file and a rename.
     public func save(sourceRoot: URL) {
-        let target = Self.url(sourceRoot: sourceRoot)
+        let target = Self.url(sourceRoot: sourceRoot, output: output)
         try? FileManager.default.createDirectory(
             at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         var text = "output\t\(output)\n"

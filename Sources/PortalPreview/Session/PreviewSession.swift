@@ -1,0 +1,78 @@
+import Foundation
+import PortalEngine
+
+/// Builds the site for the preview, then rebuilds it whenever content/ or site/ changes and
+/// tells the open pages through the event hub.
+public final class PreviewSession: @unchecked Sendable {
+    public let options: PreviewOptions
+    public let events = BuildEventHub()
+    let firstBuild = FirstBuildGate()
+    /// Distinguishes this run's versions from a previous run's, for pages left open across a restart.
+    private let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    private var goodBuilds = 0
+    private let log: @Sendable (String) -> Void
+
+    public init(options: PreviewOptions, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.log = log
+    }
+
+    /// The first build, then one poll per interval until the task is cancelled.
+    func watch(baseURL: String) async {
+        var snapshot = SourceSnapshot.take(of: options.watchedFolders)
+        await rebuild(baseURL: baseURL, reason: nil)
+        firstBuild.open()
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: options.pollInterval) } catch { break }
+            var next = SourceSnapshot.take(of: options.watchedFolders)
+            let changed = snapshot.changes(to: next)
+            if changed.isEmpty { continue }
+            // An editor's save, or a folder of files copied in, often lands as several writes:
+            // wait until two polls agree before building.
+            while !Task.isCancelled {
+                do { try await Task.sleep(for: .milliseconds(60)) } catch { break }
+                let again = SourceSnapshot.take(of: options.watchedFolders)
+                if again == next { break }
+                next = again
+            }
+            snapshot = next
+            await rebuild(baseURL: baseURL, reason: describe(changed))
+        }
+    }
+
+    private func describe(_ changed: [String]) -> String {
+        let root = options.sourceRoot.path + "/"
+        let names = changed.prefix(3).map { $0.hasPrefix(root) ? String($0.dropFirst(root.count)) : $0 }
+        let more = changed.count > 3 ? " and \(changed.count - 3) more" : ""
+        return names.joined(separator: ", ") + more
+    }
+
+    /// Runs one build off the concurrency pool (the engine uses every core) and publishes its outcome.
+    private func rebuild(baseURL: String, reason: String?) async {
+        var buildOptions = BuildOptions(
+            sourceRoot: options.sourceRoot, output: options.output, includeDrafts: options.includeDrafts,
+            baseURLOverride: baseURL)
+        buildOptions.counterEndpointOverride = "/api/counter"
+        let settings = buildOptions
+        let outcome: Result<BuildReport, BuildFailure> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: Result { () throws(BuildFailure) in try SiteBuilder.build(settings) })
+            }
+        }
+        let cause = reason.map { " after \($0) changed" } ?? ""
+        switch outcome {
+        case .success(let report):
+            goodBuilds += 1
+            for warning in report.diagnostics.sortedForDisplay() { log(warning.description) }
+            log(
+                "preview-site: built \(report.articles) articles in \(String(format: "%.2f", report.seconds)) s"
+                    + " (\(report.filesWritten) files written, \(report.filesUnchanged) unchanged)\(cause)")
+            events.publish(.built(version: "\(runID)-\(goodBuilds)"))
+        case .failure(let failure):
+            for problem in failure.diagnostics.sortedForDisplay() { log(problem.description) }
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            log("preview-site: build failed with \(errors) error(s)\(cause); still serving the last good site")
+            events.publish(.failed(version: events.current.servedVersion, diagnostics: failure.diagnostics))
+        }
+    }
+}

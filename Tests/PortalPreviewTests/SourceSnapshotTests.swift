@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import PortalPreview
+
+@Suite struct SourceSnapshotTests {
+    @Test func seesEditsAdditionsRenamesAndDeletions() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)")
+        let content = root.appendingPathComponent("content/bai")
+        try fm.createDirectory(at: content, withIntermediateDirectories: true)
+        let a = content.appendingPathComponent("a.md")
+        try "one".write(to: a, atomically: false, encoding: .utf8)
+        let folders = [root.appendingPathComponent("content").path]
+        let first = SourceSnapshot.take(of: folders)
+        #expect(first.count == 1)
+        #expect(first.changes(to: SourceSnapshot.take(of: folders)).isEmpty)
+
+        // Same size, new bytes: the modification time tells.
+        var info = stat()
+        stat(a.path, &info)
+        try "two".write(to: a, atomically: false, encoding: .utf8)
+        var times = [
+            timespec(tv_sec: info.st_mtim.tv_sec + 5, tv_nsec: 0),
+            timespec(tv_sec: info.st_mtim.tv_sec + 5, tv_nsec: 0),
+        ]
+        utimensat(AT_FDCWD, a.path, &times, 0)
+        let edited = SourceSnapshot.take(of: folders)
+        #expect(first.changes(to: edited) == [a.path])
+
+        // Hidden files and editor backups are not content.
+        try "x".write(to: content.appendingPathComponent(".a.md.swp"), atomically: false, encoding: .utf8)
+        try "x".write(to: content.appendingPathComponent("a.md~"), atomically: false, encoding: .utf8)
+        #expect(edited.changes(to: SourceSnapshot.take(of: folders)).isEmpty)
+
+        let b = content.appendingPathComponent("b.md")
+        try fm.moveItem(at: a, to: b)
+        let renamed = SourceSnapshot.take(of: folders)
+        #expect(edited.changes(to: renamed) == [a.path, b.path])
+
+        try fm.removeItem(at: b)
+        #expect(renamed.changes(to: SourceSnapshot.take(of: folders)) == [b.path])
+    }
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Drives the preview server in headless Chromium as an editor would: the counter block fills
+# from /api/counter, an edit reloads the open page with the new text, a broken file shows its
+# error over the page, and fixing it clears the error. Screenshots go to $SHOTS (default
+# /tmp/preview-check).
+#
+#   scripts/preview-check.sh
+#
+# Needs Debian's chromium and chromium-driver and PyPI's selenium (installed when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SHOTS=${SHOTS:-/tmp/preview-check}
+mkdir -p "$SHOTS"
+command -v chromium >/dev/null && command -v chromedriver >/dev/null ||
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium >/dev/null
+./scripts/setup.sh
+swift build --product preview-site >/dev/null
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-preview.XXXXXX")
+SERVER_PID=""
+trap '[ -n "$SERVER_PID" ] && kill -INT "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+cp -R content site "$WORK/"
+"$ROOT/.build/debug/preview-site" --source "$WORK" --port 0 >"$WORK/server.out" 2>"$WORK/server.err" &
+SERVER_PID=$!
+URL=""
+for _ in $(seq 100); do
+  URL=$(grep -o 'http://127.0.0.1:[0-9]*/' "$WORK/server.out" || true)
+  [ -n "$URL" ] && curl -sf -o /dev/null "$URL" && break
+  sleep 0.2
+done
+[ -n "$URL" ] || { cat "$WORK/server.err" >&2; echo "preview-check: the server did not start" >&2; exit 1; }
+echo "preview-check: server at $URL"
+
+python3 - "$URL" "$WORK" "$SHOTS" <<'PY'
+import pathlib, shutil, sys, time
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+url, site, shots = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+article_url = url + "tin-hoat-dong-khoi-noi-chinh/"
+article = site / "content/articles/2019/khoi-noi-chinh-2019-12-04.md"
+broken = site / "content/articles/2026/hong.md"
+
+options = webdriver.ChromeOptions()
+options.binary_location = shutil.which("chromium")
+for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1800"):
+    options.add_argument(flag)
+driver = webdriver.Chrome(options=options, service=Service(executable_path=shutil.which("chromedriver")))
+wait = WebDriverWait(driver, 30, poll_frequency=0.1)
+def counter():
+    return {k: driver.find_element(By.CSS_SELECTOR, f'[data-counter="{k}"]').text
+            for k in ("online", "today", "month", "total")}
+try:
+    driver.get(article_url)
+    wait.until(lambda d: counter()["total"].replace(".", "").isdigit())
+    first = counter()
+    print("preview-check: counter block filled from /api/counter:", first)
+    driver.execute_script("document.querySelector('.counter').scrollIntoView()")
+    driver.save_screenshot(str(shots / "counter.png"))
+
+    # The page must reload by itself: a marker set now is gone after a reload.
+    driver.execute_script("window.__beforeEdit = true")
+    article.write_text(article.read_text(encoding="utf-8") + "\nĐoạn này được thêm khi trang đang mở.\n", encoding="utf-8")
+    started = time.monotonic()
+    wait.until(lambda d: d.execute_script("return window.__beforeEdit === undefined")
+               and "Đoạn này được thêm khi trang đang mở." in d.page_source)
+    print(f"preview-check: page reloaded with the edit after {time.monotonic() - started:.2f} s")
+    wait.until(lambda d: counter()["total"].replace(".", "").isdigit()
+               and int(counter()["total"].replace(".", "")) > int(first["total"].replace(".", "")))
+    after = counter()
+    assert after["online"] == first["online"], (first, after)  # the same browser is one visitor
+    print("preview-check: the reload counted one more view:", after)
+    driver.save_screenshot(str(shots / "reloaded.png"))
+
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_text("---\ntitle: [chưa đóng ngoặc\ndate: 2026-11-20\n---\nx\n", encoding="utf-8")
+    wait.until(lambda d: d.find_elements(By.ID, "preview-build-errors"))
+    where = driver.find_element(By.CSS_SELECTOR, "#preview-build-errors .preview-error-location").text
+    assert where.startswith("content/articles/2026/hong.md:"), where
+    print("preview-check: error overlay shows", where)
+    driver.save_screenshot(str(shots / "error-overlay.png"))
+
+    broken.write_text("---\ntitle: \"Bài đã sửa\"\ndate: 2026-11-20\ncategory: khoi-thi-dua\n---\nx\n", encoding="utf-8")
+    wait.until(lambda d: not d.find_elements(By.ID, "preview-build-errors"))
+    print("preview-check: fixing the file cleared the overlay")
+finally:
+    driver.quit()
+PY
+echo "preview-check: all steps behaved; screenshots in $SHOTS"
