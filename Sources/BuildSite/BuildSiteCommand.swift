@@ -86,6 +86,7 @@ struct Build: ParsableCommand {
                     let padded = stage.padding(toLength: 24, withPad: " ", startingAt: 0)
                     printError("  \(padded) \(String(format: "%7.3f", seconds)) s")
                 }
+                printError("  search index: \(report.searchIndex.rawValue)")
             }
             if !quiet {
                 for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.description) }

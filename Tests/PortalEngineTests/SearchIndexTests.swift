@@ -22,6 +22,15 @@ import Testing
         return (site, out)
     }
 
+    @Test func snippetsSqueezeWhiteSpaceOfTheStartOnly() {
+        #expect(
+            SearchIndexBuilder.squeezedStart(of: "  Hội \n\n nghị\t\u{00A0}thi đua  ", scalars: 100)
+                == "Hội nghị thi đua")
+        #expect(SearchIndexBuilder.squeezedStart(of: "Hội nghị thi đua", scalars: 7) == "Hội ngh")
+        #expect(SearchIndexBuilder.squeezedStart(of: "a    b", scalars: 4) == "a")
+        #expect(SearchIndexBuilder.squeezedStart(of: "", scalars: 4) == "")
+    }
+
     @Test func hashIsFNV1a32AsInTheBrowser() {
         #expect(SearchIndexBuilder.fnv1a32("thi dua") == 0x6f5b_f0f6)  // the same value node computes
     }

@@ -51,4 +51,14 @@ public struct BuildReport: Sendable {
     /// Output files written anew, and files left as they were (same bytes, same modification time).
     public var filesWritten = 0
     public var filesUnchanged = 0
+    /// How the search index was made this time.
+    public var searchIndex: SearchIndexMode = .rebuilt
+
+    /// The previous index kept (nothing searchable changed), patched (a few articles changed),
+    /// or built whole.
+    public enum SearchIndexMode: String, Sendable {
+        case reused
+        case patched
+        case rebuilt
+    }
 }

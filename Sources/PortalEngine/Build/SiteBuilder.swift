@@ -49,6 +49,17 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: diagnostics)
         }
 
+        // From here on the previous output and its caches are read: another build of the same
+        // output must not swap them meanwhile.
+        let lock: BuildLock
+        let staging: OutputStaging
+        do {
+            lock = try BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
+            staging = try OutputStaging(output: options.output)
+        } catch {
+            diagnostics.append(.error(options.output.path, nil, "cannot prepare the output folder: \(error)"))
+            throw BuildFailure(diagnostics: diagnostics)
+        }
         // The previous build's index files are kept when nothing searchable changed and they are
         // all still in the output; decided now, so the plain text can be dropped right away.
         let searchFingerprint = SearchIndexBuilder.fingerprint(model: model, bodies: renderedBodies)
@@ -63,7 +74,30 @@ public enum SiteBuilder {
                     && stat(options.output.appendingPathComponent(path).path, &info) == 0
                     && Int(info.st_size) == entry.size
             }
-        let searchFiles = reuseSearch ? [] : SearchIndexBuilder.build(model: model, bodies: renderedBodies)
+        // Otherwise a few changed articles are patched into the previous index; more, or no
+        // usable previous index, and it is built whole.
+        let searchStamps = SearchIndexBuilder.documentStamps(model: model, bodies: renderedBodies)
+        let previousIndex =
+            options.useCache ? SearchIndexCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
+        var searchFiles: [(path: String, text: String)] = []
+        var searchCache = reuseSearch ? previousIndex.flatMap { $0.stamps == searchStamps ? $0 : nil } : nil
+        let searchMode: BuildReport.SearchIndexMode
+        if reuseSearch {
+            searchMode = .reused
+        } else if let previousIndex,
+            let patched = SearchIndexBuilder.update(
+                previousOutput: options.output, previous: previousIndex, stamps: searchStamps, model: model,
+                bodies: renderedBodies)
+        {
+            searchMode = .patched
+            searchFiles = patched.files
+            searchCache = SearchIndexCache(shardCount: patched.shardCount, stamps: searchStamps)
+        } else {
+            searchMode = .rebuilt
+            let index = SearchIndexBuilder.build(model: model, bodies: renderedBodies)
+            searchFiles = index.files
+            searchCache = SearchIndexCache(shardCount: index.shardCount, stamps: searchStamps)
+        }
         // The plain text served only the index; pages need the HTML and summaries.
         let bodies = renderedBodies.map { RenderedBody(html: $0.html, summary: $0.summary) }
         clock.lap("search index")
@@ -75,15 +109,6 @@ public enum SiteBuilder {
         let pageTheme = theme.withSitePartialsRendered(site: contexts.site)
         let jobs = PageJob.plan(for: model)
         clock.lap("page contexts")
-        let lock: BuildLock
-        let staging: OutputStaging
-        do {
-            lock = try BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
-            staging = try OutputStaging(output: options.output)
-        } catch {
-            diagnostics.append(.error(options.output.path, nil, "cannot prepare the output folder: \(error)"))
-            throw BuildFailure(diagnostics: diagnostics)
-        }
         let writeProblems = WriteProblems()
         let renderer = OutputRenderer(contexts: contexts, theme: pageTheme, jobs: jobs)
         let nextPages = PageCacheBuilder(output: options.output.path)
@@ -139,7 +164,10 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: diagnostics)
         }
         clock.lap("copy files")
-        if options.useCache { PageCache.remove(sourceRoot: options.sourceRoot, output: options.output) }
+        if options.useCache {
+            PageCache.remove(sourceRoot: options.sourceRoot, output: options.output)
+            SearchIndexCache.remove(sourceRoot: options.sourceRoot, output: options.output)
+        }
         do {
             try staging.commit(removeOldInBackground: options.removeOldOutputInBackground)
         } catch {
@@ -151,12 +179,14 @@ public enum SiteBuilder {
         if options.useCache {
             nextPages.cache.save(sourceRoot: options.sourceRoot)
             contexts.renderedItems.save(sourceRoot: options.sourceRoot)
+            searchCache?.save(sourceRoot: options.sourceRoot, output: options.output)
         }
         withExtendedLifetime(lock) {}  // held until the output and its cache are both in place
         return BuildReport(
             articles: model.articles.count, pagesWritten: jobs.count, filesCopied: copies.files.count,
             seconds: Date().timeIntervalSince(started), diagnostics: diagnostics, stageSeconds: clock.laps,
-            filesWritten: staging.writeCounts.written, filesUnchanged: staging.writeCounts.kept)
+            filesWritten: staging.writeCounts.written, filesUnchanged: staging.writeCounts.kept,
+            searchIndex: searchMode)
     }
 }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Writes the static search index under `search/`: term shards fetched on demand by the browser.
@@ -18,6 +19,15 @@ public enum SearchIndexBuilder {
     struct TermInfo: Sendable {
         var title = false
         var exact: [String] = []
+
+        mutating func add(exact spelling: String, inTitle: Bool) {
+            if inTitle { title = true }
+            if !exact.contains(spelling) { exact.append(spelling) }
+        }
+
+        mutating func mark(inTitle: Bool) {
+            if inTitle { title = true }
+        }
     }
 
     /// One document's terms by folded term. Structs, not tuples: generic containers of tuples
@@ -26,115 +36,141 @@ public enum SearchIndexBuilder {
         var terms: [String: TermInfo] = [:]
     }
 
+    /// A term of one document with its hash, which picks both its merge partition and its shard.
+    struct HashedTerm: Sendable {
+        var term: String
+        var hash: UInt32
+        var info: TermInfo
+    }
+
     /// A term's postings as columns: compact, and appended to in place (a class, so the
     /// dictionary holding it is not copied on every append).
     final class TermPostings {
+        let hash: UInt32
         var variants: [String] = []
         var docs: [Int32] = []
         var titles: [Bool] = []
         var masks: [UInt32] = []
+
+        init(hash: UInt32) { self.hash = hash }
+
+        /// The bits of `spellings` in `variants`, adding new ones while there is room (30).
+        func mask(for spellings: [String]) -> UInt32 {
+            var mask: UInt32 = 0
+            for e in spellings {
+                if let v = variants.firstIndex(of: e) {
+                    mask |= 1 << UInt32(v)
+                } else if variants.count < 30 {
+                    variants.append(e)
+                    mask |= 1 << UInt32(variants.count - 1)
+                }
+            }
+            return mask
+        }
     }
 
-    public static func build(model: SiteModel, bodies: [RenderedBody]) -> [(path: String, text: String)] {
+    /// The terms whose hash falls in one partition; only one thread touches it at a time.
+    final class PartitionTable: @unchecked Sendable {
+        var table: [String: TermPostings] = [:]
+    }
+
+    /// One search result as the browser shows it, and the values its filters test.
+    struct ResultEntry: Sendable {
+        var json: String
+        var category: Int
+        var bloc: Int
+        var year: Int
+    }
+
+    /// Terms are merged in this many independent partitions, one thread each. A constant, not
+    /// the core count, so the index files are the same on every machine.
+    static let partitions = 8
+
+    /// The index files, and the number of term shards (kept for the next incremental update).
+    public struct IndexFiles: Sendable {
+        public var files: [(path: String, text: String)]
+        public var shardCount: Int
+    }
+
+    /// The whole index, from every article.
+    public static func build(model: SiteModel, bodies: [RenderedBody]) -> IndexFiles {
         // Documents are tokenised a chunk at a time and merged at once: holding every
         // document's term table until one big merge took over a gigabyte at 10,000 articles.
-        var table: [String: TermPostings] = [:]
+        let tables = (0..<partitions).map { _ in PartitionTable() }
         let chunk = 512
         for start in stride(from: 0, to: model.articles.count, by: chunk) {
             let range = start..<min(model.articles.count, start + chunk)
             let perDocument = parallelMap(Array(range)) { i in
-                terms(
-                    title: model.articles[i].title, body: bodies[i].plainText + " " + (model.articles[i].summary ?? ""))
+                partitioned(
+                    terms(
+                        title: model.articles[i].title,
+                        body: bodies[i].plainText + " " + (model.articles[i].summary ?? "")))
             }
-            for (offset, document) in perDocument.enumerated() {
-                let doc = Int32(start + offset)
-                for (term, info) in document.terms {
-                    let postings: TermPostings
-                    if let existing = table[term] {
-                        postings = existing
-                    } else {
-                        postings = TermPostings()
-                        table[term] = postings
-                    }
-                    postings.docs.append(doc)
-                    postings.titles.append(info.title)
-                    if !info.exact.isEmpty {
-                        var mask: UInt32 = 0
-                        for e in info.exact {
-                            if let v = postings.variants.firstIndex(of: e) {
-                                mask |= 1 << UInt32(v)
-                            } else if postings.variants.count < 30 {
-                                postings.variants.append(e)
-                                mask |= 1 << UInt32(postings.variants.count - 1)
-                            }
-                        }
-                        postings.masks.append(mask)
-                    }
+            DispatchQueue.concurrentPerform(iterations: partitions) { p in
+                let table = tables[p]
+                for (offset, document) in perDocument.enumerated() {
+                    merge(document[p], doc: Int32(start + offset), into: table)
                 }
             }
         }
-        let estimated = table.reduce(0) { $0 + $1.key.utf8.count + 8 + $1.value.docs.count * 7 }
+        let estimated = tables.reduce(0) { sum, partition in
+            partition.table.reduce(sum) { $0 + $1.key.utf8.count + 8 + $1.value.docs.count * 7 }
+        }
         let shardCount = max(1, (estimated + targetShardBytes - 1) / targetShardBytes)
-        var shards = Array(repeating: [UInt8](), count: shardCount)
-        for term in table.keys.sorted() {
-            let postings = table[term]!
-            let variants = term.contains(" ") ? [] : postings.variants
-            var out = [UInt8]()
-            out.reserveCapacity(term.utf8.count + 16 + postings.docs.count * 6)
-            out.append(contentsOf: json(term).utf8)
-            out.append(contentsOf: ":[[".utf8)
-            out.append(contentsOf: variants.map(json).joined(separator: ",").utf8)
-            out.append(contentsOf: "],[".utf8)
-            var last: Int32 = 0
-            for k in postings.docs.indices {
-                if k > 0 { out.append(0x2C) }
-                appendNumber(Int(postings.docs[k] - last), to: &out)
-                last = postings.docs[k]
-                out.append(0x2C)
-                out.append(postings.titles[k] ? 0x31 : 0x30)
-                if !variants.isEmpty {
-                    out.append(0x2C)
-                    appendNumber(Int(postings.masks[k]), to: &out)
-                }
-            }
-            out.append(contentsOf: "]]".utf8)
-            let n = Int(fnv1a32(term) % UInt32(shardCount))
-            shards[n].append(shards[n].isEmpty ? 0x7B : 0x2C)  // "{" or ","
-            shards[n].append(contentsOf: out)
+        // Each partition writes its own pieces of every shard; a shard is then its pieces
+        // joined in partition order, each piece sorted by term.
+        let pieces = parallelMap(Array(0..<partitions)) { p in
+            serialize(tables[p], shardCount: shardCount)
         }
-        table.removeAll()
-        var files: [(String, String)] = []
+        for partition in tables { partition.table.removeAll() }
+        var shards = Array(repeating: [UInt8](), count: shardCount)
+        for n in 0..<shardCount {
+            shards[n].reserveCapacity(pieces.reduce(0) { $0 + $1[n].count + 1 })
+            for partition in pieces where !partition[n].isEmpty {
+                shards[n].append(shards[n].isEmpty ? 0x7B : 0x2C)  // "{" or ","
+                shards[n].append(contentsOf: partition[n])
+            }
+        }
+        var files: [(path: String, text: String)] = []
         for (n, bytes) in shards.enumerated() {
             files.append(("search/t/\(n).json", (bytes.isEmpty ? "{" : String(decoding: bytes, as: UTF8.self)) + "}\n"))
         }
+        return IndexFiles(
+            files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount)
+    }
 
+    /// The result entries (`search/d/`), the filter values and `search/meta.json`: cheap, so
+    /// always made from the whole model.
+    static func resultFiles(model: SiteModel, bodies: [RenderedBody], shardCount: Int) -> [(path: String, text: String)]
+    {
+        var files: [(path: String, text: String)] = []
         let categoryIndex = Dictionary(
             uniqueKeysWithValues: model.categories.categories.enumerated().map { ($1.key, $0) })
-        var years: [Int] = []
-        var filterCategory: [String] = []
-        var filterBloc: [String] = []
-        var filterYear: [String] = []
-        var docShard: [String] = []
+        // Each article's result entry (title, URL, date, category, snippet) and filter values,
+        // built on every core; then grouped in order.
         let dates = VietnameseDateFormat(zone: model.config.timeZone)
-        for (i, article) in model.articles.enumerated() {
+        let entries = parallelMap(Array(model.articles.indices)) { i in
+            let article = model.articles[i]
             let year = article.date.map { LocalDateTime($0, in: model.config.timeZone).year } ?? 0
-            if !years.contains(year) { years.append(year) }
             let category = article.categoryKey.flatMap { categoryIndex[$0] } ?? -1
-            let bloc = model.blocs.termsOfArticle[i].first ?? -1
-            filterCategory.append(String(category))
-            filterBloc.append(String(bloc))
-            filterYear.append(String(year))
             // Only the start is shown: squeeze the white space of a short prefix, not the whole body.
-            var snippet = String(bodies[i].plainText.unicodeScalars.prefix(snippetLength * 2))
-                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            var snippet = squeezedStart(of: bodies[i].plainText, scalars: snippetLength * 2)
             if snippet.count > snippetLength { snippet = String(snippet.prefix(snippetLength)) + "…" }
             let date = article.date.map { dates.short($0) } ?? ""
-            docShard.append("[\(json(article.title)),\(json(article.url)),\(json(date)),\(category),\(json(snippet))]")
-            if docShard.count == docsPerShard || i == model.articles.count - 1 {
-                files.append(("search/d/\(i / docsPerShard).json", "[" + docShard.joined(separator: ",") + "]\n"))
-                docShard.removeAll()
-            }
+            return ResultEntry(
+                json: "[\(json(article.title)),\(json(article.url)),\(json(date)),\(category),\(json(snippet))]",
+                category: category, bloc: model.blocs.termsOfArticle[i].first ?? -1, year: year)
         }
+        var years: [Int] = []
+        for entry in entries where !years.contains(entry.year) { years.append(entry.year) }
+        for start in stride(from: 0, to: entries.count, by: docsPerShard) {
+            let shard = entries[start..<min(entries.count, start + docsPerShard)]
+            files.append(
+                ("search/d/\(start / docsPerShard).json", "[" + shard.map(\.json).joined(separator: ",") + "]\n"))
+        }
+        let filterCategory = entries.map { String($0.category) }
+        let filterBloc = entries.map { String($0.bloc) }
+        let filterYear = entries.map { String($0.year) }
         files.append(
             (
                 "search/filters.json",
@@ -172,25 +208,103 @@ public enum SearchIndexBuilder {
         return hasher.value
     }
 
+    /// A document's terms split by partition, hashed here, on the tokenising threads.
+    static func partitioned(_ document: DocumentTerms) -> [[HashedTerm]] {
+        var out = Array(repeating: [HashedTerm](), count: partitions)
+        for (term, info) in document.terms {
+            let hash = fnv1a32(term)
+            out[Int(hash % UInt32(partitions))].append(HashedTerm(term: term, hash: hash, info: info))
+        }
+        return out
+    }
+
+    static func merge(_ terms: [HashedTerm], doc: Int32, into partition: PartitionTable) {
+        for entry in terms {
+            let postings: TermPostings
+            if let existing = partition.table[entry.term] {
+                postings = existing
+            } else {
+                postings = TermPostings(hash: entry.hash)
+                partition.table[entry.term] = postings
+            }
+            postings.docs.append(doc)
+            postings.titles.append(entry.info.title)
+            if !entry.info.exact.isEmpty { postings.masks.append(postings.mask(for: entry.info.exact)) }
+        }
+    }
+
+    /// One partition's terms as `"term":[[variants],[doc gap,title(,mask)...]]` pieces, by shard.
+    static func serialize(_ partition: PartitionTable, shardCount: Int) -> [[UInt8]] {
+        var shards = Array(repeating: [UInt8](), count: shardCount)
+        for term in partition.table.keys.sorted() {
+            let postings = partition.table[term]!
+            let n = Int(postings.hash % UInt32(shardCount))
+            if !shards[n].isEmpty { shards[n].append(0x2C) }
+            appendTerm(term, postings, to: &shards[n])
+        }
+        return shards
+    }
+
+    /// `"term":[[variants],[doc gap,title(,mask),...]]`; pairs of words have no variants or masks.
+    static func appendTerm(_ term: String, _ postings: TermPostings, to out: inout [UInt8]) {
+        let variants = term.contains(" ") ? [] : postings.variants
+        out.append(contentsOf: json(term).utf8)
+        out.append(contentsOf: ":[[".utf8)
+        out.append(contentsOf: variants.map(json).joined(separator: ",").utf8)
+        out.append(contentsOf: "],[".utf8)
+        var last: Int32 = 0
+        for k in postings.docs.indices {
+            if k > 0 { out.append(0x2C) }
+            appendNumber(Int(postings.docs[k] - last), to: &out)
+            last = postings.docs[k]
+            out.append(0x2C)
+            out.append(postings.titles[k] ? 0x31 : 0x30)
+            if !variants.isEmpty {
+                out.append(0x2C)
+                appendNumber(Int(postings.masks[k]), to: &out)
+            }
+        }
+        out.append(contentsOf: "]]".utf8)
+    }
+
     static func terms(title: String, body: String) -> DocumentTerms {
         var document = DocumentTerms()
         document.terms.reserveCapacity(1024)
         for (text, isTitle) in [(title, true), (body, false)] {
             let tokens = SearchTokenizer.tokens(text)
             for (k, token) in tokens.enumerated() {
-                var entry = document.terms[token.folded] ?? TermInfo()
-                entry.title = entry.title || isTitle
-                if !entry.exact.contains(token.exact) { entry.exact.append(token.exact) }
-                document.terms[token.folded] = entry
+                // `default:` updates in place: one hash of the term, not one to read and one to write.
+                document.terms[token.folded, default: TermInfo()].add(exact: token.exact, inTitle: isTitle)
                 if k + 1 < tokens.count {
-                    let pair = token.folded + " " + tokens[k + 1].folded
-                    var pairEntry = document.terms[pair] ?? TermInfo()
-                    pairEntry.title = pairEntry.title || isTitle
-                    document.terms[pair] = pairEntry
+                    document.terms[token.folded + " " + tokens[k + 1].folded, default: TermInfo()].mark(
+                        inTitle: isTitle)
                 }
             }
         }
         return document
+    }
+
+    /// The first `scalars` scalars of `text` with each run of white space made one space and none
+    /// at either end; built as bytes, as splitting into Characters cost more than the rest.
+    static func squeezedStart(of text: String, scalars limit: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(limit + 16)
+        var pendingSpace = false
+        var seen = 0
+        for scalar in text.unicodeScalars {
+            if seen == limit { break }
+            seen += 1
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decimal digits of a non-negative number, without making a String.
