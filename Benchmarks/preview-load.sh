@@ -14,18 +14,10 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 swift build -c release --product preview-site >/dev/null
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-load.XXXXXX")
-SERVER_PID=""
-trap '[ -n "$SERVER_PID" ] && kill -INT "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+. "$ROOT/scripts/lib/preview-server.sh"
+trap 'stop_preview; rm -rf "$WORK"' EXIT
 cp -R content site "$WORK/"
-"$ROOT/.build/release/preview-site" --source "$WORK" --port 0 >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-URL=""
-for _ in $(seq 100); do
-  URL=$(grep -o 'http://127.0.0.1:[0-9]*/' "$WORK/server.out" || true)
-  [ -n "$URL" ] && curl -sf -o /dev/null "$URL" && break
-  sleep 0.2
-done
-[ -n "$URL" ] || { cat "$WORK/server.err" >&2; echo "preview-load: the server did not start" >&2; exit 1; }
+start_preview "$ROOT/.build/release/preview-site" "$WORK"
 PAGE="${URL}tin-hoat-dong-khoi-noi-chinh/"
 BYTES=$(curl -s "$PAGE" | wc -c)
 echo "preview-load: $(nproc) cores, $(uname -m); page $PAGE ($BYTES bytes)"

@@ -62,7 +62,8 @@ public enum SiteBuilder {
         }
         // The previous build's index files are kept when nothing searchable changed and they are
         // all still in the output; decided now, so the plain text can be dropped right away.
-        let searchFingerprint = SearchIndexBuilder.fingerprint(model: model, bodies: renderedBodies)
+        let searchStamps = SearchIndexBuilder.documentStamps(model: model, bodies: renderedBodies)
+        let searchFingerprint = SearchIndexBuilder.fingerprint(model: model, stamps: searchStamps)
         let cachedPages =
             options.useCache ? PageCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
         let previousSearch = cachedPages?.entries.filter { $0.key.hasPrefix("search/") } ?? [:]
@@ -76,7 +77,6 @@ public enum SiteBuilder {
             }
         // Otherwise a few changed articles are patched into the previous index; more, or no
         // usable previous index, and it is built whole.
-        let searchStamps = SearchIndexBuilder.documentStamps(model: model, bodies: renderedBodies)
         let previousIndex =
             options.useCache ? SearchIndexCache.load(sourceRoot: options.sourceRoot, output: options.output) : nil
         var searchFiles: [(path: String, text: String)] = []

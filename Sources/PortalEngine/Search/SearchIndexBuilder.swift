@@ -188,20 +188,19 @@ public enum SearchIndexBuilder {
         return files
     }
 
-    /// Everything the index is built from; equal fingerprints give equal index files.
-    public static func fingerprint(model: SiteModel, bodies: [RenderedBody]) -> UInt64 {
+    /// Everything the index is built from; equal fingerprints give equal index files. The
+    /// article stamps (`documentStamps`) already cover each article's URL, title, summary and
+    /// text, so those are not hashed a second time.
+    public static func fingerprint(model: SiteModel, stamps: [UInt64]) -> UInt64 {
         var hasher = StableHasher()
-        hasher.add("search-index-v1")
+        hasher.add("search-index-v2")
         hasher.add(EngineIdentity.value)
         hasher.add(UInt64(model.articles.count))
         for (i, article) in model.articles.enumerated() {
-            hasher.add(article.title)
-            hasher.add(article.url)
-            hasher.add(article.summary ?? "")
+            hasher.add(stamps[i])
             hasher.add(article.categoryKey ?? "")
             hasher.add(UInt64(bitPattern: article.date?.secondsSince1970 ?? 0))
             hasher.add(UInt64(model.blocs.termsOfArticle[i].first ?? -1 &+ 1))
-            hasher.add(bodies[i].plainText)
         }
         for category in model.categories.categories { hasher.add(category.title) }
         for bloc in model.blocs.terms { hasher.add(bloc.name) }
