@@ -11,13 +11,7 @@ import Testing
     }
 
     func runToEnd(_ arguments: [String]) throws -> (Int32, Double) {
-        let started = Date()
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = arguments + ["--quiet"]
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, Date().timeIntervalSince(started))
+        try ChildProcess.run(CommandLineTests.binary, arguments + ["--quiet"])
     }
 
     @Test func killedBuildsNeverLeaveAMix() throws {
@@ -56,15 +50,12 @@ import Testing
             let wantB = round % 2 == 1
             let before = snapshotFiles(in: site.output)
             try site.write("site/site.yaml", Self.siteYAML(wantB ? "Phiên bản B" : "Phiên bản A"))
-            let process = Process()
-            process.executableURL = CommandLineTests.binary
-            process.arguments = args + ["--quiet"]
-            try process.run()
+            let process = try ChildProcess(CommandLineTests.binary, args + ["--quiet"])
             // Kills spread over twice a rebuild; if none has yet landed after the swap, wider.
             let window = outcomes.new == 0 && round >= 25 ? duration * 4 : duration * 2
             usleep(UInt32(Double.random(in: 0...window, using: &random) * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.signal(SIGKILL)
+            process.wait()
             let after = snapshotFiles(in: site.output)
             #expect(after == a || after == b, "round \(round): public/ is neither complete site")
             if after == before { outcomes.previous += 1 } else { outcomes.new += 1 }
@@ -83,14 +74,13 @@ import Testing
         }
         // This test holds the lock first, so both builds must wait, whatever the timing.
         var held: BuildLock? = try BuildLock(output: site.output)
-        let processes = (0..<2).map { _ in Process() }
         let logs = (0..<2).map { site.root.appendingPathComponent("build-\($0).log") }
-        for (process, log) in zip(processes, logs) {
+        var processes: [ChildProcess] = []
+        for log in logs {
             #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
-            process.executableURL = CommandLineTests.binary
-            process.arguments = ["--source", site.root.path, "--quiet"]
-            process.standardError = try FileHandle(forWritingTo: log)
-            try process.run()
+            processes.append(
+                try ChildProcess(
+                    CommandLineTests.binary, ["--source", site.root.path, "--quiet"], stderrPath: log.path))
         }
         let deadline = Date().addingTimeInterval(60)
         func waitingMessages() throws -> Int {
@@ -105,8 +95,7 @@ import Testing
         #expect(!site.exists("index.html"))
         held = nil
         _ = held
-        for process in processes { process.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        #expect(processes.map { $0.wait() } == [0, 0])
         let expected = site.root.appendingPathComponent("expected")
         #expect(try runToEnd(["--source", site.root.path, "--output", expected.path]).0 == 0)
         #expect(snapshotFiles(in: site.output) == snapshotFiles(in: expected))

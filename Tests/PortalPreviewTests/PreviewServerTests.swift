@@ -164,6 +164,29 @@ import Testing
         }
     }
 
+    @Test func aSiteWhoseFirstBuildFailsShowsTheErrorThenRecovers() async throws {
+        let site = try RunningPreview.copySampleSite()
+        let broken = "content/articles/2026/hong.md"
+        try "---\ntitle: \"Thiếu ngày\"\ncategory: khoi-thi-dua\n---\nx\n".write(
+            to: site.appendingPathComponent(broken), atomically: true, encoding: .utf8, creatingFolder: true)
+        try await RunningPreview.with(site: site) { preview in
+            // Nothing good to serve yet: a plain 404 that still carries the reload script.
+            let home = try #require(await preview.get("/"))
+            #expect(home.status == 404)
+            #expect(home.text.contains("<script src=\"/__preview/live.js\" data-build=\"\""))
+            let events = try #require(EventStreamReader(port: preview.port))
+            let failure = try #require(await events.next("failure"))
+            #expect(failure.contains("\"file\":\"\(broken)\""))
+            #expect(failure.contains("\"version\":\"\""))
+
+            try preview.write(broken, "---\ntitle: \"Đủ ngày\"\ndate: 2026-11-20\ncategory: khoi-thi-dua\n---\nx\n")
+            let built = try #require(await events.next("build"))
+            #expect(Self.version(in: built)?.isEmpty == false)
+            #expect(await preview.get("/")?.status == 200)
+            #expect(await preview.get("/du-ngay/")?.status == 200)
+        }
+    }
+
     @Test func survivesBrowsersThatDisconnectMidStream() async throws {
         try await RunningPreview.with { preview in
             // Event streams dropped at once, and after the first message.
