@@ -95,7 +95,9 @@ import Testing
         #expect(!site.exists("index.html"))
         held = nil
         _ = held
-        #expect(processes.map { $0.wait() } == [0, 0])
+        let statuses = processes.map { $0.wait() }
+        let output = logs.map { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }.joined(separator: "\n---\n")
+        #expect(statuses == [0, 0], "\(output)")
         let expected = site.root.appendingPathComponent("expected")
         #expect(try runToEnd(["--source", site.root.path, "--output", expected.path]).0 == 0)
         #expect(snapshotFiles(in: site.output) == snapshotFiles(in: expected))

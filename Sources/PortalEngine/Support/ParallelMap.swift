@@ -31,15 +31,25 @@ enum ProcessInfoCores {
 }
 
 /// Write-once slots filled from many threads; each index is written by exactly one task.
+///
+/// A buffer allocated once, not an `Array`: writing through an array's
+/// `withUnsafeMutableBufferPointer` from several threads raced on its uniqueness check, and a
+/// write could land in a copy and be lost (a nil slot and a crash in `collect`, seen under load).
 private final class ResultSlots<R>: @unchecked Sendable {
-    private var storage: [R?]
+    private let storage: UnsafeMutableBufferPointer<R?>
 
     init(count: Int) {
-        storage = Array(repeating: nil, count: count)
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
     }
 
     func set(_ index: Int, _ value: R) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+        storage[index] = value
     }
 
     func collect() -> [R] {
