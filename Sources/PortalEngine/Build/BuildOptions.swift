@@ -53,6 +53,8 @@ public struct BuildReport: Sendable {
     public var filesUnchanged = 0
     /// How the search index was made this time.
     public var searchIndex: SearchIndexMode = .rebuilt
+    /// Nothing the build reads had changed and the output was whole: nothing was built.
+    public var upToDate = false
 
     /// The previous index kept (nothing searchable changed), patched (a few articles changed),
     /// or built whole.

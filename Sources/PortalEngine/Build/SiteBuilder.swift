@@ -25,6 +25,19 @@ public enum SiteBuilder {
         }
         if let endpoint = options.counterEndpointOverride { config.counterEndpoint = endpoint }
         clock.lap("config and templates")
+
+        // Nothing this build reads has changed since the last build into this output, and the
+        // output is still whole: there is nothing to do. The inputs are stamped before anything
+        // is read, so a file edited during this build makes the next one build.
+        let inputs = options.useCache && diagnostics.isEmpty ? UpToDateCheck.inputs(options, config: config) : nil
+        if let inputs, let record = upToDateRecord(inputs: inputs, options: options) {
+            clock.lap("up-to-date check")
+            return BuildReport(
+                articles: record.articles, pagesWritten: record.pages, filesCopied: record.copied,
+                seconds: Date().timeIntervalSince(started), diagnostics: [], stageSeconds: clock.laps,
+                filesWritten: 0, filesUnchanged: record.files.count, searchIndex: .reused, upToDate: true)
+        }
+        clock.lap("up-to-date check")
         let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config)
         diagnostics += loaded.diagnostics
         clock.lap("load content")
@@ -167,6 +180,7 @@ public enum SiteBuilder {
         if options.useCache {
             PageCache.remove(sourceRoot: options.sourceRoot, output: options.output)
             SearchIndexCache.remove(sourceRoot: options.sourceRoot, output: options.output)
+            UpToDateCheck.remove(sourceRoot: options.sourceRoot, output: options.output)
         }
         do {
             try staging.commit(removeOldInBackground: options.removeOldOutputInBackground)
@@ -177,16 +191,40 @@ public enum SiteBuilder {
         }
         clock.lap("swap into place")
         if options.useCache {
-            nextPages.cache.save(sourceRoot: options.sourceRoot)
+            let pageCache = nextPages.cache
+            pageCache.save(sourceRoot: options.sourceRoot)
             contexts.renderedItems.save(sourceRoot: options.sourceRoot)
             searchCache?.save(sourceRoot: options.sourceRoot, output: options.output)
+            if let inputs, diagnostics.isEmpty {
+                let files = UpToDateCheck.filesAndSizes(in: options.output)
+                let record = UpToDateCheck.Record(
+                    inputs: inputs, articles: model.articles.count, pages: jobs.count, copied: copies.files.count,
+                    files: files)
+                UpToDateCheck.save(record, sourceRoot: options.sourceRoot, output: options.output)
+            }
         }
         withExtendedLifetime(lock) {}  // held until the output and its cache are both in place
         return BuildReport(
             articles: model.articles.count, pagesWritten: jobs.count, filesCopied: copies.files.count,
             seconds: Date().timeIntervalSince(started), diagnostics: diagnostics, stageSeconds: clock.laps,
             filesWritten: staging.writeCounts.written, filesUnchanged: staging.writeCounts.kept,
-            searchIndex: searchMode)
+            searchIndex: searchMode, upToDate: false)
+    }
+}
+
+extension SiteBuilder {
+    /// The previous build's record when it had these inputs and its output is whole; read and
+    /// checked under the output's lock, so a build finishing meanwhile cannot be mistaken for it.
+    static func upToDateRecord(inputs: UInt64, options: BuildOptions) -> UpToDateCheck.Record? {
+        // A first look without the lock: most builds stop here, and need not wait for another.
+        guard UpToDateCheck.load(sourceRoot: options.sourceRoot, output: options.output)?.inputs == inputs,
+            let lock = try? BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
+        else { return nil }
+        defer { withExtendedLifetime(lock) {} }
+        guard let record = UpToDateCheck.load(sourceRoot: options.sourceRoot, output: options.output),
+            record.inputs == inputs, UpToDateCheck.outputIsIntact(record, output: options.output)
+        else { return nil }
+        return record
     }
 }
 

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Skips a build whose inputs are exactly those of the previous successful build into the same
+/// output, as `make` does: every file under `content/`, `site/` and the built-in theme (path,
+/// size, modification and change times, inode), the engine binary, the build options and what
+/// "now" contributes to pages (the year and the UTC offset in the site's time zone).
+///
+/// The previous output must still hold every file it was built with, at its recorded size, and
+/// that build must have had no warnings (they are printed again by building).
+struct UpToDateCheck {
+    static let fileName = "inputs-v1-"
+
+    /// What the previous build recorded.
+    struct Record: Equatable {
+        var inputs: UInt64
+        var articles: Int
+        var pages: Int
+        var copied: Int
+        /// Output path → size, every file of the output.
+        var files: [String: Int]
+    }
+
+    static func url(sourceRoot: URL, output: URL) -> URL {
+        var hasher = StableHasher()
+        hasher.add(output.path)
+        return sourceRoot.appendingPathComponent(PageCache.folder)
+            .appendingPathComponent(fileName + String(hasher.value, radix: 16) + ".txt")
+    }
+
+    /// The fingerprint of everything a build reads.
+    static func inputs(_ options: BuildOptions, config: SiteConfig) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add("inputs-v1")
+        hasher.add(EngineIdentity.value)
+        hasher.add(options.output.path)
+        hasher.add(options.includeDrafts ? "drafts" : "no drafts")
+        hasher.add(options.baseURLOverride ?? "-")
+        hasher.add(options.counterEndpointOverride ?? "-")
+        hasher.add(options.strict ? "strict" : "lenient")
+        let now = LocalDateTime(options.now, in: config.timeZone)
+        hasher.add(UInt64(now.year))
+        hasher.add(UInt64(bitPattern: Int64(now.utcOffsetSeconds)))
+        var folders = [
+            options.sourceRoot.appendingPathComponent("content").path,
+            options.sourceRoot.appendingPathComponent("site").path,
+        ]
+        if let theme = Theme.builtInRoot { folders.append(theme.path) }
+        for folder in folders {
+            hasher.add(folder)
+            stampTree(folder, into: &hasher)
+        }
+        return hasher.value
+    }
+
+    /// Hidden names are skipped, as the build skips them; symbolic links are stamped by their
+    /// target, and linked folders are not entered, as the build does not enter them.
+    private static func stampTree(_ root: String, into hasher: inout StableHasher) {
+        var stack = [root]
+        while let folder = stack.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                hasher.add("unreadable " + folder)
+                continue
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = folder + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    stack.append(path)
+                    continue
+                }
+                if info.st_mode & S_IFMT == S_IFLNK {
+                    guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else {
+                        hasher.add("link " + path)
+                        continue
+                    }
+                }
+                hasher.add(path)
+                hasher.add(UInt64(info.st_size))
+                hasher.add(UInt64(info.st_ino))
+                hasher.add(UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
+                hasher.add(UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
+                hasher.add(UInt64(bitPattern: Int64(info.st_ctim.tv_sec)))
+                hasher.add(UInt64(bitPattern: Int64(info.st_ctim.tv_nsec)))
+            }
+        }
+    }
+
+    static func load(sourceRoot: URL, output: URL) -> Record? {
+        guard let data = FileManager.default.contents(atPath: url(sourceRoot: sourceRoot, output: output).path) else {
+            return nil
+        }
+        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n")[...]
+        guard let header = lines.popFirst() else { return nil }
+        let fields = header.split(separator: "\t")
+        guard fields.count == 5, fields[0] == "v1", let inputs = UInt64(fields[1], radix: 16),
+            let articles = Int(fields[2]), let pages = Int(fields[3]), let copied = Int(fields[4])
+        else { return nil }
+        var files: [String: Int] = [:]
+        files.reserveCapacity(lines.count)
+        for line in lines {
+            guard let tab = line.firstIndex(of: "\t"), let size = Int(line[..<tab]) else { return nil }
+            files[String(line[line.index(after: tab)...])] = size
+        }
+        return Record(inputs: inputs, articles: articles, pages: pages, copied: copied, files: files)
+    }
+
+    /// Every regular file below `folder`, by relative path, with its size.
+    static func filesAndSizes(in folder: URL) -> [String: Int] {
+        var files: [String: Int] = [:]
+        var stack = [""]
+        while let relative = stack.popLast() {
+            let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+            for name in names {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(path + "/" + name, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: stack.append(child)
+                case S_IFREG: files[child] = Int(info.st_size)
+                default: break
+                }
+            }
+        }
+        return files
+    }
+
+    /// True when every recorded file is in the output at its recorded size.
+    static func outputIsIntact(_ record: Record, output: URL) -> Bool {
+        let root = output.path + "/"
+        for (path, size) in record.files {
+            var info = stat()
+            guard stat(root + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else {
+                return false
+            }
+        }
+        return !record.files.isEmpty
+    }
+
+    /// Removed before the output is swapped and written after, like the page cache.
+    static func remove(sourceRoot: URL, output: URL) {
+        _ = unlink(url(sourceRoot: sourceRoot, output: output).path)
+    }
+
+    static func save(_ record: Record, sourceRoot: URL, output: URL) {
+        let target = url(sourceRoot: sourceRoot, output: output)
+        try? FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var text = "v1\t\(String(record.inputs, radix: 16))\t\(record.articles)\t\(record.pages)\t\(record.copied)\n"
+        for (path, size) in record.files.sorted(by: { $0.key < $1.key }) { text += "\(size)\t\(path)\n" }
+        let temporary = target.appendingPathExtension("tmp-\(getpid())")
+        if (try? Data(text.utf8).write(to: temporary)) != nil {
+            _ = rename(temporary.path, target.path)
+        }
+    }
+}
