@@ -15,7 +15,7 @@ public struct ItemCache: Sendable {
     }
 
     static func url(sourceRoot: URL) -> URL {
-        sourceRoot.appendingPathComponent(PageCache.folder).appendingPathComponent(fileName)
+        CacheFiles.url(sourceRoot: sourceRoot, name: fileName)
     }
 
     public static func load(sourceRoot: URL) -> ItemCache {
@@ -26,12 +26,8 @@ public struct ItemCache: Sendable {
     }
 
     public func save(sourceRoot: URL) {
-        let target = Self.url(sourceRoot: sourceRoot)
-        try? FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = target.appendingPathExtension("tmp-\(getpid())")
-        if let data = try? JSONEncoder().encode(entries), (try? data.write(to: temporary)) != nil {
-            _ = rename(temporary.path, target.path)
+        if let data = try? JSONEncoder().encode(entries) {
+            CacheFiles.write(data, to: Self.url(sourceRoot: sourceRoot))
         }
     }
 }

@@ -7,7 +7,6 @@ import Foundation
 /// its own file, so a preview server and `build-site` building the same site do not undo each
 /// other's cache.
 public struct PageCache: Sendable {
-    static let folder = ".build-site-cache"
 
     public var output: String
     /// Output path → (fingerprint, size in bytes).
@@ -19,10 +18,7 @@ public struct PageCache: Sendable {
     }
 
     static func url(sourceRoot: URL, output: String) -> URL {
-        var hasher = StableHasher()
-        hasher.add(output)
-        let name = "pages-v1-" + String(hasher.value, radix: 16) + ".tsv"
-        return sourceRoot.appendingPathComponent(folder).appendingPathComponent(name)
+        CacheFiles.url(sourceRoot: sourceRoot, output: output, prefix: "pages-v1", ext: "tsv")
     }
 
     /// The cache for `output`, or an empty one when missing, unreadable or for another folder.
@@ -48,22 +44,16 @@ public struct PageCache: Sendable {
     /// Deleted before the output is swapped: a build killed between the swap and `save` then
     /// leaves no cache describing the site that was replaced, and the next build renders all.
     public static func remove(sourceRoot: URL, output: URL) {
-        _ = unlink(url(sourceRoot: sourceRoot, output: output.path).path)
+        CacheFiles.remove(url(sourceRoot: sourceRoot, output: output.path))
     }
 
     /// Written after a successful build only, through a temporary file and a rename.
     public func save(sourceRoot: URL) {
-        let target = Self.url(sourceRoot: sourceRoot, output: output)
-        try? FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         var text = "output\t\(output)\n"
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             text += String(entry.fingerprint, radix: 16) + "\t\(entry.size)\t\(path)\n"
         }
-        let temporary = target.appendingPathExtension("tmp-\(getpid())")
-        if (try? Data(text.utf8).write(to: temporary)) != nil {
-            _ = rename(temporary.path, target.path)
-        }
+        CacheFiles.write(Data(text.utf8), to: Self.url(sourceRoot: sourceRoot, output: output))
     }
 }
 

@@ -13,10 +13,7 @@ public struct SearchIndexCache: Sendable, Equatable {
     }
 
     static func url(sourceRoot: URL, output: URL) -> URL {
-        var hasher = StableHasher()
-        hasher.add(output.path)
-        let name = "search-v1-" + String(hasher.value, radix: 16) + ".txt"
-        return sourceRoot.appendingPathComponent(PageCache.folder).appendingPathComponent(name)
+        CacheFiles.url(sourceRoot: sourceRoot, output: output.path, prefix: "search-v1", ext: "txt")
     }
 
     /// Nil when missing, unreadable, for another output folder or another engine binary.
@@ -41,20 +38,14 @@ public struct SearchIndexCache: Sendable, Equatable {
     /// Deleted before the output is swapped, like the page cache: a build killed between the
     /// swap and `save` leaves no cache describing a site that is gone.
     public static func remove(sourceRoot: URL, output: URL) {
-        _ = unlink(url(sourceRoot: sourceRoot, output: output).path)
+        CacheFiles.remove(url(sourceRoot: sourceRoot, output: output))
     }
 
     /// Written after a successful build only, through a temporary file and a rename.
     public func save(sourceRoot: URL, output: URL) {
-        let target = Self.url(sourceRoot: sourceRoot, output: output)
-        try? FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         var text = "output\t\(output.path)\nengine\t\(String(EngineIdentity.value, radix: 16))\nshards\t\(shardCount)\n"
         text.reserveCapacity(text.utf8.count + stamps.count * 17)
         for stamp in stamps { text += String(stamp, radix: 16) + "\n" }
-        let temporary = target.appendingPathExtension("tmp-\(getpid())")
-        if (try? Data(text.utf8).write(to: temporary)) != nil {
-            _ = rename(temporary.path, target.path)
-        }
+        CacheFiles.write(Data(text.utf8), to: Self.url(sourceRoot: sourceRoot, output: output))
     }
 }

@@ -8,8 +8,6 @@ import Foundation
 /// The previous output must still hold every file it was built with, at its recorded size, and
 /// that build must have had no warnings (they are printed again by building).
 struct UpToDateCheck {
-    static let fileName = "inputs-v1-"
-
     /// What the previous build recorded.
     struct Record: Equatable {
         var inputs: UInt64
@@ -21,10 +19,7 @@ struct UpToDateCheck {
     }
 
     static func url(sourceRoot: URL, output: URL) -> URL {
-        var hasher = StableHasher()
-        hasher.add(output.path)
-        return sourceRoot.appendingPathComponent(PageCache.folder)
-            .appendingPathComponent(fileName + String(hasher.value, radix: 16) + ".txt")
+        CacheFiles.url(sourceRoot: sourceRoot, output: output.path, prefix: "inputs-v1", ext: "txt")
     }
 
     /// The fingerprint of everything a build reads.
@@ -140,18 +135,12 @@ struct UpToDateCheck {
 
     /// Removed before the output is swapped and written after, like the page cache.
     static func remove(sourceRoot: URL, output: URL) {
-        _ = unlink(url(sourceRoot: sourceRoot, output: output).path)
+        CacheFiles.remove(url(sourceRoot: sourceRoot, output: output))
     }
 
     static func save(_ record: Record, sourceRoot: URL, output: URL) {
-        let target = url(sourceRoot: sourceRoot, output: output)
-        try? FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         var text = "v1\t\(String(record.inputs, radix: 16))\t\(record.articles)\t\(record.pages)\t\(record.copied)\n"
         for (path, size) in record.files.sorted(by: { $0.key < $1.key }) { text += "\(size)\t\(path)\n" }
-        let temporary = target.appendingPathExtension("tmp-\(getpid())")
-        if (try? Data(text.utf8).write(to: temporary)) != nil {
-            _ = rename(temporary.path, target.path)
-        }
+        CacheFiles.write(Data(text.utf8), to: url(sourceRoot: sourceRoot, output: output))
     }
 }
