@@ -57,6 +57,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Include articles marked draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Publish articles dated in the future now, instead of waiting for their date.")
+    var future = false
+
     @Option(name: .customLong("base-url"), help: "Use this base URL instead of site.yaml's base_url.")
     var baseURL: String?
 
@@ -74,6 +77,7 @@ struct Build: ParsableCommand {
         var options = BuildOptions(
             sourceRoot: sourceRoot, output: outputURL, includeDrafts: drafts, baseURLOverride: baseURL, strict: strict)
         options.removeOldOutputInBackground = true
+        options.includeFuture = future
         let outputName = options.output.lastPathComponent
         options.onWaitForOtherBuild = {
             FileHandle.standardError.write(
@@ -94,6 +98,7 @@ struct Build: ParsableCommand {
                 print(
                     "build-site: \(report.articles) articles, \(report.pagesWritten) pages, \(report.filesCopied) files copied (\(report.filesWritten) written, \(report.filesUnchanged) unchanged) in \(String(format: "%.2f", report.seconds)) s → \(outputPath)/"
                 )
+                for note in report.notes { print("build-site: " + note) }
             }
         } catch {
             let shown = quiet ? error.diagnostics.filter { $0.severity == .error } : error.diagnostics

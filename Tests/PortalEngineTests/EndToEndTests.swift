@@ -90,7 +90,7 @@ import Testing
             date: 2019-07-09
             category: tin-tuc-su-kien
             author: "\\"><img src=x onerror=alert(1)>"
-            image: "images/a.png\\" onerror=\\"alert(1)"
+            image: "https://anh.example.vn/a.png\\" onerror=\\"alert(1)"
             image_caption: "<b>x</b>"
             """,
             body: "<script>alert('body')</script>\n\n[x](javascript:alert(1))")
@@ -129,6 +129,10 @@ import Testing
         let site = try sampleSite()
         _ = try site.build()
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/articles/2019/cum.md"))
+        // The link to the deleted article would now be an error (a broken link is never published).
+        let mienDong = site.root.appendingPathComponent("content/articles/2019/mien-dong.md")
+        try String(contentsOf: mienDong, encoding: .utf8).replacingOccurrences(of: "[Bài khác](cum.md)", with: "")
+            .write(to: mienDong, atomically: true, encoding: .utf8)
         try site.write("public/stale.html", "old")
         _ = try site.build()
         #expect(!site.exists("cum-thi-dua-hop/index.html"))
@@ -194,21 +198,50 @@ import Testing
         #expect(errors.count == 5)  // 2019-07-32 … 2019-07-36
     }
 
-    @Test func missingImageWarnsAndStrictFails() throws {
+    @Test func missingImageFailsTheBuildAndLeavesPublicAsItWas() throws {
         let site = try TestSite()
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        _ = try site.build()
+        let before = try site.snapshotOutput()
         try site.article(
             "a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien", body: "Chữ.\n\n![ảnh](/images/khong-co.png)"
         )
-        let report = try site.build()
+        let diagnostics = try #require(site.buildFailure())
         #expect(
-            report.diagnostics.map(\.description) == [
-                "content/articles/a.md:9:1: warning: image not found: content/images/khong-co.png"
+            diagnostics.map(\.description) == [
+                "content/articles/a.md:9:1: error: image not found: content/images/khong-co.png; check the file name and its folder (names are case-sensitive on the web host)"
             ])
-        do {
-            _ = try site.build(strict: true)
-            Issue.record("--strict accepted a warning")
-        } catch {
-            #expect(error.diagnostics.contains { $0.severity == .error && $0.message.contains("--strict") })
+        #expect(try site.snapshotOutput() == before)
+    }
+
+    @Test func aMissedImageOrLinkNamesTheFileMeant() throws {
+        let site = try TestSite()
+        try site.write("content/images/hoi-nghi.jpg", "jpg")
+        try site.write("content/files/ke-hoach.pdf", "pdf")
+        try site.article(
+            "2019/a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien\nimage: images/Hoi-Nghi.JPG",
+            body: "![ảnh](images/hoi-nghi.jpg)\n\n![ảnh](../../images/hoi-nghi.JPG)\n\nTải [kế hoạch](ke-hoach.pdf).")
+        let messages = try #require(site.buildFailure()).map(\.description)
+        #expect(
+            messages == [
+                "content/articles/2019/a.md:5:8: error: image not found: content/images/Hoi-Nghi.JPG; did you mean '../../images/hoi-nghi.jpg' or '/images/hoi-nghi.jpg'?",
+                "content/articles/2019/a.md:8:1: error: image not found: content/articles/2019/images/hoi-nghi.jpg; did you mean '../../images/hoi-nghi.jpg' or '/images/hoi-nghi.jpg'?",
+                "content/articles/2019/a.md:10:1: error: image not found: content/images/hoi-nghi.JPG; did you mean '../../images/hoi-nghi.jpg' or '/images/hoi-nghi.jpg'?",
+                "content/articles/2019/a.md:12:5: error: linked file not found: content/articles/2019/ke-hoach.pdf; did you mean '../../files/ke-hoach.pdf' or '/files/ke-hoach.pdf'?",
+            ])
+    }
+
+    @Test func theLeadImageAcceptsTheFormsOfABodyImage() throws {
+        let site = try TestSite()
+        try site.write("content/images/a.jpg", "jpg")
+        for (i, form) in ["images/a.jpg", "/images/a.jpg", "../../images/a.jpg"].enumerated() {
+            try site.article(
+                "2019/tin-\(i)", "title: Tin \(i)\ndate: 2019-07-09\ncategory: tin-tuc-su-kien\nimage: \(form)")
+        }
+        let report = try site.build()
+        #expect(report.diagnostics.isEmpty)
+        for i in 0..<3 {
+            #expect(try site.html("tin-\(i)/index.html").contains("src=\"/images/a.jpg\""))
         }
     }
 

@@ -31,7 +31,7 @@ import Testing
                 source: \(q)
                 summary: \(q)
                 meeting: \(q)
-                image: \(yamlQuoted("images/a.png\" onerror=\"alert(1)"))
+                image: \(yamlQuoted("https://anh.example.vn/a.png\" onerror=\"alert(1)"))
                 image_caption: \(q)
                 extra_field: \(q)
                 """,

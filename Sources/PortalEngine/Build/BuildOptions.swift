@@ -7,6 +7,8 @@ public struct BuildOptions: Sendable {
     /// Where the finished site goes (default: `<source>/public`).
     public var output: URL
     public var includeDrafts: Bool
+    /// Publish articles dated after `now` at once (Hugo's `--buildFuture`).
+    public var includeFuture = false
     /// Replaces site.yaml's `base_url`, e.g. for a staging host.
     public var baseURLOverride: String?
     /// Replaces site.yaml's `counter.endpoint` (the preview server points it at itself).
@@ -55,6 +57,31 @@ public struct BuildReport: Sendable {
     public var searchIndex: SearchIndexMode = .rebuilt
     /// Nothing the build reads had changed and the output was whole: nothing was built.
     public var upToDate = false
+    /// Backups, lock files and system files left out of content/ and site/static/.
+    public var leftoversSkipped = 0
+    /// Articles dated in the future, left out until then (none with `includeFuture`).
+    public var scheduled = 0
+    /// The earliest of their dates.
+    public var nextScheduled: Timestamp?
+    /// The site's time zone, to show `nextScheduled` as editors wrote it.
+    public var timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+
+    /// Lines the CLI prints under the summary: what was left out and why.
+    public var notes: [String] {
+        var lines: [String] = []
+        if leftoversSkipped > 0 {
+            lines.append(
+                "\(leftoversSkipped) backup, lock or system file(s) (name~, *.bak, ~$name, Thumbs.db…) skipped: they are never published"
+            )
+        }
+        if let next = nextScheduled, scheduled > 0 {
+            let when = VietnameseDateFormat(zone: timeZone).shortWithTime(next)
+            lines.append(
+                "\(scheduled) article(s) dated in the future wait; the first is published by the first build after \(when) (--future publishes them now)"
+            )
+        }
+        return lines
+    }
 
     /// The previous index kept (nothing searchable changed), patched (a few articles changed),
     /// or built whole.

@@ -35,7 +35,8 @@ public enum SiteBuilder {
             return BuildReport(
                 articles: record.articles, pagesWritten: record.pages, filesCopied: record.copied,
                 seconds: Date().timeIntervalSince(started), diagnostics: [], stageSeconds: clock.laps,
-                filesWritten: 0, filesUnchanged: record.files.count, searchIndex: .reused, upToDate: true)
+                filesWritten: 0, filesUnchanged: record.files.count, searchIndex: .reused, upToDate: true,
+                scheduled: record.scheduled, nextScheduled: record.nextScheduled, timeZone: config.timeZone)
         }
         clock.lap("up-to-date check")
         let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config)
@@ -43,10 +44,16 @@ public enum SiteBuilder {
         clock.lap("load content")
 
         // Model
-        let (model, modelProblems) = ModelBuilder.build(loaded, includeDrafts: options.includeDrafts)
+        // Read without the output's lock: a build finishing meanwhile can only add URLs it also
+        // knows, and this build's record replaces it.
+        let published = PublishedURLs.load(fromOutput: options.output)
+        let (model, modelProblems) = ModelBuilder.build(
+            loaded, includeDrafts: options.includeDrafts, now: options.now, includeFuture: options.includeFuture,
+            published: published)
         diagnostics += modelProblems
         clock.lap("model")
-        try stopIfErrors()
+        // Bodies are rendered even when the model found errors, so that one run reports the
+        // missing images and broken links too; the articles in error are not in the model.
         guard let theme else { throw BuildFailure(diagnostics: diagnostics) }
 
         // Render bodies
@@ -153,6 +160,11 @@ public enum SiteBuilder {
                 }
             }
         }
+        do {
+            try staging.write(model.publishedURLs.text, to: PublishedURLs.fileName)
+        } catch {
+            writeProblems.append(.error(options.output.path, nil, "\(error)"))
+        }
         for (path, text) in searchFiles where !writeProblems.failed {
             do {
                 try staging.write(text, to: path)
@@ -199,7 +211,7 @@ public enum SiteBuilder {
                 let files = UpToDateCheck.filesAndSizes(in: options.output)
                 let record = UpToDateCheck.Record(
                     inputs: inputs, articles: model.articles.count, pages: jobs.count, copied: copies.files.count,
-                    files: files)
+                    files: files, nextScheduled: model.scheduled.first, scheduled: model.scheduled.count)
                 UpToDateCheck.save(record, sourceRoot: options.sourceRoot, output: options.output)
             }
         }
@@ -208,7 +220,8 @@ public enum SiteBuilder {
             articles: model.articles.count, pagesWritten: jobs.count, filesCopied: copies.files.count,
             seconds: Date().timeIntervalSince(started), diagnostics: diagnostics, stageSeconds: clock.laps,
             filesWritten: staging.writeCounts.written, filesUnchanged: staging.writeCounts.kept,
-            searchIndex: searchMode, upToDate: false)
+            searchIndex: searchMode, upToDate: false, leftoversSkipped: loaded.leftoversSkipped,
+            scheduled: model.scheduled.count, nextScheduled: model.scheduled.first, timeZone: config.timeZone)
     }
 }
 
@@ -224,6 +237,8 @@ extension SiteBuilder {
         guard let record = UpToDateCheck.load(sourceRoot: options.sourceRoot, output: options.output),
             record.inputs == inputs, UpToDateCheck.outputIsIntact(record, output: options.output)
         else { return nil }
+        // A scheduled article has come due: the same inputs now make another site.
+        if let due = record.nextScheduled, options.now >= due { return nil }
         return record
     }
 }

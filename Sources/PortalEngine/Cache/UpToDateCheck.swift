@@ -16,10 +16,15 @@ struct UpToDateCheck {
         var copied: Int
         /// Output path → size, every file of the output.
         var files: [String: Int]
+        /// The earliest date of an article left out as scheduled: from then on the output is out
+        /// of date although no input changed.
+        var nextScheduled: Timestamp? = nil
+        /// How many articles wait, for the summary of a build that stops here.
+        var scheduled = 0
     }
 
     static func url(sourceRoot: URL, output: URL) -> URL {
-        CacheFiles.url(sourceRoot: sourceRoot, output: output.path, prefix: "inputs-v1", ext: "txt")
+        CacheFiles.url(sourceRoot: sourceRoot, output: output.path, prefix: "inputs-v2", ext: "txt")
     }
 
     /// The fingerprint of everything a build reads.
@@ -29,6 +34,7 @@ struct UpToDateCheck {
         hasher.add(EngineIdentity.value)
         hasher.add(options.output.path)
         hasher.add(options.includeDrafts ? "drafts" : "no drafts")
+        hasher.add(options.includeFuture ? "future" : "no future")
         hasher.add(options.baseURLOverride ?? "-")
         hasher.add(options.counterEndpointOverride ?? "-")
         hasher.add(options.strict ? "strict" : "lenient")
@@ -88,16 +94,22 @@ struct UpToDateCheck {
         var lines = String(decoding: data, as: UTF8.self).split(separator: "\n")[...]
         guard let header = lines.popFirst() else { return nil }
         let fields = header.split(separator: "\t")
-        guard fields.count == 5, fields[0] == "v1", let inputs = UInt64(fields[1], radix: 16),
+        guard fields.count == 6, fields[0] == "v2", let inputs = UInt64(fields[1], radix: 16),
             let articles = Int(fields[2]), let pages = Int(fields[3]), let copied = Int(fields[4])
         else { return nil }
+        let schedule = fields[5].split(separator: ":")
+        let nextScheduled = schedule.count == 2 ? Int64(schedule[1]).map { Timestamp(secondsSince1970: $0) } : nil
+        let scheduled = nextScheduled == nil ? 0 : Int(schedule[0]) ?? 0
         var files: [String: Int] = [:]
         files.reserveCapacity(lines.count)
         for line in lines {
             guard let tab = line.firstIndex(of: "\t"), let size = Int(line[..<tab]) else { return nil }
             files[String(line[line.index(after: tab)...])] = size
         }
-        return Record(inputs: inputs, articles: articles, pages: pages, copied: copied, files: files)
+        return Record(
+            inputs: inputs, articles: articles, pages: pages, copied: copied, files: files,
+            nextScheduled: nextScheduled,
+            scheduled: scheduled)
     }
 
     /// Every regular file below `folder`, by relative path, with its size.
@@ -139,7 +151,9 @@ struct UpToDateCheck {
     }
 
     static func save(_ record: Record, sourceRoot: URL, output: URL) {
-        var text = "v1\t\(String(record.inputs, radix: 16))\t\(record.articles)\t\(record.pages)\t\(record.copied)\n"
+        let scheduled = record.nextScheduled.map { "\(record.scheduled):\($0.secondsSince1970)" } ?? "-"
+        var text =
+            "v2\t\(String(record.inputs, radix: 16))\t\(record.articles)\t\(record.pages)\t\(record.copied)\t\(scheduled)\n"
         for (path, size) in record.files.sorted(by: { $0.key < $1.key }) { text += "\(size)\t\(path)\n" }
         CacheFiles.write(Data(text.utf8), to: url(sourceRoot: sourceRoot, output: output))
     }

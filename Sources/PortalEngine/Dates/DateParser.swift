@@ -22,7 +22,15 @@ public struct DateParser: Sendable {
         guard let year = scanner.number(digits: 4...4), scanner.take("-"),
             let month = scanner.number(digits: 1...2), scanner.take("-"),
             let day = scanner.number(digits: 1...2)
-        else { return .failure(DateParseError(message: expected)) }
+        else {
+            if let rewritten = Self.yearFirst(dayFirst: raw.trimmedWhitespace) {
+                return .failure(
+                    DateParseError(
+                        message:
+                            "'\(raw)' is written day/month/year; write the year first: \(rewritten)"))
+            }
+            return .failure(DateParseError(message: expected))
+        }
         guard (1...12).contains(month) else {
             return .failure(DateParseError(message: "'\(raw)': month \(month) does not exist"))
         }
@@ -77,6 +85,35 @@ public struct DateParser: Sendable {
             return .success(Timestamp(secondsSince1970: local - Int64(offset)))
         }
         return .success(instant(forLocalSeconds: local))
+    }
+
+    /// `14/08/2020` (or with `-` or `.`, and an optional `08:30`) as `2020-08-14 08:30`: the
+    /// order Vietnamese offices write dates in. Nil when the text is not such a date.
+    static func yearFirst(dayFirst text: String) -> String? {
+        var scanner = DigitScanner(text)
+        guard let day = scanner.number(digits: 1...2) else { return nil }
+        let separator: Character
+        if scanner.take("/") {
+            separator = "/"
+        } else if scanner.take("-") {
+            separator = "-"
+        } else if scanner.take(".") {
+            separator = "."
+        } else {
+            return nil
+        }
+        guard let month = scanner.number(digits: 1...2), scanner.take(separator),
+            let year = scanner.number(digits: 4...4), (1...12).contains(month),
+            (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day)
+        else { return nil }
+        var result = String(format: "%04d-%02d-%02d", year, month, day)
+        scanner.skipSpaces()
+        if scanner.atEnd { return result }
+        guard let hour = scanner.number(digits: 1...2), scanner.take(":"), let minute = scanner.number(digits: 2...2),
+            scanner.atEnd, hour < 24, minute < 60
+        else { return nil }
+        result += String(format: " %02d:%02d", hour, minute)
+        return result
     }
 
     /// Local wall-clock seconds to an instant in `zone`; the second pass settles offset changes.

@@ -8,6 +8,8 @@ public struct LoadedSite: Sendable {
     public var contentAssets: [SourceFileRef]
     /// Files under `site/static/`, copied to the output root.
     public var staticAssets: [SourceFileRef]
+    /// Backups, lock files and system files under content/ and site/static/, left out.
+    public var leftoversSkipped = 0
     public var diagnostics: [Diagnostic]
 }
 
@@ -15,10 +17,22 @@ public struct LoadedSite: Sendable {
 public enum ContentLoader {
     public static func load(sourceRoot: URL, config: SiteConfig) -> LoadedSite {
         let content = ContentWalker.walk(
-            root: sourceRoot.appendingPathComponent("content"), prefix: "content", markdownIsContent: true)
+            root: sourceRoot.appendingPathComponent("content"), prefix: "content",
+            rules: .content(extraTypes: config.publishFileTypes))
         let staticFiles = ContentWalker.walk(
-            root: sourceRoot.appendingPathComponent("site/static"), prefix: "site/static", markdownIsContent: false)
+            root: sourceRoot.appendingPathComponent("site/static"), prefix: "site/static", rules: .anyFile)
         var diagnostics = content.diagnostics
+        for file in content.unlisted {
+            let type = PublishableFiles.fileType(of: file.relativePath)
+            let what = type.isEmpty ? "a file without a type (.pdf, .jpg…)" : "'.\(type)' files"
+            let fix =
+                type.isEmpty ? "rename it with its type" : "add \(type) to site.yaml's publish_file_types to publish it"
+            diagnostics.append(
+                .warning(
+                    file.sourcePath, nil,
+                    "not published: \(what) are not on the list of files to publish (images, PDF, office documents, archives, audio, video); \(fix)"
+                ))
+        }
         if !FileManager.default.fileExists(atPath: sourceRoot.appendingPathComponent("content").path) {
             diagnostics.append(.error("content", nil, "no content/ folder here; is --source the site's folder?"))
         }
@@ -38,7 +52,8 @@ public enum ContentLoader {
         }
         return LoadedSite(
             config: config, documents: documents, contentAssets: content.assets,
-            staticAssets: staticFiles.assets, diagnostics: diagnostics)
+            staticAssets: staticFiles.assets, leftoversSkipped: content.leftovers + staticFiles.leftovers,
+            diagnostics: diagnostics)
     }
 
     /// Reads, decodes, splits and parses one file.
@@ -82,7 +97,7 @@ public enum ContentLoader {
         }
         let (parsed, problems) = parser.parse(parts.yaml, file: file, firstLine: parts.yamlFirstLine)
         guard let front = parsed else { return (nil, problems) }
-        let kind: SourceDocument.Kind = ref.relativePath.hasPrefix("pages/") ? .page : .article
+        let kind: SourceDocument.Kind = ref.relativePath.lowercased().hasPrefix("pages/") ? .page : .article
         let document = SourceDocument(
             file: ref, kind: kind, frontMatter: front, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
         return (document, problems)

@@ -8,16 +8,29 @@ public struct SourceFileRef: Sendable, Hashable {
     public var relativePath: String
 }
 
-/// Lists files below a folder: hidden names skipped, symlinked folders not followed (no loops).
+/// Lists files below a folder: hidden names and editors' leftovers skipped, symlinked folders
+/// not followed (no loops).
 public enum ContentWalker {
     public struct Listing: Sendable {
         public var markdown: [SourceFileRef] = []
         public var assets: [SourceFileRef] = []
+        /// Files whose type is not on the publish list (content/ only): not copied.
+        public var unlisted: [SourceFileRef] = []
+        /// Backups, lock files and system files skipped (`PublishableFiles.isLeftover`).
+        public var leftovers = 0
         public var diagnostics: [Diagnostic] = []
     }
 
+    /// How a walked folder's files are sorted out.
+    public enum Rules: Sendable {
+        /// content/: Markdown is read, listed types are published, others are reported.
+        case content(extraTypes: Set<String>)
+        /// Theme and static folders: every file but leftovers is a file to use.
+        case anyFile
+    }
+
     /// `prefix` is the walked folder relative to the source root, e.g. `content`.
-    public static func walk(root: URL, prefix: String, markdownIsContent: Bool) -> Listing {
+    public static func walk(root: URL, prefix: String, rules: Rules) -> Listing {
         var listing = Listing()
         let fm = FileManager.default
         var stack: [String] = [""]
@@ -31,7 +44,12 @@ public enum ContentWalker {
                     .error(prefix + "/" + dir, nil, "cannot read folder: \(error.localizedDescription)"))
                 continue
             }
-            for name in names where !name.hasPrefix(".") {
+            for name in names {
+                if PublishableFiles.isLeftover(name) {
+                    listing.leftovers += 1
+                    continue
+                }
+                if name.hasPrefix(".") { continue }
                 let rel = dir.isEmpty ? name : dir + "/" + name
                 let ref = SourceFileRef(sourcePath: prefix + "/" + rel, relativePath: rel)
                 var info = stat()
@@ -57,10 +75,15 @@ public enum ContentWalker {
                 if mode == S_IFDIR {
                     stack.append(rel)
                 } else if mode == S_IFREG {
-                    if markdownIsContent && (name.hasSuffix(".md") || name.hasSuffix(".markdown")) {
-                        listing.markdown.append(ref)
-                    } else {
-                        listing.assets.append(ref)
+                    switch rules {
+                    case .anyFile: listing.assets.append(ref)
+                    case .content(let extraTypes):
+                        switch PublishableFiles.kind(of: name, extraTypes: extraTypes) {
+                        case .markdown: listing.markdown.append(ref)
+                        case .asset: listing.assets.append(ref)
+                        case .unlisted: listing.unlisted.append(ref)
+                        case .leftover: listing.leftovers += 1
+                        }
                     }
                 }
             }

@@ -38,11 +38,15 @@ public struct FrontMatterParser: Sendable {
                 let trimmed = s.string.trimmedWhitespace
                 return trimmed.isEmpty ? nil : trimmed
             }
-            func list() -> [String] {
+            func list(splittingCommas: Bool = false) -> [String] {
                 switch value {
                 case .scalar(let s):
                     if value.isNull { return [] }
                     let t = s.string.trimmedWhitespace
+                    if splittingCommas, let items = FrontMatterHints.commaSeparated(t) {
+                        problems.append(.warning(file, at, FrontMatterHints.listMessage(key: key, items: items)))
+                        return items
+                    }
                     return t.isEmpty ? [] : [t]
                 case .sequence(let seq):
                     var items: [String] = []
@@ -80,16 +84,21 @@ public struct FrontMatterParser: Sendable {
             }
 
             switch key {
-            case "title": front.title = text()
+            case "title":
+                front.title = text()
+                if let title = front.title, let unwrapped = FrontMatterHints.withoutCurlyQuotes(title) {
+                    problems.append(.warning(file, at, FrontMatterHints.curlyQuotesMessage))
+                    front.title = unwrapped
+                }
             case "date":
                 front.date = timestamp()
                 if let raw = value.string { front.dateHasTime = DateParser.hasTimeOfDay(raw) }
             case "lastmod": front.lastmod = timestamp()
             case "category": front.category = text()
             case "bloc": front.bloc = text()
-            case "units": front.units = list()
+            case "units": front.units = list(splittingCommas: true)
             case "meeting": front.meeting = text()
-            case "tags": front.tags = list()
+            case "tags": front.tags = list(splittingCommas: true)
             case "author": front.author = text()
             case "source": front.source = text()
             case "summary": front.summary = text()

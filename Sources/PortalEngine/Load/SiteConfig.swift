@@ -14,6 +14,9 @@ public struct SiteConfig: Sendable {
     public var counterEndpoint: String
     /// Keep raw HTML and every link scheme in Markdown bodies (off by default).
     public var unsafeHTML: Bool
+    /// File types published from content/ beyond `PublishableFiles.defaultTypes` (lowercased,
+    /// no dot), from `publish_file_types:`.
+    public var publishFileTypes: Set<String> = []
     /// Keys the contract does not name, kept for templates.
     public var extra: [String: YAMLValue]
 

@@ -97,13 +97,42 @@ public enum SiteConfigLoader {
                 problems.append(.error(path, at(counter), "'counter' must hold 'endpoint: URL'"))
             }
         }
+        if let types = mapping["publish_file_types"] {
+            let items: [Node]
+            switch types {
+            case .sequence(let seq): items = Array(seq)
+            case .scalar: items = types.isNull ? [] : [types]
+            default: items = []
+            }
+            for item in items {
+                guard let raw = item.string?.trimmedWhitespace, !raw.isEmpty else {
+                    problems.append(
+                        .error(path, at(item), "'publish_file_types' must be a list of file types, e.g. [dwg, kmz]"))
+                    continue
+                }
+                let type = (raw.hasPrefix(".") ? String(raw.dropFirst()) : raw).lowercased()
+                if type == "html" || type == "htm" || type == "js" || type == "php" {
+                    problems.append(
+                        .error(
+                            path, at(item),
+                            "'\(raw)' files cannot be published from content/: they could run code on the portal; put theme files in site/static/"
+                        ))
+                } else {
+                    config.publishFileTypes.insert(type)
+                }
+            }
+            if case .mapping = types {
+                problems.append(
+                    .error(path, at(types), "'publish_file_types' must be a list of file types, e.g. [dwg, kmz]"))
+            }
+        }
         if let categories = mapping["categories"] {
             var seen: [String: SourcePosition?] = [:]
             config.categories = readCategories(categories, seen: &seen, problems: &problems)
         }
         let known: Set = [
             "title", "base_url", "language", "timezone", "per_page", "related_count", "categories", "counter",
-            "unsafe_html",
+            "unsafe_html", "publish_file_types",
         ]
         for (key, value) in mapping {
             guard let name = key.string, !known.contains(name) else { continue }

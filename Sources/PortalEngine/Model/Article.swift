@@ -29,4 +29,6 @@ public struct Article: Sendable {
     public var extra: [String: YAMLValue]
     public var body: String
     public var bodyFirstLine: Int
+    /// Where `slug:` (or else `title:`) was written: what decides the URL.
+    public var positionOfSlugOrTitle: SourcePosition? = nil
 }

@@ -6,10 +6,13 @@ public struct ContentPaths: Sendable {
         case unchanged
         /// A site URL to write instead (already percent-encoded, base path included).
         case site(String)
-        /// A content file that does not exist; the URL is still written.
-        case missing(url: String, contentPath: String)
+        /// A content file that does not exist; the URL is still written. `suggestions` are ways
+        /// to write the reference that would find an existing file (another case, another base).
+        case missing(url: String, contentPath: String, suggestions: [String])
         /// Not allowed: the reason.
         case rejected(String)
+        /// A document that exists but is not in this build: why ("a draft (draft: true)").
+        case unpublished(contentPath: String, reason: String)
     }
 
     /// Content-relative Markdown path → article URL.
@@ -17,11 +20,27 @@ public struct ContentPaths: Sendable {
     /// Content-relative paths of files copied as they are (content/ and site/static/).
     public var assets: Set<String>
     public var urls: SiteURLs
+    /// Content-relative Markdown paths left out of this build (drafts, scheduled) → why.
+    public var unpublished: [String: String] = [:]
+
+    /// Lowercased path → paths, and lowercased file name → paths, of every asset and document,
+    /// to find what an editor meant when a reference misses.
+    private let byLowercasedPath: [String: [String]]
+    private let byLowercasedName: [String: [String]]
 
     public init(documentURLs: [String: String], assets: Set<String>, urls: SiteURLs) {
         self.documentURLs = documentURLs
         self.assets = assets
         self.urls = urls
+        var byPath: [String: [String]] = [:]
+        var byName: [String: [String]] = [:]
+        for path in assets.union(documentURLs.keys) {
+            byPath[path.lowercased(), default: []].append(path)
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            byName[name.lowercased(), default: []].append(path)
+        }
+        byLowercasedPath = byPath
+        byLowercasedName = byName
     }
 
     static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
@@ -50,20 +69,78 @@ public struct ContentPaths: Sendable {
         guard let normalized = Self.normalize(rooted ? path : (directory.isEmpty ? path : directory + "/" + path))
         else { return .rejected("'\(reference)' points outside content/") }
 
-        if normalized.hasSuffix(".md") || normalized.hasSuffix(".markdown") {
+        func missing(_ url: String) -> Resolution {
+            let base = rooted ? nil : Self.normalize(path)
+            return .missing(
+                url: url, contentPath: "content/" + normalized,
+                suggestions: suggestions(for: normalized, orRootRelative: base, fromDirectory: directory))
+        }
+        let type = PublishableFiles.fileType(of: normalized)
+        if type == "md" || type == "markdown" {
             if let url = documentURLs[normalized] { return .site(url + suffix) }
-            return .missing(url: raw, contentPath: "content/" + normalized)
+            if let reason = unpublished[normalized] {
+                return .unpublished(contentPath: "content/" + normalized, reason: reason)
+            }
+            return missing(raw)
         }
         if assets.contains(normalized) {
             return .site(urls.asset(URLEncoding.encodePath(normalized)) + suffix)
         }
         if rooted {
-            // Root links to generated pages (/some-slug/) are not files: only images are checked.
-            return isImage ? .missing(url: raw, contentPath: "content/" + normalized) : .unchanged
+            // Root links to generated pages (/some-slug/) are not files: only images and files of
+            // a type that is published from content/ are checked.
+            return isImage || PublishableFiles.defaultTypes.contains(type) ? missing(raw) : .unchanged
         }
         if normalized.isEmpty { return .site(urls.home + suffix) }
-        let url = urls.asset(URLEncoding.encodePath(normalized)) + suffix
-        return .missing(url: url, contentPath: "content/" + normalized)
+        return missing(urls.asset(URLEncoding.encodePath(normalized)) + suffix)
+    }
+
+    /// What the editor may have meant by a reference to `missing` (content-relative): a file
+    /// that differs only in case, the same path taken from content/ instead of the article's
+    /// folder, or the only file with that name. Each is offered relative to the article and
+    /// from the site root.
+    func suggestions(for missing: String, orRootRelative rootRelative: String?, fromDirectory directory: String)
+        -> [String]
+    {
+        var found: [String] = []
+        for candidate in [missing, rootRelative].compactMap({ $0 }) {
+            if candidate != missing, assets.contains(candidate) || documentURLs[candidate] != nil {
+                found.append(candidate)
+            }
+            found += byLowercasedPath[candidate.lowercased()] ?? []
+        }
+        if found.isEmpty, let name = missing.split(separator: "/").last,
+            let sameName = byLowercasedName[name.lowercased()], sameName.count == 1
+        {
+            found = sameName
+        }
+        var result: [String] = []
+        for path in found {
+            for form in [Self.relative(path, fromDirectory: directory), "/" + path] where !result.contains(form) {
+                result.append(form)
+            }
+        }
+        return result
+    }
+
+    /// The error for a reference to a file that is not there.
+    public static func missingMessage(_ what: String, contentPath: String, suggestions: [String]) -> String {
+        let hint =
+            suggestions.isEmpty
+            ? "check the file name and its folder (names are case-sensitive on the web host)"
+            : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+        return "\(what) not found: \(contentPath); \(hint)"
+    }
+
+    /// `images/a.jpg` seen from `articles/2019` → `../../images/a.jpg`.
+    static func relative(_ path: String, fromDirectory directory: String) -> String {
+        var from = directory.split(separator: "/")
+        var to = path.split(separator: "/")
+        while let f = from.first, let t = to.first, f == t, to.count > 1 {
+            from.removeFirst()
+            to.removeFirst()
+        }
+        return (Array(repeating: "..", count: from.count) + to.map(String.init)).joined(separator: "/")
     }
 
     /// "a/./b/../c" → "a/c"; nil when ".." climbs above the root.

@@ -1,6 +1,12 @@
 /// Builds the site model from loaded documents: required fields, categories, URLs, order.
 public enum ModelBuilder {
-    public static func build(_ loaded: LoadedSite, includeDrafts: Bool) -> (SiteModel, [Diagnostic]) {
+    /// An article dated after `now` waits (Hugo's `buildFuture`) unless `includeFuture`; without
+    /// `now` nothing waits.
+    /// `published` is the previous output's record of article URLs (redirects for changed ones).
+    public static func build(
+        _ loaded: LoadedSite, includeDrafts: Bool, now: Timestamp? = nil, includeFuture: Bool = false,
+        published: PublishedURLs = PublishedURLs()
+    ) -> (SiteModel, [Diagnostic]) {
         let config = loaded.config
         let urls = SiteURLs(basePath: config.basePath)
         var diagnostics: [Diagnostic] = []
@@ -19,10 +25,21 @@ public enum ModelBuilder {
         }
         var pending: [Pending] = []
         var urlOwners: [String: String] = [:]
+        var scheduled: [Timestamp] = []
+        var unpublished: [String: String] = [:]
+        let dates = VietnameseDateFormat(zone: config.timeZone)
         for document in loaded.documents {
             let front = document.frontMatter
             let file = document.file.sourcePath
-            if front.draft && !includeDrafts { continue }
+            if front.draft && !includeDrafts {
+                unpublished[document.file.relativePath] = "a draft (draft: true)"
+                continue
+            }
+            if let now, !includeFuture, let date = front.date, date > now {
+                scheduled.append(date)
+                unpublished[document.file.relativePath] = "scheduled for \(dates.shortWithTime(date))"
+                continue
+            }
             let top = SourcePosition(line: 1, column: 1)
             var ok = true
             func require(_ present: Bool, _ field: String, _ hint: String) {
@@ -40,8 +57,12 @@ public enum ModelBuilder {
             if let key = front.category, categories.index(ofKey: key) == nil {
                 ok = false
                 let known = categories.categories.map(\.key).joined(separator: ", ")
-                diagnostics.append(
-                    .error(file, front.positions["category"], "unknown category '\(key)'; site.yaml has: \(known)"))
+                let meant = FrontMatterHints.categoryKey(
+                    meaning: key, in: categories.categories.map { ($0.key, $0.title) })
+                let hint =
+                    meant.map { "did you mean '\($0)'? 'category' takes a key from site.yaml, not the title" }
+                    ?? "site.yaml has: \(known)"
+                diagnostics.append(.error(file, front.positions["category"], "unknown category '\(key)'; \(hint)"))
             }
             guard let title = front.title else { continue }
             let slug = front.slug ?? Slug.make(from: title)
@@ -71,7 +92,8 @@ public enum ModelBuilder {
 
         var documentURLs: [String: String] = [:]
         for p in pending { documentURLs[p.document.file.relativePath] = p.url }
-        let paths = ContentPaths(documentURLs: documentURLs, assets: assets, urls: urls)
+        var paths = ContentPaths(documentURLs: documentURLs, assets: assets, urls: urls)
+        paths.unpublished = unpublished
 
         var articles: [Article] = []
         var pages: [Article] = []
@@ -80,17 +102,34 @@ public enum ModelBuilder {
             let file = p.document.file.sourcePath
             var imageURL: String?
             if let image = front.image {
-                switch paths.resolve(image, fromDirectory: "", isImage: true) {
+                // The lead image is written relative to content/ (as the README shows) or, like a
+                // body image, relative to the article's folder.
+                let folder = p.document.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+                var resolution = paths.resolve(image, fromDirectory: "", isImage: true)
+                if resolution != .unchanged,
+                    case .site(let url) = paths.resolve(
+                        image, fromDirectory: folder, isImage: true)
+                {
+                    resolution = .site(url)
+                }
+                switch resolution {
                 case .unchanged: imageURL = image
                 case .site(let url): imageURL = url
-                case .missing(let url, let contentPath):
+                case .missing(let url, let contentPath, _):
                     imageURL = url
-                    diagnostics.append(.warning(file, front.positions["image"], "image not found: \(contentPath)"))
+                    let suggestions = paths.suggestions(
+                        for: String(contentPath.dropFirst("content/".count)), orRootRelative: nil, fromDirectory: folder
+                    )
+                    diagnostics.append(
+                        .error(
+                            file, front.positions["image"],
+                            ContentPaths.missingMessage("image", contentPath: contentPath, suggestions: suggestions)))
                 case .rejected(let reason):
                     diagnostics.append(.error(file, front.positions["image"], "image: \(reason)"))
+                case .unpublished: break  // a Markdown file as an image: not reachable
                 }
             }
-            let article = Article(
+            var article = Article(
                 kind: p.document.kind, file: p.document.file, slug: p.slug, url: p.url, title: p.title,
                 date: front.date, dateHasTime: front.dateHasTime, lastmod: front.lastmod, categoryKey: front.category,
                 bloc: front.bloc,
@@ -99,6 +138,7 @@ public enum ModelBuilder {
                 featured: front.featured, aliases: front.aliases, positionOfAliases: front.positions["aliases"],
                 extra: front.extra, body: p.document.body,
                 bodyFirstLine: p.document.bodyFirstLine)
+            article.positionOfSlugOrTitle = front.positions["slug"] ?? front.positions["title"]
             if article.kind == .article { articles.append(article) } else { pages.append(article) }
         }
 
@@ -114,13 +154,20 @@ public enum ModelBuilder {
         let tags = Taxonomy(kind: .tags, articles: articles, urls: urls) { $0.tags }
         let related = RelatedNews(
             articles: articles, bloc: blocs, units: units, tags: tags, count: config.relatedCount)
-        let aliases = AliasPlanner.plan(
+        var aliases = AliasPlanner.plan(
             articles + pages, taken: Set(urlOwners.keys), urls: urls, diagnostics: &diagnostics)
+        let moved = PublishedURLs.plan(
+            previous: published, documents: articles + pages,
+            existingSources: Set(loaded.documents.map(\.file.sourcePath)), taken: Set(urlOwners.keys),
+            aliases: aliases, urls: urls)
+        aliases += moved.redirects
+        diagnostics += moved.warnings
         let model = SiteModel(
             config: config, urls: urls, articles: articles, pages: pages, categories: categories, paths: paths,
             blocs: blocs,
             units: units, tags: tags, related: related, aliases: aliases,
-            contentAssets: loaded.contentAssets, staticAssets: loaded.staticAssets)
+            contentAssets: loaded.contentAssets, staticAssets: loaded.staticAssets, scheduled: scheduled.sorted(),
+            publishedURLs: moved.next)
         return (model, diagnostics)
     }
 

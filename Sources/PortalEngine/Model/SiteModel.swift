@@ -17,6 +17,10 @@ public struct SiteModel: Sendable {
     public var aliases: [Alias]
     public var contentAssets: [SourceFileRef]
     public var staticAssets: [SourceFileRef]
+    /// Dates of articles left out because they are dated in the future, earliest first.
+    public var scheduled: [Timestamp] = []
+    /// Every URL each article has had, written into the output for the next build.
+    public var publishedURLs = PublishedURLs()
 }
 
 extension SiteModel {

@@ -25,21 +25,36 @@ public enum BodyRenderer {
         let file = article.file.sourcePath
         let directory = article.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         let output = renderer.render(article.body) { reference in
-            let at = SourcePosition(line: article.bodyFirstLine + reference.line - 1, column: 1)
+            let at = SourcePosition(line: article.bodyFirstLine + reference.line - 1, column: reference.column)
             switch paths.resolve(reference.url, fromDirectory: directory, isImage: reference.isImage) {
             case .unchanged:
                 return .keep
             case .site(let url):
                 return .replace(url)
-            case .missing(let url, let contentPath):
+            case .missing(let url, let contentPath, let suggestions):
                 let what = reference.isImage ? "image" : "linked file"
-                problems.append(.warning(file, at, "\(what) not found: \(contentPath)"))
+                problems.append(
+                    .error(
+                        file, at,
+                        ContentPaths.missingMessage(what, contentPath: contentPath, suggestions: suggestions)))
                 return .replace(url)
+            case .unpublished(let contentPath, let reason):
+                problems.append(
+                    .warning(
+                        file, at,
+                        "links to \(contentPath), which is not published: it is \(reason); the link is left out until it is"
+                    ))
+                return .replace("")
             case .rejected(let reason):
                 if renderer.unsafeHTML { return .keep }
                 problems.append(.warning(file, at, "link removed: \(reason)"))
                 return .replace("")
             }
+        }
+        for dropped in output.droppedHTML {
+            let at = SourcePosition(
+                line: article.bodyFirstLine + dropped.position.line - 1, column: dropped.position.column)
+            problems.append(.warning(file, at, RawHTMLAdvice.message(for: dropped.tags)))
         }
         let summary = Summary.make(explicit: article.summary, firstParagraph: output.firstParagraph)
         return (RenderedBody(html: output.html, summary: summary, plainText: output.plainText), problems)

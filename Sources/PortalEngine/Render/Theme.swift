@@ -33,7 +33,7 @@ public struct Theme: Sendable {
         ]
         for (folder, label) in sources {
             guard let folder, FileManager.default.fileExists(atPath: folder.path) else { continue }
-            let listing = ContentWalker.walk(root: folder, prefix: label, markdownIsContent: false)
+            let listing = ContentWalker.walk(root: folder, prefix: label, rules: .anyFile)
             diagnostics += listing.diagnostics
             for file in listing.assets where file.relativePath.hasSuffix(".mustache") {
                 let name = String(file.relativePath.dropLast(".mustache".count))

@@ -30,7 +30,7 @@ public enum AssetCopier {
             byDestination[copy.destination] = copy
         }
         if let theme = builtInTheme?.appendingPathComponent("static") {
-            let listing = ContentWalker.walk(root: theme, prefix: "(built-in theme)/static", markdownIsContent: false)
+            let listing = ContentWalker.walk(root: theme, prefix: "(built-in theme)/static", rules: .anyFile)
             for file in listing.assets {
                 add(
                     Copy(

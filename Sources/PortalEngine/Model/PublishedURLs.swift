@@ -1,0 +1,76 @@
+import Foundation
+
+/// Every URL each article has been published at, kept in the output itself
+/// (`published-urls.tsv`), so an article whose URL changes (title edited without `slug:`, slug
+/// changed) leaves a redirect at its old URL, even after `.build-site-cache/` is deleted.
+public struct PublishedURLs: Sendable, Equatable {
+    /// The output file that holds the record; it is published with the site (nothing secret:
+    /// source file names and public URLs).
+    public static let fileName = "published-urls.tsv"
+
+    /// Content file (`content/articles/x.md`) → its URLs as site paths without the base path
+    /// (`slug/`), the current one first.
+    public var urlsBySource: [String: [String]] = [:]
+
+    public init(urlsBySource: [String: [String]] = [:]) {
+        self.urlsBySource = urlsBySource
+    }
+
+    /// The record in a previous output; empty when there is none or it cannot be read.
+    public static func load(fromOutput output: URL) -> PublishedURLs {
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path) else {
+            return PublishedURLs()
+        }
+        var record = PublishedURLs()
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count >= 2, fields[0].hasPrefix("content/") else { continue }
+            record.urlsBySource[fields[0]] = Array(fields.dropFirst())
+        }
+        return record
+    }
+
+    public var text: String {
+        var out =
+            "# Every URL each article has had, newest first. build-site reads it to keep old URLs working; do not edit.\n"
+        for (source, urls) in urlsBySource.sorted(by: { $0.key < $1.key }) {
+            out += ([source] + urls).joined(separator: "\t") + "\n"
+        }
+        return out
+    }
+
+    /// Redirects from the previous URLs of `documents` to their current ones, the warnings that
+    /// ask editors to make them permanent, and the record for the next build. Sources that still
+    /// exist but are not built (drafts, scheduled) keep their lines; deleted ones lose them.
+    static func plan(
+        previous: PublishedURLs, documents: [Article], existingSources: Set<String>, taken: Set<String>,
+        aliases: [Alias], urls: SiteURLs
+    ) -> (redirects: [Alias], next: PublishedURLs, warnings: [Diagnostic]) {
+        var next = PublishedURLs()
+        for (source, known) in previous.urlsBySource where existingSources.contains(source) {
+            next.urlsBySource[source] = known
+        }
+        var redirects: [Alias] = []
+        var warnings: [Diagnostic] = []
+        var redirected = Set(aliases.map(\.outputPath))
+        for document in documents {
+            let source = document.file.sourcePath
+            let current = String(document.url.dropFirst(urls.basePath.count))
+            let earlier = (previous.urlsBySource[source] ?? []).filter { $0 != current }
+            next.urlsBySource[source] = [current] + earlier
+            for old in earlier {
+                let output = old.hasSuffix("/") ? old + "index.html" : old
+                // Another page lives there now, or an alias already redirects it.
+                if taken.contains(urls.basePath + old) || redirected.contains(output) { continue }
+                redirected.insert(output)
+                redirects.append(Alias(outputPath: output, targetURL: document.url))
+                warnings.append(
+                    .warning(
+                        source, document.positionOfSlugOrTitle,
+                        "this article's URL changed from \(urls.basePath + old) to \(document.url); the old URL redirects here for now. Add it to 'aliases:' (aliases: [\"\(urls.basePath + old)\"]) to keep it for good, or set 'slug: \(old.trimmingCharacters(in: CharacterSet(charactersIn: "/")))' to keep the old URL"
+                    ))
+            }
+        }
+        return (redirects, next, warnings)
+    }
+}
