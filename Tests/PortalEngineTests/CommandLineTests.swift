@@ -41,6 +41,46 @@ import Testing
         #expect(site.exists("tin/index.html"))
     }
 
+    @Test func aFutureArticleWaitsUnlessFutureIsGivenAndBackupsAreCounted() throws {
+        let site = try TestSite()
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        try site.article("b", "title: Tin sau\ndate: 2999-01-02 07:30\ncategory: tin-tuc-su-kien")
+        try site.write("content/articles/a.md~", "sao lưu")
+        let waiting = try run(["--source", site.root.path])
+        #expect(waiting.status == 0, "\(waiting.stderr)")
+        let lines = waiting.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("build-site: 1 articles, ") == true)
+        #expect(lines.contains { $0.hasPrefix("build-site: 1 backup, lock or system file(s)") })
+        #expect(
+            lines.contains(
+                "build-site: 1 article(s) dated in the future wait; the first is published by the first build after 02/01/2999 07:30 (--future publishes them now)"
+            ))
+        #expect(!site.exists("tin-sau/index.html"))
+        let now = try run(["--source", site.root.path, "--future"])
+        #expect(now.status == 0 && now.stdout.hasPrefix("build-site: 2 articles, "))
+        #expect(site.exists("tin-sau/index.html"))
+    }
+
+    @Test func aMissingImageFailsTheBuildAndCheckAgrees() throws {
+        let site = try TestSite()
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        _ = try run(["--source", site.root.path])
+        try site.article(
+            "a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien", body: "![ảnh](/images/Anh.JPG)")
+        try site.write("content/images/anh.jpg", "jpg")
+        let build = try run(["--source", site.root.path])
+        #expect(build.status == 1)
+        #expect(
+            build.stderr.contains(
+                "content/articles/a.md:7:1: error: image not found: content/images/Anh.JPG; did you mean '../images/anh.jpg' or '/images/anh.jpg'?"
+            ))
+        // The same page published anyway (by hand) is what check calls broken.
+        try site.write("public/tay.html", "<img src=\"/images/Anh.JPG\" alt=\"\">")
+        let check = try run(["check", "--source", site.root.path])
+        #expect(check.status == 1 && check.stderr.contains("broken link /images/Anh.JPG"))
+    }
+
     @Test func errorsPrintLikeACompilerAndExitOne() throws {
         let site = try TestSite()
         try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")

@@ -95,6 +95,8 @@ import Testing
             "<img src=x onerror=alert(1)>", "[x](vbscript:msgbox)", "<a href=\"javascript:alert(1)\">x</a>",
             "[x](data:text/html;base64,PHNjcmlwdD4=)", "<svg onload=alert(1)>", "<iframe src=javascript:alert(1)>",
             "`<script>`", "[x]( javascript:alert(1) )", "<javascript:alert(1)>",
+            "| <script>alert(1)</script> | [x](javascript:alert(1)) |\n| --- | :-: |\n| <img src=x onerror=alert(1)> | b |",
+            "| a |\n| - |\n| www.x.vn/\"onmouseover=\"alert(1) |", "http://x.vn/'onload='alert(1)' www.a.vn<script>",
         ]
         for round in 0..<Self.budget {
             var text = Self.mutate(Self.validFile, &random)

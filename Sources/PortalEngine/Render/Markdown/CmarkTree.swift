@@ -63,10 +63,27 @@ final class CmarkTree {
         return SourcePosition(line: line, column: scalarColumn(line: line, byteColumn: byteColumn))
     }
 
+    /// Byte offset where each line starts; built on the first position asked for.
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        var text = markdown
+        text.withUTF8 { bytes in
+            for (i, byte) in bytes.enumerated() where byte == 0x0A { starts.append(i + 1) }
+        }
+        return starts
+    }()
+
+    /// cmark counts columns in bytes; messages count characters (Unicode scalars).
     private func scalarColumn(line: Int, byteColumn: Int) -> Int {
-        guard byteColumn > 1, line >= 1, line <= lines.count else { return max(byteColumn, 1) }
-        let prefix = lines[line - 1].utf8.prefix(byteColumn - 1)
-        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+        guard byteColumn > 1, line >= 1, line <= lineStarts.count else { return max(byteColumn, 1) }
+        let start = lineStarts[line - 1]
+        var text = markdown
+        return text.withUTF8 { bytes in
+            let end = min(start + byteColumn - 1, bytes.count)
+            var scalars = 0
+            for i in start..<max(start, end) where bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+            return scalars + 1
+        }
     }
 
     // MARK: Tables
@@ -84,7 +101,7 @@ final class CmarkTree {
         for paragraph in paragraphs {
             let first = Int(cmark_node_get_start_line(paragraph))
             let paragraphLines = sourceLines(of: paragraph)
-            guard paragraphLines.contains(where: { $0.contains("|") }),
+            guard paragraphLines.contains(where: { $0.utf8.contains(UInt8(ascii: "|")) }),
                 let (leading, table) = PipeTable.recognize(paragraphLines)
             else { continue }
             if leading > 0 {
@@ -233,7 +250,7 @@ final class CmarkTree {
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 linkDepth += entering ? 1 : -1
             } else if entering, linkDepth == 0, type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
-                if ExtendedAutolink.mayContainLink(String(cString: literal)) {
+                if ExtendedAutolink.mayContainLink(literal) {
                     texts.append((node, startsAtBoundary(node)))
                 }
             }

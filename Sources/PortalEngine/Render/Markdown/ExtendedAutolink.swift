@@ -8,9 +8,24 @@ enum ExtendedAutolink {
         var url: String
     }
 
-    /// Cheap test run on every text node before the scalar walk.
-    static func mayContainLink(_ text: String) -> Bool {
-        text.contains("www.") || text.contains("://") || text.contains("@")
+    /// Cheap test run on every text node before the scalar walk: does it hold `@`, `://` or
+    /// `www.`? Bytes only; Foundation's substring search was 85% of the Markdown stage.
+    static func mayContainLink(_ literal: UnsafePointer<CChar>) -> Bool {
+        var p = UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)
+        while p.pointee != 0 {
+            switch p.pointee {
+            case UInt8(ascii: "@"):
+                return true
+            case UInt8(ascii: ":"):
+                if p[1] == UInt8(ascii: "/") && p[2] == UInt8(ascii: "/") { return true }
+            case UInt8(ascii: "w"):
+                if p[1] == UInt8(ascii: "w") && p[2] == UInt8(ascii: "w") && p[3] == UInt8(ascii: ".") { return true }
+            default:
+                break
+            }
+            p += 1
+        }
+        return false
     }
 
     /// Links in `text`, left to right. `startsAtBoundary` says whether a link may begin at the

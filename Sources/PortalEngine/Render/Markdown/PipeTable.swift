@@ -36,7 +36,8 @@ struct PipeTable: Equatable {
     /// `| :-- | --: |` → its alignments; nil unless every cell is colons around hyphens.
     static func delimiterRow(_ line: Substring) -> [Alignment]? {
         let parts = cells(line)
-        guard !parts.isEmpty, line.contains("|") || parts.count == 1 && line.contains(":") else { return nil }
+        let hasPipe = line.utf8.contains(UInt8(ascii: "|"))
+        guard !parts.isEmpty, hasPipe || parts.count == 1 && line.utf8.contains(UInt8(ascii: ":")) else { return nil }
         var alignments: [Alignment] = []
         for part in parts {
             var body = Substring(part)
