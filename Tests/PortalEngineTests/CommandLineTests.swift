@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import PortalEngine
+
 /// Runs the real `build-site` binary, as a user would.
 @Suite struct CommandLineTests {
     static var binary: URL {
@@ -12,10 +14,11 @@ import Testing
         return url.appendingPathComponent("build-site")
     }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs with `--lang en` unless told otherwise: most tests read the English catalogue.
+    func run(_ arguments: [String], lang: String? = "en") throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = arguments
+        process.arguments = arguments + (lang.map { ["--lang", $0] } ?? [])
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -79,6 +82,36 @@ import Testing
         try site.write("public/tay.html", "<img src=\"/images/Anh.JPG\" alt=\"\">")
         let check = try run(["check", "--source", site.root.path])
         #expect(check.status == 1 && check.stderr.contains("broken link /images/Anh.JPG"))
+    }
+
+    @Test func speaksVietnameseByDefaultWithTheFixAtThePlaceToAct() throws {
+        let site = try TestSite()
+        try site.article("tab", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien\nunits:\n\t- Hạ Lang")
+        try site.article("colon", "title: Hội nghị: sơ kết\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        let result = try run(["--source", site.root.path], lang: nil)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "content/articles/tab.md:6:1: lỗi: dòng này được thụt vào bằng phím Tab, YAML không cho phép; dùng dấu cách thay cho phím Tab"
+            ))
+        #expect(
+            result.stderr.contains(
+                "content/articles/colon.md:2:8: lỗi: giá trị của 'title' có dấu ': ' nên YAML hiểu nhầm là một khóa khác; hãy đặt giá trị trong dấu ngoặc kép: title: \"…\""
+            ))
+        #expect(result.stderr.contains("build-site: 2 lỗi; thư mục kết quả vẫn giữ nguyên như trước"))
+        let english = try run(["--source", site.root.path])
+        #expect(english.stderr.contains("content/articles/tab.md:6:1: error: this line is indented with the Tab key"))
+    }
+
+    @Test func versionAndHelpInTheSitesLanguage() throws {
+        let version = try run(["--version"], lang: nil)
+        #expect(version.status == 0 && version.stdout == PortalEngineVersion.value + "\n")
+        let site = try TestSite()
+        let help = try run(["--source", site.root.path, "--help"], lang: nil)
+        #expect(help.stdout.contains("--future") && help.stdout.contains("Đăng ngay các bài có ngày ở tương lai"))
+        #expect(help.stdout.contains("--drafts") && help.stdout.contains("check"))
+        let english = try run(["--help"])
+        #expect(english.stdout.contains("Publish articles dated in the future now"))
     }
 
     @Test func errorsPrintLikeACompilerAndExitOne() throws {

@@ -174,6 +174,11 @@ import Testing
         let errors = try #require(site.buildFailure()).map(\.description)
         #expect(
             errors == [
+                "content/articles/open.md:4:1: error: the front matter opened on line 1 is never closed; add a '---' line here, between the fields and the article's text"
+            ])
+        try site.write("content/articles/open.md", "---\ntitle: Tin\ndate: 2019-07-09")
+        #expect(
+            try #require(site.buildFailure()).map(\.description) == [
                 "content/articles/open.md:1:1: error: front matter opened here is never closed with a '---' line"
             ])
     }

@@ -86,7 +86,7 @@ import Testing
         func waitingMessages() throws -> Int {
             try logs.filter {
                 try String(contentsOf: $0, encoding: .utf8).contains(
-                    "another build is writing public/; waiting for it to finish")
+                    "một lần dựng khác đang ghi vào public/; đang chờ nó xong")
             }.count
         }
         while try waitingMessages() < 2, Date() < deadline { usleep(50_000) }

@@ -25,7 +25,7 @@ import Testing
             return
         }
         #expect(error.position == SourcePosition(line: 2, column: 10))
-        #expect(error.message.contains("not UTF-8"))
+        #expect(error.message.text(.en).contains("not UTF-8"))
     }
 
     @Test func utf16IsNamed() {
@@ -34,7 +34,7 @@ import Testing
             Issue.record("accepted UTF-16")
             return
         }
-        #expect(error.message.contains("UTF-16"))
+        #expect(error.message.text(.en).contains("UTF-16"))
     }
 }
 

@@ -31,8 +31,9 @@ import Testing
                 .failed(
                     version: "a-1",
                     diagnostics: [
-                        .error("content/b.md", SourcePosition(line: 3, column: 7), "bad\n<script>"),
-                        .warning("content/a.md", nil, "odd"),
+                        .error(
+                            "content/b.md", SourcePosition(line: 3, column: 7), Message(.systemError, "bad\n<script>")),
+                        .warning("content/a.md", nil, Message(.systemError, "odd")),
                     ])))
         #expect(failure.hasPrefix("event: failure\ndata: {"))
         #expect(failure.hasSuffix("}\n\n"))

@@ -67,18 +67,14 @@ public struct BuildReport: Sendable {
     public var timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
     /// Lines the CLI prints under the summary: what was left out and why.
-    public var notes: [String] {
-        var lines: [String] = []
+    public var notes: [Message] {
+        var lines: [Message] = []
         if leftoversSkipped > 0 {
-            lines.append(
-                "\(leftoversSkipped) backup, lock or system file(s) (name~, *.bak, ~$name, Thumbs.db…) skipped: they are never published"
-            )
+            lines.append(Message(.leftoversNote, .number(leftoversSkipped)))
         }
         if let next = nextScheduled, scheduled > 0 {
             let when = VietnameseDateFormat(zone: timeZone).shortWithTime(next)
-            lines.append(
-                "\(scheduled) article(s) dated in the future wait; the first is published by the first build after \(when) (--future publishes them now)"
-            )
+            lines.append(Message(.scheduledNote, .number(scheduled), "\(when)"))
         }
         return lines
     }

@@ -18,7 +18,7 @@ public enum SiteBuilder {
         guard var config = loadedConfig else { throw BuildFailure(diagnostics: diagnostics) }
         if let override = options.baseURLOverride {
             guard let url = URL(string: override), url.scheme != nil, url.host != nil else {
-                diagnostics.append(.error("--base-url", nil, "'\(override)' is not an absolute URL"))
+                diagnostics.append(.error("--base-url", nil, Message(.baseURLOverrideInvalid, "\(override)")))
                 throw BuildFailure(diagnostics: diagnostics)
             }
             config.baseURL = override.hasSuffix("/") ? override : override + "/"
@@ -65,7 +65,7 @@ public enum SiteBuilder {
         clock.lap("markdown")
         try stopIfErrors()
         if options.strict, !diagnostics.isEmpty {
-            diagnostics.append(.error("build-site", nil, "--strict: \(diagnostics.count) warning(s) fail the build"))
+            diagnostics.append(.error("build-site", nil, Message(.strictWarnings, .number(diagnostics.count))))
             throw BuildFailure(diagnostics: diagnostics)
         }
 
@@ -77,7 +77,7 @@ public enum SiteBuilder {
             lock = try BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
             staging = try OutputStaging(output: options.output)
         } catch {
-            diagnostics.append(.error(options.output.path, nil, "cannot prepare the output folder: \(error)"))
+            diagnostics.append(.error(options.output.path, nil, Message(.outputUnprepared, "\(error)")))
             throw BuildFailure(diagnostics: diagnostics)
         }
         // The previous build's index files are kept when nothing searchable changed and they are
@@ -148,7 +148,7 @@ public enum SiteBuilder {
                     nextPages.record(prepared.path, fingerprint: fingerprint, size: text.utf8.count)
                 }
             } catch {
-                writeProblems.append(.error(options.output.path, nil, "\(error)"))
+                writeProblems.append(.error(options.output.path, nil, Message(.systemError, "\(error)")))
             }
         }
         if reuseSearch {
@@ -156,21 +156,21 @@ public enum SiteBuilder {
                 if staging.keepPrevious(path, size: entry.size) {
                     nextPages.record(path, fingerprint: searchFingerprint, size: entry.size)
                 } else {
-                    writeProblems.append(.error(options.output.path, nil, "cannot keep the search index file \(path)"))
+                    writeProblems.append(.error(options.output.path, nil, Message(.searchFileNotKept, "\(path)")))
                 }
             }
         }
         do {
             try staging.write(model.publishedURLs.text, to: PublishedURLs.fileName)
         } catch {
-            writeProblems.append(.error(options.output.path, nil, "\(error)"))
+            writeProblems.append(.error(options.output.path, nil, Message(.systemError, "\(error)")))
         }
         for (path, text) in searchFiles where !writeProblems.failed {
             do {
                 try staging.write(text, to: path)
                 nextPages.record(path, fingerprint: searchFingerprint, size: text.utf8.count)
             } catch {
-                writeProblems.append(.error(options.output.path, nil, "\(error)"))
+                writeProblems.append(.error(options.output.path, nil, Message(.systemError, "\(error)")))
             }
         }
         clock.lap("render and write pages")
@@ -180,7 +180,7 @@ public enum SiteBuilder {
             do {
                 try staging.copy(from: copy.source, to: copy.destination)
             } catch {
-                writeProblems.append(.error(copy.label, nil, "\(error)"))
+                writeProblems.append(.error(copy.label, nil, Message(.systemError, "\(error)")))
             }
         }
         diagnostics += writeProblems.all
@@ -198,7 +198,7 @@ public enum SiteBuilder {
             try staging.commit(removeOldInBackground: options.removeOldOutputInBackground)
         } catch {
             staging.discard()
-            diagnostics.append(.error(options.output.path, nil, "cannot replace the output folder: \(error)"))
+            diagnostics.append(.error(options.output.path, nil, Message(.outputNotReplaced, "\(error)")))
             throw BuildFailure(diagnostics: diagnostics)
         }
         clock.lap("swap into place")
@@ -262,7 +262,7 @@ final class WriteProblems: @unchecked Sendable {
     var all: [Diagnostic] {
         lock.withLock {
             guard dropped > 0, let first = items.first else { return items }
-            return items + [.error(first.file, nil, "\(dropped) more files could not be written")]
+            return items + [.error(first.file, nil, Message(.moreFilesNotWritten, .number(dropped)))]
         }
     }
 }

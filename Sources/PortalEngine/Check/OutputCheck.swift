@@ -12,10 +12,12 @@ public enum OutputCheck {
             .filter { $0.hasSuffix(".html") }.sorted()
         let results = parallelMap(files) { page -> (Int, [Diagnostic]) in
             guard let data = FileManager.default.contents(atPath: root + "/" + page) else {
-                return (0, [.error(page, nil, "cannot read")])
+                return (0, [.error(page, nil, Message(.checkUnreadable))])
             }
             let html = String(decoding: data, as: UTF8.self)
-            var problems = UnsafeMarkup.findings(in: html).map { Diagnostic.error(page, nil, "unsafe markup: \($0)") }
+            var problems = UnsafeMarkup.findings(in: html).map {
+                Diagnostic.error(page, nil, Message(.unsafeMarkup, "\($0)"))
+            }
             var links = 0
             let text = html as NSString
             for match in reference.matches(in: html, range: NSRange(location: 0, length: text.length)) {
@@ -25,7 +27,7 @@ public enum OutputCheck {
                 var isFolder: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: root + "/" + target, isDirectory: &isFolder)
                 if !exists || isFolder.boolValue {
-                    problems.append(.error(page, nil, "broken link \(raw): no \(target) in the output"))
+                    problems.append(.error(page, nil, Message(.brokenLink, "\(raw)", "\(target)")))
                 }
             }
             return (links, problems)

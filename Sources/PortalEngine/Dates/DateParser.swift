@@ -17,28 +17,27 @@ public struct DateParser: Sendable {
     /// The instant, or a message saying what is wrong with the text.
     public func parse(_ raw: String) -> Result<Timestamp, DateParseError> {
         var scanner = DigitScanner(raw.trimmedWhitespace)
-        let expected =
-            "'\(raw)' is not a date; write 2019-07-09, 2019-07-09 08:22 or 2019-07-09T08:22:00+07:00"
+        let expected = Message(.dateInvalid, "\(raw)")
         guard let year = scanner.number(digits: 4...4), scanner.take("-"),
             let month = scanner.number(digits: 1...2), scanner.take("-"),
             let day = scanner.number(digits: 1...2)
         else {
             if let rewritten = Self.yearFirst(dayFirst: raw.trimmedWhitespace) {
-                return .failure(
-                    DateParseError(
-                        message:
-                            "'\(raw)' is written day/month/year; write the year first: \(rewritten)"))
+                return .failure(DateParseError(message: Message(.dateDayFirst, "\(raw)", "\(rewritten)")))
             }
             return .failure(DateParseError(message: expected))
         }
         guard (1...12).contains(month) else {
-            return .failure(DateParseError(message: "'\(raw)': month \(month) does not exist"))
+            return .failure(DateParseError(message: Message(.dateMonthInvalid, "\(raw)", .number(month))))
         }
         let monthLength = CivilCalendar.daysInMonth(year: year, month: month)
         guard (1...monthLength).contains(day) else {
             return .failure(
                 DateParseError(
-                    message: "'\(raw)': \(String(format: "%02d", month))/\(year) has \(monthLength) days, not \(day)"))
+                    message: Message(
+                        .dateDayInvalid, "\(raw)", "\(String(format: "%02d", month))", .number(year),
+                        .number(monthLength),
+                        .number(day))))
         }
         var hour = 0
         var minute = 0
@@ -63,7 +62,7 @@ public struct DateParser: Sendable {
                 }
             }
             guard hour < 24, minute < 60, second < 60 else {
-                return .failure(DateParseError(message: "'\(raw)': the time of day is out of range"))
+                return .failure(DateParseError(message: Message(.dateTimeOutOfRange, "\(raw)")))
             }
             scanner.skipSpaces()
             if scanner.take("Z") || scanner.take("z") {
@@ -73,7 +72,7 @@ public struct DateParser: Sendable {
                 _ = scanner.take(":")
                 let om = scanner.number(digits: 2...2) ?? 0
                 guard oh <= 14, om < 60 else {
-                    return .failure(DateParseError(message: "'\(raw)': the UTC offset is out of range"))
+                    return .failure(DateParseError(message: Message(.dateOffsetOutOfRange, "\(raw)")))
                 }
                 offset = sign * (oh * 3600 + om * 60)
             }
@@ -126,7 +125,7 @@ public struct DateParser: Sendable {
 
 /// Why a date could not be read; the caller adds the file position.
 public struct DateParseError: Error, Sendable, Equatable {
-    public var message: String
+    public var message: Message
 }
 
 /// Walks ASCII digits and separators of a date string.

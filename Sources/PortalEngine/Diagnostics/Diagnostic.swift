@@ -21,31 +21,40 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     /// Path relative to the site's source folder, e.g. `content/articles/x.md`.
     public var file: String
     public var position: SourcePosition?
-    public var message: String
+    /// What is wrong, from the catalogue, printed in the reader's language.
+    public var text: Message
 
-    public init(_ severity: Severity, _ file: String, _ position: SourcePosition?, _ message: String) {
+    public init(_ severity: Severity, _ file: String, _ position: SourcePosition?, _ text: Message) {
         self.severity = severity
         self.file = file
         self.position = position
-        self.message = message
+        self.text = text
     }
 
-    public static func error(_ file: String, _ position: SourcePosition?, _ message: String) -> Diagnostic {
-        Diagnostic(.error, file, position, message)
+    public static func error(_ file: String, _ position: SourcePosition?, _ text: Message) -> Diagnostic {
+        Diagnostic(.error, file, position, text)
     }
 
-    public static func warning(_ file: String, _ position: SourcePosition?, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, file, position, message)
+    public static func warning(_ file: String, _ position: SourcePosition?, _ text: Message) -> Diagnostic {
+        Diagnostic(.warning, file, position, text)
     }
 
-    /// `content/x.md:3:7: error: message`, or `content/x.md: error: message` without a position.
-    public var description: String {
+    /// The message in English (tests and logs compare it).
+    public var message: String { text.text(.en) }
+
+    /// `content/x.md:3:7: lỗi: …` in Vietnamese, `content/x.md:3:7: error: …` in English; without
+    /// a position, `content/x.md: error: …`.
+    public func formatted(_ language: Language) -> String {
         var location = file
         if let position {
             location += ":\(position.line):\(position.column)"
         }
-        return "\(location): \(severity.rawValue): \(message)"
+        let word = Message(severity == .error ? .severityError : .severityWarning).text(language)
+        return "\(location): \(word): \(text.text(language))"
     }
+
+    /// The English form, as `formatted(.en)`.
+    public var description: String { formatted(.en) }
 }
 
 extension Array where Element == Diagnostic {

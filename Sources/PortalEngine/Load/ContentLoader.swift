@@ -24,17 +24,12 @@ public enum ContentLoader {
         var diagnostics = content.diagnostics
         for file in content.unlisted {
             let type = PublishableFiles.fileType(of: file.relativePath)
-            let what = type.isEmpty ? "a file without a type (.pdf, .jpg…)" : "'.\(type)' files"
-            let fix =
-                type.isEmpty ? "rename it with its type" : "add \(type) to site.yaml's publish_file_types to publish it"
-            diagnostics.append(
-                .warning(
-                    file.sourcePath, nil,
-                    "not published: \(what) are not on the list of files to publish (images, PDF, office documents, archives, audio, video); \(fix)"
-                ))
+            let text =
+                type.isEmpty ? Message(.fileWithoutTypeNotPublished) : Message(.fileTypeNotPublished, "\(type)")
+            diagnostics.append(.warning(file.sourcePath, nil, text))
         }
         if !FileManager.default.fileExists(atPath: sourceRoot.appendingPathComponent("content").path) {
-            diagnostics.append(.error("content", nil, "no content/ folder here; is --source the site's folder?"))
+            diagnostics.append(.error("content", nil, Message(.noContentFolder)))
         }
         if FileManager.default.fileExists(atPath: sourceRoot.appendingPathComponent("site/static").path) {
             diagnostics += staticFiles.diagnostics
@@ -62,7 +57,7 @@ public enum ContentLoader {
     ) {
         let file = ref.sourcePath
         guard let data = FileManager.default.contents(atPath: root + "/" + file) else {
-            return (nil, [.error(file, nil, "cannot read file (check its permissions)")])
+            return (nil, [.error(file, nil, Message(.fileUnreadable))])
         }
         let text: String
         switch SourceText.decode(data) {
@@ -74,7 +69,7 @@ public enum ContentLoader {
         case .success(let p): parts = p
         case .failure(.emptyFile):
             return (
-                nil, [.error(file, nil, "file is empty; an article needs front matter with title, date and category")]
+                nil, [.error(file, nil, Message(.fileEmpty))]
             )
         case .failure(.missingOpening):
             return (
@@ -82,18 +77,16 @@ public enum ContentLoader {
                 [
                     .error(
                         file, SourcePosition(line: 1, column: 1),
-                        "file must start with a '---' line opening the front matter")
+                        Message(.frontMatterNotOpened))
                 ]
             )
         case .failure(.neverClosed):
-            return (
-                nil,
-                [
-                    .error(
-                        file, SourcePosition(line: 1, column: 1),
-                        "front matter opened here is never closed with a '---' line")
-                ]
-            )
+            // The closing line belongs where the fields end: the first empty line, if there is one.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if let blank = lines.dropFirst().firstIndex(where: { $0.allSatisfy { $0 == " " || $0 == "\t" } }) {
+                return (nil, [.error(file, SourcePosition(line: blank + 1, column: 1), Message(.frontMatterCloseHere))])
+            }
+            return (nil, [.error(file, SourcePosition(line: 1, column: 1), Message(.frontMatterNotClosed))])
         }
         let (parsed, problems) = parser.parse(parts.yaml, file: file, firstLine: parts.yamlFirstLine)
         guard let front = parsed else { return (nil, problems) }

@@ -41,7 +41,7 @@ public enum ContentWalker {
                 names = try fm.contentsOfDirectory(atPath: dirPath).sorted()
             } catch {
                 listing.diagnostics.append(
-                    .error(prefix + "/" + dir, nil, "cannot read folder: \(error.localizedDescription)"))
+                    .error(prefix + "/" + dir, nil, Message(.folderUnreadable, "\(error.localizedDescription)")))
                 continue
             }
             for name in names {
@@ -55,19 +55,19 @@ public enum ContentWalker {
                 var info = stat()
                 guard lstat(dirPath + "/" + name, &info) == 0 else {
                     listing.diagnostics.append(
-                        .error(ref.sourcePath, nil, "cannot read: \(String(cString: strerror(errno)))"))
+                        .error(ref.sourcePath, nil, Message(.entryUnreadable, "\(String(cString: strerror(errno)))")))
                     continue
                 }
                 var mode = info.st_mode & S_IFMT
                 if mode == S_IFLNK {
                     var target = stat()
                     guard stat(dirPath + "/" + name, &target) == 0 else {
-                        listing.diagnostics.append(.warning(ref.sourcePath, nil, "broken symbolic link, skipped"))
+                        listing.diagnostics.append(.warning(ref.sourcePath, nil, Message(.brokenSymlink)))
                         continue
                     }
                     if target.st_mode & S_IFMT == S_IFDIR {
                         listing.diagnostics.append(
-                            .warning(ref.sourcePath, nil, "symbolic link to a folder is not followed"))
+                            .warning(ref.sourcePath, nil, Message(.symlinkFolder)))
                         continue
                     }
                     mode = target.st_mode & S_IFMT

@@ -9,10 +9,9 @@ public enum FrontMatterHints {
         return items.count > 1 ? items : nil
     }
 
-    static func listMessage(key: String, items: [String]) -> String {
+    static func listMessage(key: String, items: [String]) -> Message {
         let list = items.map { "\"\($0)\"" }.joined(separator: ", ")
-        return
-            "'\(key)' is one text with commas; it was read as \(items.count) items. Write it as a list: \(key): [\(list)]"
+        return Message(.commaList, "\(key)", .number(items.count), "\(list)")
     }
 
     private static let quotePairs: [(Character, Character)] = [
@@ -29,9 +28,6 @@ public enum FrontMatterHints {
         if inner.contains(where: { c in quotePairs.contains { $0.0 == c || $0.1 == c } }) { return nil }
         return inner.isEmpty ? nil : inner
     }
-
-    static let curlyQuotesMessage =
-        "the title is wrapped in curly quotes (“…”), as Word types them; they were left out. Put the title in straight quotes: title: \"…\""
 
     /// The category key an editor meant: one whose title or key reads the same without
     /// diacritics and case, or a key within two typing mistakes.

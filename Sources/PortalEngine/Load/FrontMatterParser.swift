@@ -20,18 +20,18 @@ public struct FrontMatterParser: Sendable {
         guard let root else { return (front, []) }
         guard case .mapping(let mapping) = root else {
             let at = YAMLReading.position(of: root, firstLine: firstLine)
-            return (nil, [.error(file, at, "front matter must be 'key: value' lines")])
+            return (nil, [.error(file, at, Message(.frontMatterNotMapping))])
         }
 
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { continue }
             let at = YAMLReading.position(of: value, firstLine: firstLine) ?? SourcePosition(line: firstLine, column: 1)
             front.positions[key] = at
-            func fail(_ message: String) { problems.append(.error(file, at, message)) }
+            func fail(_ message: Message) { problems.append(.error(file, at, message)) }
 
             func text() -> String? {
                 guard case .scalar(let s) = value else {
-                    fail("'\(key)' must be a single text value")
+                    fail(Message(.fieldMustBeText, "\(key)"))
                     return nil
                 }
                 if value.isNull { return nil }
@@ -43,6 +43,12 @@ public struct FrontMatterParser: Sendable {
                 case .scalar(let s):
                     if value.isNull { return [] }
                     let t = s.string.trimmedWhitespace
+                    // `-Hạ Lang` on its own line under `units:` reads as one text "-Hạ Lang …".
+                    if splittingCommas, let (_, item) = YAMLHints.dashWithoutSpace(Substring(t)) {
+                        let first = item.split(separator: " -").first.map(String.init) ?? item
+                        problems.append(.error(file, at, Message(.yamlListDash, "\(first)")))
+                        return []
+                    }
                     if splittingCommas, let items = FrontMatterHints.commaSeparated(t) {
                         problems.append(.warning(file, at, FrontMatterHints.listMessage(key: key, items: items)))
                         return items
@@ -53,7 +59,7 @@ public struct FrontMatterParser: Sendable {
                     for item in seq {
                         guard case .scalar(let s) = item else {
                             let itemAt = YAMLReading.position(of: item, firstLine: firstLine) ?? at
-                            problems.append(.error(file, itemAt, "each item of '\(key)' must be a text value"))
+                            problems.append(.error(file, itemAt, Message(.listItemMustBeText, "\(key)")))
                             continue
                         }
                         let t = s.string.trimmedWhitespace
@@ -61,14 +67,14 @@ public struct FrontMatterParser: Sendable {
                     }
                     return items
                 default:
-                    fail("'\(key)' must be a list")
+                    fail(Message(.fieldMustBeList, "\(key)"))
                     return []
                 }
             }
             func flag() -> Bool {
                 if value.isNull { return false }
                 guard let b = value.plainBool else {
-                    fail("'\(key)' must be true or false")
+                    fail(Message(.fieldMustBeBool, "\(key)"))
                     return false
                 }
                 return b
@@ -87,7 +93,7 @@ public struct FrontMatterParser: Sendable {
             case "title":
                 front.title = text()
                 if let title = front.title, let unwrapped = FrontMatterHints.withoutCurlyQuotes(title) {
-                    problems.append(.warning(file, at, FrontMatterHints.curlyQuotesMessage))
+                    problems.append(.warning(file, at, Message(.curlyQuotes)))
                     front.title = unwrapped
                 }
             case "date":

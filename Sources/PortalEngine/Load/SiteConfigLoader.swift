@@ -9,7 +9,7 @@ public enum SiteConfigLoader {
     public static func load(from sourceRoot: URL) -> (SiteConfig?, [Diagnostic]) {
         let url = sourceRoot.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return (nil, [.error(path, nil, "cannot read the site settings; every site needs site/site.yaml")])
+            return (nil, [.error(path, nil, Message(.siteYAMLUnreadable))])
         }
         switch SourceText.decode(data) {
         case .failure(let e): return (nil, [.error(path, e.position, e.message)])
@@ -25,14 +25,14 @@ public enum SiteConfigLoader {
         case .failure(let d): return (nil, [d])
         }
         guard case .mapping(let mapping)? = root else {
-            return (nil, [.error(path, SourcePosition(line: 1, column: 1), "site.yaml must be 'key: value' lines")])
+            return (nil, [.error(path, SourcePosition(line: 1, column: 1), Message(.siteYAMLNotMapping))])
         }
         func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
         func text(_ key: String) -> (String, Node)? {
             guard let node = mapping[key] else { return nil }
             guard case .scalar(let s) = node, !node.isNull else {
                 if case .scalar = node { return nil }
-                problems.append(.error(path, at(node), "'\(key)' must be a single text value"))
+                problems.append(.error(path, at(node), Message(.fieldMustBeText, "\(key)")))
                 return nil
             }
             return (s.string.trimmedWhitespace, node)
@@ -40,7 +40,7 @@ public enum SiteConfigLoader {
         func positiveInt(_ key: String, default value: Int) -> Int {
             guard let node = mapping[key] else { return value }
             guard let n = node.plainInt, n > 0 else {
-                problems.append(.error(path, at(node), "'\(key)' must be a whole number above 0"))
+                problems.append(.error(path, at(node), Message(.fieldMustBePositiveInt, "\(key)")))
                 return value
             }
             return n
@@ -48,10 +48,10 @@ public enum SiteConfigLoader {
 
         var config = SiteConfig(title: "", baseURL: "/")
         if let (title, node) = text("title") {
-            if title.isEmpty { problems.append(.error(path, at(node), "'title' is empty")) }
+            if title.isEmpty { problems.append(.error(path, at(node), Message(.siteTitleEmpty))) }
             config.title = title
         } else {
-            problems.append(.error(path, SourcePosition(line: 1, column: 1), "missing 'title': the portal's name"))
+            problems.append(.error(path, SourcePosition(line: 1, column: 1), Message(.siteTitleMissing)))
         }
         if let (base, node) = text("base_url") {
             if let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
@@ -61,12 +61,12 @@ public enum SiteConfigLoader {
                 problems.append(
                     .error(
                         path, at(node),
-                        "'base_url' must be an absolute http(s) URL, e.g. https://thidua.example.gov.vn/"))
+                        Message(.baseURLInvalid)))
             }
         } else {
             problems.append(
                 .error(
-                    path, SourcePosition(line: 1, column: 1), "missing 'base_url', e.g. https://thidua.example.gov.vn/")
+                    path, SourcePosition(line: 1, column: 1), Message(.baseURLMissing))
             )
         }
         if let (language, _) = text("language"), !language.isEmpty { config.language = language }
@@ -75,7 +75,7 @@ public enum SiteConfigLoader {
                 config.timeZone = zone
             } else {
                 problems.append(
-                    .error(path, at(node), "unknown time zone '\(zoneName)'; use a name such as Asia/Ho_Chi_Minh"))
+                    .error(path, at(node), Message(.unknownTimeZone, "\(zoneName)")))
             }
         }
         config.perPage = positiveInt("per_page", default: 20)
@@ -84,7 +84,7 @@ public enum SiteConfigLoader {
             if let b = node.plainBool {
                 config.unsafeHTML = b
             } else {
-                problems.append(.error(path, at(node), "'unsafe_html' must be true or false"))
+                problems.append(.error(path, at(node), Message(.fieldMustBeBool, "unsafe_html")))
             }
         }
         if let counter = mapping["counter"] {
@@ -94,7 +94,7 @@ public enum SiteConfigLoader {
                 }
             } else if counter.isNull {
             } else {
-                problems.append(.error(path, at(counter), "'counter' must hold 'endpoint: URL'"))
+                problems.append(.error(path, at(counter), Message(.counterMustBeMapping)))
             }
         }
         if let types = mapping["publish_file_types"] {
@@ -107,7 +107,7 @@ public enum SiteConfigLoader {
             for item in items {
                 guard let raw = item.string?.trimmedWhitespace, !raw.isEmpty else {
                     problems.append(
-                        .error(path, at(item), "'publish_file_types' must be a list of file types, e.g. [dwg, kmz]"))
+                        .error(path, at(item), Message(.publishTypesNotList)))
                     continue
                 }
                 let type = (raw.hasPrefix(".") ? String(raw.dropFirst()) : raw).lowercased()
@@ -115,7 +115,7 @@ public enum SiteConfigLoader {
                     problems.append(
                         .error(
                             path, at(item),
-                            "'\(raw)' files cannot be published from content/: they could run code on the portal; put theme files in site/static/"
+                            Message(.publishTypeRefused, "\(raw)")
                         ))
                 } else {
                     config.publishFileTypes.insert(type)
@@ -123,7 +123,7 @@ public enum SiteConfigLoader {
             }
             if case .mapping = types {
                 problems.append(
-                    .error(path, at(types), "'publish_file_types' must be a list of file types, e.g. [dwg, kmz]"))
+                    .error(path, at(types), Message(.publishTypesNotList)))
             }
         }
         if let categories = mapping["categories"] {
@@ -147,33 +147,35 @@ public enum SiteConfigLoader {
         func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
         guard case .sequence(let items) = node else {
             if node.isNull { return [] }
-            problems.append(.error(path, at(node), "'categories' must be a list of '- key: …' entries"))
+            problems.append(.error(path, at(node), Message(.categoriesNotList)))
             return []
         }
         var result: [CategoryConfig] = []
         for item in items {
             guard case .mapping(let m) = item else {
-                problems.append(.error(path, at(item), "a category needs 'key' and 'title'"))
+                problems.append(.error(path, at(item), Message(.categoryNeedsKeyAndTitle)))
                 continue
             }
             guard let keyNode = m["key"], let key = keyNode.string?.trimmedWhitespace, !key.isEmpty
             else {
-                problems.append(.error(path, at(item), "a category needs a 'key'"))
+                problems.append(.error(path, at(item), Message(.categoryNeedsKey)))
                 continue
             }
             let position = at(keyNode)
             if let problem = Slug.problem(with: key) {
-                problems.append(.error(path, position, "category key: \(problem)"))
+                problems.append(.error(path, position, Message(.categoryKeyProblem, .message(problem))))
             }
             if let first = seen[key] {
-                let line = first.map { " (first at line \($0.line))" } ?? ""
-                problems.append(.error(path, position, "category key '\(key)' is used twice\(line)"))
+                let text =
+                    first.map { Message(.categoryKeyTwiceAt, "\(key)", .number($0.line)) }
+                    ?? Message(.categoryKeyTwice, "\(key)")
+                problems.append(.error(path, position, text))
             } else {
                 seen[key] = position
             }
             let title = m["title"]?.string?.trimmedWhitespace ?? ""
             if title.isEmpty {
-                problems.append(.error(path, position, "category '\(key)' needs a 'title'"))
+                problems.append(.error(path, position, Message(.categoryNeedsTitle, "\(key)")))
             }
             let children = m["children"].map { readCategories($0, seen: &seen, problems: &problems) } ?? []
             result.append(CategoryConfig(key: key, title: title, children: children, position: position))

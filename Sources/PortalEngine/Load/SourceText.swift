@@ -5,7 +5,7 @@ public enum SourceText {
     /// Why bytes are not text we accept, with where the first bad byte is.
     public struct DecodingError: Error, Sendable, Equatable {
         public var position: SourcePosition
-        public var message: String
+        public var message: Message
     }
 
     public static func decode(_ data: Data) -> Result<String, DecodingError> {
@@ -20,12 +20,11 @@ public enum SourceText {
             let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
             let column = String(decoding: bytes[lineStart..<bad], as: UTF8.self).unicodeScalars.count + 1
-            let hint =
-                bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? " (it looks like UTF-16)" : ""
+            let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
             return .failure(
                 DecodingError(
                     position: SourcePosition(line: line, column: column),
-                    message: "file is not UTF-8 text\(hint); save it as UTF-8"))
+                    message: Message(utf16 ? .notUTF8LooksUTF16 : .notUTF8)))
         }
         var text = valid ?? String(decoding: bytes, as: UTF8.self)
         if text.utf8.contains(0x0D) {

@@ -15,21 +15,21 @@ enum AliasPlanner {
                 var path = raw.trimmedWhitespace
                 if let scheme = ContentPaths.scheme(of: path) {
                     diagnostics.append(
-                        .error(file, at, "alias '\(raw)' must be a path on this site, not a '\(scheme):' URL"))
+                        .error(file, at, Message(.aliasScheme, "\(raw)", "\(scheme)")))
                     continue
                 }
                 path = path.removingPercentEncoding ?? path
                 guard let normalized = ContentPaths.normalize(path), !normalized.isEmpty,
                     !path.split(separator: "/").contains("..")
                 else {
-                    diagnostics.append(.error(file, at, "alias '\(raw)' is not a path inside the site"))
+                    diagnostics.append(.error(file, at, Message(.aliasOutside, "\(raw)")))
                     continue
                 }
                 if normalized.split(separator: "/").contains(where: { $0.utf8.count > Slug.maximumLength }) {
                     diagnostics.append(
                         .error(
                             file, at,
-                            "alias '\(raw.prefix(60))…' has a part longer than \(Slug.maximumLength) characters"))
+                            Message(.aliasTooLong, "\(raw.prefix(60))", .number(Slug.maximumLength))))
                     continue
                 }
                 let isFile = normalized.hasSuffix(".html") || normalized.hasSuffix(".htm")
@@ -37,12 +37,12 @@ enum AliasPlanner {
                 let asURL = isFile ? urls.basePath + normalized : urls.basePath + normalized + "/"
                 let first = String(normalized.split(separator: "/")[0])
                 if taken.contains(asURL) || reserved.contains(first) || output == "index.html" || output == "404.html" {
-                    diagnostics.append(.error(file, at, "alias '\(raw)' would replace a page of the site"))
+                    diagnostics.append(.error(file, at, Message(.aliasReplacesPage, "\(raw)")))
                     continue
                 }
                 if let owner = owners[output] {
                     if owner != file {
-                        diagnostics.append(.error(file, at, "alias '\(raw)' is also an alias of \(owner)"))
+                        diagnostics.append(.error(file, at, Message(.aliasTwice, "\(raw)", "\(owner)")))
                     }
                     continue
                 }

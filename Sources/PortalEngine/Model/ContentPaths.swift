@@ -10,9 +10,9 @@ public struct ContentPaths: Sendable {
         /// to write the reference that would find an existing file (another case, another base).
         case missing(url: String, contentPath: String, suggestions: [String])
         /// Not allowed: the reason.
-        case rejected(String)
+        case rejected(Message)
         /// A document that exists but is not in this build: why ("a draft (draft: true)").
-        case unpublished(contentPath: String, reason: String)
+        case unpublished(contentPath: String, reason: Message)
     }
 
     /// Content-relative Markdown path → article URL.
@@ -21,7 +21,7 @@ public struct ContentPaths: Sendable {
     public var assets: Set<String>
     public var urls: SiteURLs
     /// Content-relative Markdown paths left out of this build (drafts, scheduled) → why.
-    public var unpublished: [String: String] = [:]
+    public var unpublished: [String: Message] = [:]
 
     /// Lowercased path → paths, and lowercased file name → paths, of every asset and document,
     /// to find what an editor meant when a reference misses.
@@ -51,7 +51,7 @@ public struct ContentPaths: Sendable {
         if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("?") { return .unchanged }
         if let scheme = Self.scheme(of: raw) {
             return Self.unsafeSchemes.contains(scheme.lowercased())
-                ? .rejected("'\(scheme):' links are not allowed") : .unchanged
+                ? .rejected(Message(.schemeNotAllowed, "\(scheme)")) : .unchanged
         }
         if raw.hasPrefix("//") { return .unchanged }
 
@@ -67,7 +67,7 @@ public struct ContentPaths: Sendable {
             path = String(path.dropFirst(urls.basePath.count))
         }
         guard let normalized = Self.normalize(rooted ? path : (directory.isEmpty ? path : directory + "/" + path))
-        else { return .rejected("'\(reference)' points outside content/") }
+        else { return .rejected(Message(.pointsOutside, "\(reference)")) }
 
         func missing(_ url: String) -> Resolution {
             let base = rooted ? nil : Self.normalize(path)
@@ -124,12 +124,10 @@ public struct ContentPaths: Sendable {
     }
 
     /// The error for a reference to a file that is not there.
-    public static func missingMessage(_ what: String, contentPath: String, suggestions: [String]) -> String {
+    public static func missingMessage(isImage: Bool, contentPath: String, suggestions: [String]) -> Message {
         let hint =
-            suggestions.isEmpty
-            ? "check the file name and its folder (names are case-sensitive on the web host)"
-            : "did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
-        return "\(what) not found: \(contentPath); \(hint)"
+            suggestions.isEmpty ? Message(.hintCheckName) : Message(.hintDidYouMean, .alternatives(suggestions))
+        return Message(isImage ? .imageNotFound : .fileNotFound, "\(contentPath)", .message(hint))
     }
 
     /// `images/a.jpg` seen from `articles/2019` → `../../images/a.jpg`.

@@ -26,56 +26,55 @@ public enum ModelBuilder {
         var pending: [Pending] = []
         var urlOwners: [String: String] = [:]
         var scheduled: [Timestamp] = []
-        var unpublished: [String: String] = [:]
+        var unpublished: [String: Message] = [:]
         let dates = VietnameseDateFormat(zone: config.timeZone)
         for document in loaded.documents {
             let front = document.frontMatter
             let file = document.file.sourcePath
             if front.draft && !includeDrafts {
-                unpublished[document.file.relativePath] = "a draft (draft: true)"
+                unpublished[document.file.relativePath] = Message(.unpublishedDraft)
                 continue
             }
             if let now, !includeFuture, let date = front.date, date > now {
                 scheduled.append(date)
-                unpublished[document.file.relativePath] = "scheduled for \(dates.shortWithTime(date))"
+                unpublished[document.file.relativePath] = Message(.unpublishedScheduled, "\(dates.shortWithTime(date))")
                 continue
             }
             let top = SourcePosition(line: 1, column: 1)
             var ok = true
-            func require(_ present: Bool, _ field: String, _ hint: String) {
+            func require(_ present: Bool, _ field: String, _ text: MessageID) {
                 if !present {
                     ok = false
-                    diagnostics.append(
-                        .error(file, front.positions[field] ?? top, "missing '\(field)' in front matter\(hint)"))
+                    diagnostics.append(.error(file, front.positions[field] ?? top, Message(text)))
                 }
             }
-            require(front.title != nil, "title", "")
+            require(front.title != nil, "title", .missingTitle)
             if document.kind == .article {
-                require(front.date != nil || front.positions["date"] != nil, "date", " (e.g. date: 2019-07-09 08:22)")
-                require(front.category != nil, "category", "; use a key from site.yaml's categories")
+                require(front.date != nil || front.positions["date"] != nil, "date", .missingDate)
+                require(front.category != nil, "category", .missingCategory)
             }
             if let key = front.category, categories.index(ofKey: key) == nil {
                 ok = false
                 let known = categories.categories.map(\.key).joined(separator: ", ")
                 let meant = FrontMatterHints.categoryKey(
                     meaning: key, in: categories.categories.map { ($0.key, $0.title) })
-                let hint =
-                    meant.map { "did you mean '\($0)'? 'category' takes a key from site.yaml, not the title" }
-                    ?? "site.yaml has: \(known)"
-                diagnostics.append(.error(file, front.positions["category"], "unknown category '\(key)'; \(hint)"))
+                let text =
+                    meant.map { Message(.unknownCategoryMeant, "\(key)", "\($0)") }
+                    ?? Message(.unknownCategory, "\(key)", "\(known)")
+                diagnostics.append(.error(file, front.positions["category"], text))
             }
             guard let title = front.title else { continue }
             let slug = front.slug ?? Slug.make(from: title)
             if slug.isEmpty {
                 diagnostics.append(
-                    .error(file, front.positions["title"], "cannot make a URL from this title; add a 'slug:' line"))
+                    .error(file, front.positions["title"], Message(.titleMakesNoURL)))
                 continue
             }
             if SiteURLs.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) {
                 diagnostics.append(
                     .error(
                         file, front.positions["slug"] ?? front.positions["title"],
-                        "URL /\(slug)/ is used by the generator or by a copied folder; set another 'slug:'"))
+                        Message(.urlReserved, "\(slug)")))
                 continue
             }
             let url = urls.article(slug: slug)
@@ -83,7 +82,7 @@ public enum ModelBuilder {
                 diagnostics.append(
                     .error(
                         file, front.positions["slug"] ?? front.positions["title"],
-                        "URL \(url) is also the URL of \(owner); give one of them another 'slug:'"))
+                        Message(.urlTaken, "\(url)", "\(owner)")))
                 continue
             }
             urlOwners[url] = file
@@ -123,9 +122,11 @@ public enum ModelBuilder {
                     diagnostics.append(
                         .error(
                             file, front.positions["image"],
-                            ContentPaths.missingMessage("image", contentPath: contentPath, suggestions: suggestions)))
+                            ContentPaths.missingMessage(
+                                isImage: true, contentPath: contentPath, suggestions: suggestions)))
                 case .rejected(let reason):
-                    diagnostics.append(.error(file, front.positions["image"], "image: \(reason)"))
+                    diagnostics.append(
+                        .error(file, front.positions["image"], Message(.imageRejected, .message(reason))))
                 case .unpublished: break  // a Markdown file as an image: not reachable
                 }
             }

@@ -67,7 +67,9 @@ public struct PublishedURLs: Sendable, Equatable {
                 warnings.append(
                     .warning(
                         source, document.positionOfSlugOrTitle,
-                        "this article's URL changed from \(urls.basePath + old) to \(document.url); the old URL redirects here for now. Add it to 'aliases:' (aliases: [\"\(urls.basePath + old)\"]) to keep it for good, or set 'slug: \(old.trimmingCharacters(in: CharacterSet(charactersIn: "/")))' to keep the old URL"
+                        Message(
+                            .urlChanged, "\(urls.basePath + old)", "\(document.url)",
+                            "\(old.trimmingCharacters(in: CharacterSet(charactersIn: "/")))")
                     ))
             }
         }

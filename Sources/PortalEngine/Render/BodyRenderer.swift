@@ -32,22 +32,22 @@ public enum BodyRenderer {
             case .site(let url):
                 return .replace(url)
             case .missing(let url, let contentPath, let suggestions):
-                let what = reference.isImage ? "image" : "linked file"
                 problems.append(
                     .error(
                         file, at,
-                        ContentPaths.missingMessage(what, contentPath: contentPath, suggestions: suggestions)))
+                        ContentPaths.missingMessage(
+                            isImage: reference.isImage, contentPath: contentPath, suggestions: suggestions)))
                 return .replace(url)
             case .unpublished(let contentPath, let reason):
                 problems.append(
                     .warning(
                         file, at,
-                        "links to \(contentPath), which is not published: it is \(reason); the link is left out until it is"
+                        Message(.linkToUnpublished, "\(contentPath)", .message(reason))
                     ))
                 return .replace("")
             case .rejected(let reason):
                 if renderer.unsafeHTML { return .keep }
-                problems.append(.warning(file, at, "link removed: \(reason)"))
+                problems.append(.warning(file, at, Message(.linkRemoved, .message(reason))))
                 return .replace("")
             }
         }

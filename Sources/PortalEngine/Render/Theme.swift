@@ -38,7 +38,7 @@ public struct Theme: Sendable {
             for file in listing.assets where file.relativePath.hasSuffix(".mustache") {
                 let name = String(file.relativePath.dropLast(".mustache".count))
                 guard let data = FileManager.default.contents(atPath: folder.path + "/" + file.relativePath) else {
-                    diagnostics.append(.error(file.sourcePath, nil, "cannot read template"))
+                    diagnostics.append(.error(file.sourcePath, nil, Message(.templateUnreadable)))
                     continue
                 }
                 let text: String
@@ -53,14 +53,14 @@ public struct Theme: Sendable {
                     origins[name] = file.sourcePath
                 } catch let error as MustacheTemplate.ParserError {
                     let at = SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber)
-                    diagnostics.append(.error(file.sourcePath, at, "template error: \(describe(error.error))"))
+                    diagnostics.append(.error(file.sourcePath, at, Message(.templateError, "\(describe(error.error))")))
                 } catch {
-                    diagnostics.append(.error(file.sourcePath, nil, "template error: \(error)"))
+                    diagnostics.append(.error(file.sourcePath, nil, Message(.templateError, "\(error)")))
                 }
             }
         }
         for name in pageTemplates where templates[name] == nil && origins[name] == nil {
-            diagnostics.append(.error("site/templates/\(name).mustache", nil, "template '\(name)' is missing"))
+            diagnostics.append(.error("site/templates/\(name).mustache", nil, Message(.templateMissing, "\(name)")))
         }
         if diagnostics.containsErrors { return (nil, diagnostics) }
         return (Theme(templates: templates, origins: origins), diagnostics)

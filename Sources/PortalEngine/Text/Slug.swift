@@ -41,12 +41,12 @@ public enum Slug {
     }
 
     /// Why a slug written by hand cannot be one URL segment, or nil when it can.
-    public static func problem(with slug: String) -> String? {
-        if slug.isEmpty { return "slug is empty" }
-        if slug.utf8.count > maximumLength { return "slug is longer than \(maximumLength) characters" }
-        if slug == "." || slug == ".." { return "slug '\(slug)' would leave its folder" }
+    public static func problem(with slug: String) -> Message? {
+        if slug.isEmpty { return Message(.slugEmpty) }
+        if slug.utf8.count > maximumLength { return Message(.slugTooLong, .number(maximumLength)) }
+        if slug == "." || slug == ".." { return Message(.slugLeavesFolder, "\(slug)") }
         if slug.contains("/") || slug.contains("\\") {
-            return "slug '\(slug)' contains a slash; a slug is one URL segment"
+            return Message(.slugHasSlash, "\(slug)")
         }
         for scalar in slug.unicodeScalars {
             let v = scalar.value
@@ -54,7 +54,7 @@ public enum Slug {
                 (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
                 || v == 0x2D || v == 0x5F || v == 0x2E
             if !allowed {
-                return "slug '\(slug)' has '\(scalar)'; use only a-z, 0-9, '-', '_' and '.'"
+                return Message(.slugBadCharacter, "\(slug)", "\(scalar)")
             }
         }
         return nil

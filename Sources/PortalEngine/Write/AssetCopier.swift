@@ -22,7 +22,7 @@ public enum AssetCopier {
                 if warnOnOverride {
                     diagnostics.append(
                         .warning(
-                            copy.label, nil, "replaces \(previous.label) at the same output path \(copy.destination)"))
+                            copy.label, nil, Message(.assetReplaces, "\(previous.label)", "\(copy.destination)")))
                 }
             } else {
                 order.append(copy.destination)

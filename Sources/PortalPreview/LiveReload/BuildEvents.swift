@@ -8,13 +8,13 @@ public enum BuildStatus: Sendable, Equatable {
     /// The site served is build `version`.
     case built(version: String)
     /// The newest build failed; `version` is the last good site still served ("" if none).
-    case failed(version: String, diagnostics: [Diagnostic])
+    case failed(version: String, diagnostics: [Diagnostic], language: Language = .vi)
 
     /// The version of the site being served, "" before any build succeeded.
     public var servedVersion: String {
         switch self {
         case .starting: ""
-        case .built(let version), .failed(let version, _): version
+        case .built(let version), .failed(let version, _, _): version
         }
     }
 }
@@ -27,6 +27,8 @@ public enum BuildEventMessage {
             var line: Int?
             var column: Int?
             var severity: String
+            /// The severity in the site's language ("lỗi", "cảnh báo").
+            var label: String
             var message: String
         }
         var version: String
@@ -42,14 +44,16 @@ public enum BuildEventMessage {
         case .built(let version):
             name = "build"
             report = Report(version: version)
-        case .failed(let version, let diagnostics):
+        case .failed(let version, let diagnostics, let language):
             name = "failure"
             report = Report(
                 version: version,
                 diagnostics: diagnostics.sortedForDisplay().map {
                     .init(
                         file: $0.file, line: $0.position?.line, column: $0.position?.column,
-                        severity: $0.severity.rawValue, message: $0.message)
+                        severity: $0.severity.rawValue,
+                        label: Message($0.severity == .error ? .severityError : .severityWarning).text(language),
+                        message: $0.text.text(language))
                 })
         }
         let encoder = JSONEncoder()

@@ -60,7 +60,7 @@ public enum LiveReloadScript {
               where.className = 'preview-error-location';
               where.textContent = d.file + (d.line ? ':' + d.line + ':' + d.column : '');
               p.appendChild(where);
-              p.appendChild(document.createTextNode(': ' + d.severity + ': ' + d.message));
+              p.appendChild(document.createTextNode(': ' + (d.label || d.severity) + ': ' + d.message));
               overlay.appendChild(p);
             });
             var hint = document.createElement('p');

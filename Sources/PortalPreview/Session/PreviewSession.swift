@@ -60,19 +60,21 @@ public final class PreviewSession: @unchecked Sendable {
             }
         }
         let cause = reason.map { " after \($0) changed" } ?? ""
+        let language = MessageLanguage.of(sourceRoot: options.sourceRoot)
         switch outcome {
         case .success(let report):
             goodBuilds += 1
-            for warning in report.diagnostics.sortedForDisplay() { log(warning.description) }
+            for warning in report.diagnostics.sortedForDisplay() { log(warning.formatted(language)) }
             log(
                 "preview-site: built \(report.articles) articles in \(String(format: "%.2f", report.seconds)) s"
                     + " (\(report.filesWritten) files written, \(report.filesUnchanged) unchanged)\(cause)")
             events.publish(.built(version: "\(runID)-\(goodBuilds)"))
         case .failure(let failure):
-            for problem in failure.diagnostics.sortedForDisplay() { log(problem.description) }
+            for problem in failure.diagnostics.sortedForDisplay() { log(problem.formatted(language)) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             log("preview-site: build failed with \(errors) error(s)\(cause); still serving the last good site")
-            events.publish(.failed(version: events.current.servedVersion, diagnostics: failure.diagnostics))
+            events.publish(
+                .failed(version: events.current.servedVersion, diagnostics: failure.diagnostics, language: language))
         }
     }
 }

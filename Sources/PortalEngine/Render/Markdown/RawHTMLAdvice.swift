@@ -37,35 +37,25 @@ enum RawHTMLAdvice {
     }
 
     /// The warning for one line's dropped tags.
-    static func message(for tags: [String]) -> String {
+    static func message(for tags: [String]) -> Message {
         let shown = tags.prefix(4).map { "<\($0)>" }.joined(separator: ", ") + (tags.count > 4 ? ", …" : "")
-        return "raw HTML \(shown) was left out of the page (HTML is not published); \(advice(for: tags))"
+        return Message(.rawHTMLDropped, "\(shown)", .message(Message(advice(for: tags))))
     }
 
-    private static func advice(for tags: [String]) -> String {
+    private static func advice(for tags: [String]) -> MessageID {
         let set = Set(tags)
         if !set.isDisjoint(with: ["table", "tr", "td", "th", "tbody", "thead", "caption", "col", "colgroup"]) {
-            return
-                "write the table in Markdown: a header line '| Đơn vị | Điểm |', then '| --- | --: |', then one line per row"
+            return .adviceTable
         }
-        if !set.isDisjoint(with: [
-            "script", "iframe", "object", "embed", "form", "input", "button", "style", "link", "meta",
-        ]) {
-            return
-                "scripts, frames, embedded players and forms are never published; link to the page instead: [tên trang](https://…)"
-        }
-        if set.contains("img") { return "insert the picture in Markdown: ![mô tả ảnh](images/anh.jpg)" }
-        if set.contains("a") { return "write the link in Markdown: [chữ hiện ra](https://địa-chỉ)" }
-        if set.contains("br") {
-            return "end the line with a backslash (\\) to break it, or leave an empty line for a new paragraph"
-        }
-        if !set.isDisjoint(with: ["b", "strong"]) { return "write bold text as **chữ đậm**" }
-        if !set.isDisjoint(with: ["i", "em"]) { return "write italic text as *chữ nghiêng*" }
-        if !set.isDisjoint(with: ["ul", "ol", "li"]) { return "write lists as lines starting with '- ' or '1. '" }
-        if !set.isDisjoint(with: ["h1", "h2", "h3", "h4", "h5", "h6"]) {
-            return "write headings as lines starting with '## '"
-        }
-        return
-            "write plain Markdown text; the theme gives it its look (or set unsafe_html: true in site.yaml if this HTML is trusted)"
+        let active: Set = ["script", "iframe", "object", "embed", "form", "input", "button", "style", "link", "meta"]
+        if !set.isDisjoint(with: active) { return .adviceScript }
+        if set.contains("img") { return .adviceImage }
+        if set.contains("a") { return .adviceLink }
+        if set.contains("br") { return .adviceBreak }
+        if !set.isDisjoint(with: ["b", "strong"]) { return .adviceBold }
+        if !set.isDisjoint(with: ["i", "em"]) { return .adviceItalic }
+        if !set.isDisjoint(with: ["ul", "ol", "li"]) { return .adviceList }
+        if !set.isDisjoint(with: ["h1", "h2", "h3", "h4", "h5", "h6"]) { return .adviceHeading }
+        return .adviceOther
     }
 }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import PortalEngine
+
+/// The options of a build, shared by `build-site` and `build-site build`.
+struct BuildFlags: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionSource)))
+    var source: String = "."
+
+    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionOutput)))
+    var output: String?
+
+    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionDrafts)))
+    var drafts = false
+
+    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionFuture)))
+    var future = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(CLIText.text(.cliOptionBaseURL)))
+    var baseURL: String?
+
+    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionStrict)))
+    var strict = false
+
+    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionQuiet)))
+    var quiet = false
+
+    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionTimings)))
+    var timings = false
+
+    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionLang)))
+    var lang: String?
+
+    func build() throws {
+        let (sourceRoot, outputURL) = siteFolders(source: source, output: output)
+        var options = BuildOptions(
+            sourceRoot: sourceRoot, output: outputURL, includeDrafts: drafts, baseURLOverride: baseURL, strict: strict)
+        options.removeOldOutputInBackground = true
+        options.includeFuture = future
+        let outputName = options.output.lastPathComponent
+        options.onWaitForOtherBuild = {
+            printError("build-site: " + CLIText.text(.waitingForOtherBuild, "\(outputName)"))
+        }
+        let language = CLIText.language
+        do {
+            let report = try SiteBuilder.build(options)
+            if timings {
+                for (stage, seconds) in report.stageSeconds {
+                    let padded = stage.padding(toLength: 24, withPad: " ", startingAt: 0)
+                    printError("  \(padded) \(String(format: "%7.3f", seconds)) s")
+                }
+                printError("  search index: \(report.searchIndex.rawValue)")
+            }
+            guard !quiet else { return }
+            for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }
+            let outputPath = options.output.path.replacingOccurrences(of: sourceRoot.path + "/", with: "")
+            let summary = CLIText.text(
+                .buildSummary, .number(report.articles), .number(report.pagesWritten), .number(report.filesCopied),
+                .number(report.filesWritten), .number(report.filesUnchanged),
+                "\(String(format: "%.2f", report.seconds))",
+                "\(outputPath)")
+            print("build-site: " + summary)
+            for note in report.notes { print("build-site: " + note.text(language)) }
+        } catch {
+            let shown = quiet ? error.diagnostics.filter { $0.severity == .error } : error.diagnostics
+            for diagnostic in shown.sortedForDisplay() { printError(diagnostic.formatted(language)) }
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            printError("build-site: " + CLIText.text(.buildFailed, .number(errors)))
+            throw ExitCode(1)
+        }
+    }
+}
