@@ -11,7 +11,7 @@ struct BuildSiteCommand: ParsableCommand {
         abstract: CLIText.text(.cliAbstract),
         discussion: CLIText.text(.cliBuildDiscussion),
         version: PortalEngineVersion.value,
-        subcommands: [Check.self])
+        subcommands: [Check.self, New.self, Init.self])
 
     @OptionGroup var flags: BuildFlags
 

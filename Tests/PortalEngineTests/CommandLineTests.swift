@@ -114,6 +114,42 @@ import Testing
         #expect(english.stdout.contains("Publish articles dated in the future now"))
     }
 
+    @Test func initMakesASiteThatBuildsAtOnceAndNewStartsADraft() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = parent.appendingPathComponent("cong-moi").path
+        let made = try run(["init", folder], lang: nil)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.hasPrefix("build-site: đã tạo trang mới trong "))
+        let built = try run(["--source", folder], lang: nil)
+        #expect(built.status == 0 && built.stderr.isEmpty, "\(built.stderr)")
+        #expect(built.stdout.hasPrefix("build-site: 1 bài viết, "))
+        #expect(FileManager.default.fileExists(atPath: folder + "/public/chao-mung-den-voi-cong-thong-tin/index.html"))
+        let again = try run(["init", folder], lang: nil)
+        #expect(again.status == 1 && again.stderr.contains("đã có một trang"))
+
+        let new = try run(["--source", folder, "new", "Hội nghị: sơ kết \"6 tháng\"", "--category", "tin-tuc-su-kien"])
+        #expect(new.status == 0, "\(new.stderr)")
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let path = "content/articles/\(year)/hoi-nghi-so-ket-6-thang.md"
+        #expect(new.stdout.contains("wrote \(path)"))
+        let text = try String(contentsOfFile: folder + "/" + path, encoding: .utf8)
+        #expect(text.contains("title: \"Hội nghị: sơ kết \\\"6 tháng\\\"\"\n"))
+        #expect(text.contains("category: tin-tuc-su-kien\n") && text.contains("\ndraft: true"))
+        let written = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path))
+        let twice = try run(["--source", folder, "new", "Hội nghị: sơ kết \"6 tháng\""])
+        #expect(twice.status == 1 && twice.stderr.contains("already exists; it was not changed"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)) == written)
+        #expect(try run(["--source", folder]).stdout.hasPrefix("build-site: 1 articles, "))
+        let drafts = try run(["--source", folder, "--drafts"])
+        #expect(drafts.status == 0 && drafts.stdout.hasPrefix("build-site: 2 articles, "), "\(drafts.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/public/hoi-nghi-so-ket-6-thang/index.html"))
+        let unknown = try run(["--source", folder, "new", "Tin", "--category", "Tin tức sự kiện"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("did you mean 'tin-tuc-su-kien'?"))
+        let nowhere = try run(["--source", parent.path, "new", "Tin"])
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("no site here"))
+    }
+
     @Test func errorsPrintLikeACompilerAndExitOne() throws {
         let site = try TestSite()
         try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")

@@ -9,6 +9,19 @@ import Testing
     static let article = "/tin-hoat-dong-khoi-noi-chinh/"
     static let articleFile = "content/articles/2019/khoi-noi-chinh-2019-12-04.md"
 
+    @Test func aBusyPortIsRecognisedSoTheCommandCanSaySo() async throws {
+        try await RunningPreview.with { first in
+            let site = try RunningPreview.copySampleSite()
+            let second = PreviewServer(PreviewOptions(sourceRoot: site, port: first.port)) { _ in }
+            do {
+                try await second.run(handleSignals: false)
+                Issue.record("a second server started on a busy port")
+            } catch {
+                #expect(PreviewServer.isAddressInUse(error), "\(error)")
+            }
+        }
+    }
+
     @Test func servesTheSiteWithTypesAndStatuses() async throws {
         let site = try RunningPreview.copySampleSite()
         let folder = "tệp đính kèm"

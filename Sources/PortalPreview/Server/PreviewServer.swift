@@ -55,6 +55,12 @@ public final class PreviewServer: @unchecked Sendable {
         try await group.run()
     }
 
+    /// True when `error` from `run` means the port is taken by another program.
+    public static func isAddressInUse(_ error: any Error) -> Bool {
+        let text = "\(error)"
+        return text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98")
+    }
+
     /// Shuts down as Ctrl+C does: open event streams end, then the server stops.
     public func stop() async {
         let group = lock.withLock {

@@ -43,7 +43,7 @@ public final class PreviewSession: @unchecked Sendable {
     private func describe(_ changed: [String]) -> String {
         let root = options.sourceRoot.path + "/"
         let names = changed.prefix(3).map { $0.hasPrefix(root) ? String($0.dropFirst(root.count)) : $0 }
-        let more = changed.count > 3 ? " and \(changed.count - 3) more" : ""
+        let more = changed.count > 3 ? ", … (+\(changed.count - 3))" : ""
         return names.joined(separator: ", ") + more
     }
 
@@ -59,20 +59,27 @@ public final class PreviewSession: @unchecked Sendable {
                 continuation.resume(returning: Result { () throws(BuildFailure) in try SiteBuilder.build(settings) })
             }
         }
-        let cause = reason.map { " after \($0) changed" } ?? ""
         let language = MessageLanguage.of(sourceRoot: options.sourceRoot)
         switch outcome {
         case .success(let report):
             goodBuilds += 1
             for warning in report.diagnostics.sortedForDisplay() { log(warning.formatted(language)) }
-            log(
-                "preview-site: built \(report.articles) articles in \(String(format: "%.2f", report.seconds)) s"
-                    + " (\(report.filesWritten) files written, \(report.filesUnchanged) unchanged)\(cause)")
+            let values: [Message.Argument] = [
+                .number(report.articles), "\(String(format: "%.2f", report.seconds))", .number(report.filesWritten),
+                .number(report.filesUnchanged),
+            ]
+            let built =
+                reason.map { Message(.previewBuiltAfter, arguments: values + ["\($0)"]) }
+                ?? Message(.previewBuilt, arguments: values)
+            log("preview-site: " + built.text(language))
             events.publish(.built(version: "\(runID)-\(goodBuilds)"))
         case .failure(let failure):
             for problem in failure.diagnostics.sortedForDisplay() { log(problem.formatted(language)) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
-            log("preview-site: build failed with \(errors) error(s)\(cause); still serving the last good site")
+            let failed =
+                reason.map { Message(.previewFailedAfter, .number(errors), "\($0)") }
+                ?? Message(.previewFailed, .number(errors))
+            log("preview-site: " + failed.text(language))
             events.publish(
                 .failed(version: events.current.servedVersion, diagnostics: failure.diagnostics, language: language))
         }

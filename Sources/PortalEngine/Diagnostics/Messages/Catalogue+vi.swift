@@ -26,6 +26,38 @@ extension MessageCatalogue {
         .cliOptionQuiet: "Chỉ in lỗi, không in cảnh báo và dòng tóm tắt.",
         .cliOptionTimings: "In thời gian của từng bước.",
         .cliOptionLang: "Ngôn ngữ của thông báo: vi hoặc en (mặc định: language trong site.yaml).",
+        .previewAbstract:
+            "Xem trước cổng thông tin khi biên tập: dựng lại mỗi khi có thay đổi và tự tải lại các trang đang mở.",
+        .previewDiscussion:
+            "Dựng vào <source>/.build-site-cache/preview (không bao giờ vào public/), phục vụ trang đó và trả lời bộ đếm truy cập ở /api/counter. Lỗi khi dựng hiện trong trình duyệt và ở đây; trang tốt gần nhất vẫn được phục vụ. Nhấn Ctrl+C để dừng.",
+        .previewOptionHost: "Địa chỉ để lắng nghe.",
+        .previewOptionPort: "Cổng để lắng nghe (0 để tự chọn cổng trống).",
+        .previewServing: "đang phục vụ {0} tại {1} (nhấn Ctrl+C để dừng)",
+        .previewBuilt: "đã dựng {0} bài viết trong {1} giây ({2} tệp ghi mới, {3} giữ nguyên)",
+        .previewBuiltAfter:
+            "đã dựng {0} bài viết trong {1} giây ({2} tệp ghi mới, {3} giữ nguyên) sau khi {4} thay đổi",
+        .previewFailed: "dựng lỗi ({0} lỗi); vẫn phục vụ trang tốt gần nhất",
+        .previewFailedAfter: "dựng lỗi ({0} lỗi) sau khi {1} thay đổi; vẫn phục vụ trang tốt gần nhất",
+        .previewPortBusy:
+            "cổng {0} đang được chương trình khác dùng (một preview-site khác?); hãy chọn cổng khác: preview-site --port {1}",
+        .previewCannotServe: "không phục vụ được ở {0}:{1}: {2}",
+        .cliNewAbstract:
+            "Bắt đầu một bài viết: tạo content/articles/NĂM/<slug>.md có tiêu đề, ngày giờ hôm nay, chuyên mục và draft: true. Không bao giờ ghi đè tệp có sẵn.",
+        .cliNewTitle: "Tiêu đề bài viết.",
+        .cliNewCategory: "Khóa chuyên mục (trong site.yaml).",
+        .cliNewBloc: "Khối, cụm thi đua mà bài viết nói tới.",
+        .cliInitAbstract:
+            "Tạo một trang mới trong một thư mục: site.yaml có chú thích, cây chuyên mục và một bài viết mẫu.",
+        .cliInitFolder: "Thư mục để tạo trang (sẽ được tạo nếu chưa có).",
+        .newCreated: "đã tạo {0}; hãy viết bài, rồi xóa dòng 'draft: true' để đăng (build-site --drafts để xem ngay)",
+        .newExists: "{0} đã có; tệp không bị thay đổi. Hãy chọn tiêu đề khác hoặc sửa tệp đó",
+        .newNoSite:
+            "không có trang ở đây (thiếu site/site.yaml); hãy dùng --source, hoặc tạo trang bằng build-site init",
+        .newBrokenSite: "site/site.yaml đang có lỗi; hãy sửa trước (chạy build-site để xem)",
+        .newNoSlug: "không tạo được tên tệp từ tiêu đề này; tiêu đề cần có chữ hoặc số",
+        .initCreated: "đã tạo trang mới trong {0}: {1}; dựng trang bằng lệnh: build-site --source {0}",
+        .initNotEmpty: "{0} đã có một trang ({1} đã tồn tại); không thay đổi gì",
+        .initCannotWrite: "không ghi được {0}: {1}",
         .siteYAMLUnreadable: "không đọc được tệp cài đặt; mỗi trang cần có tệp site/site.yaml",
         .siteYAMLNotMapping: "site.yaml phải gồm các dòng 'khóa: giá trị'",
         .fieldMustBeText: "'{0}' phải là một giá trị chữ",

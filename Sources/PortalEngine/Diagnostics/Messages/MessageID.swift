@@ -21,6 +21,31 @@ public enum MessageID: String, Sendable, CaseIterable {
     case cliOptionQuiet
     case cliOptionTimings
     case cliOptionLang
+    case previewAbstract
+    case previewDiscussion
+    case previewOptionHost
+    case previewOptionPort
+    case previewServing
+    case previewBuilt
+    case previewBuiltAfter
+    case previewFailed
+    case previewFailedAfter
+    case previewPortBusy
+    case previewCannotServe
+    case cliNewAbstract
+    case cliNewTitle
+    case cliNewCategory
+    case cliNewBloc
+    case cliInitAbstract
+    case cliInitFolder
+    case newCreated
+    case newExists
+    case newNoSite
+    case newBrokenSite
+    case newNoSlug
+    case initCreated
+    case initNotEmpty
+    case initCannotWrite
     case siteYAMLUnreadable
     case siteYAMLNotMapping
     case fieldMustBeText
