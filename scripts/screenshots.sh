@@ -20,7 +20,7 @@ start_loopback "$SITE/public"
 pages=(
   "home:index.html"
   "article:khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang-dau-nam-2019/index.html"
-  "category:category/tin-hoat-dong-cum-khoi/index.html"
+  "category:chuyen-muc/tin-hoat-dong-cum-khoi/index.html"
 )
 for entry in "${pages[@]}"; do
   name=${entry%%:*}

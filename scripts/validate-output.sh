@@ -108,7 +108,7 @@ from selenium.webdriver.chrome.service import Service
 from axe_selenium_python import Axe
 port = sys.argv[1]
 pages = ["", "khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang-dau-nam-2019/",
-         "category/tin-hoat-dong-cum-khoi/", "units/", "tim-kiem/?q=thi+dua"]
+         "chuyen-muc/tin-hoat-dong-cum-khoi/", "don-vi/", "tim-kiem/?q=thi+dua"]
 options = webdriver.ChromeOptions()
 for flag in ["--headless", "--no-sandbox", "--disable-gpu"]:
     options.add_argument(flag)

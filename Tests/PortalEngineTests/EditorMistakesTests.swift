@@ -227,7 +227,7 @@ import Testing
             report.diagnostics.map(\.description) == [
                 "content/articles/a.md:5:7: warning: 'tags' is one text with commas; it was read as 2 items. Write it as a list: tags: [\"sơ kết\", \"nông thôn mới\"]"
             ])
-        #expect(site.exists("tags/so-ket/index.html") && site.exists("tags/nong-thon-moi/index.html"))
+        #expect(site.exists("tu-khoa/so-ket/index.html") && site.exists("tu-khoa/nong-thon-moi/index.html"))
     }
 
     @Test func curlyQuotesAroundATitleAreLeftOutWithAWarning() throws {
@@ -268,5 +268,53 @@ import Testing
                 "content/articles/b.md:3:7: error: '9/7/2019 8:22' is written day/month/year; write the year first: 2019-07-09 08:22",
                 "content/articles/c.md:3:7: error: '31/02/2020' is not a date; write 2019-07-09, 2019-07-09 08:22 or 2019-07-09T08:22:00+07:00",
             ])
+    }
+}
+
+/// URL segments: Vietnamese by default, renamed in site.yaml without a broken link.
+@Suite struct URLSegmentTests {
+    @Test func defaultsAreVietnameseAndSiteYAMLRenamesThem() throws {
+        let site = try TestSite()
+        for i in 1...3 {
+            try site.article(
+                "a\(i)",
+                "title: Tin \(i)\ndate: 2019-07-0\(i)\ncategory: chinh-tri-kt-vh-xh\nbloc: Khối Nội chính\nunits: [Hạ Lang]\ntags: [sơ kết]"
+            )
+        }
+        _ = try site.build()
+        for path in [
+            "chuyen-muc/chinh-tri-kt-vh-xh/index.html", "chuyen-muc/chinh-tri-kt-vh-xh/trang/2/index.html",
+            "khoi-thi-dua/khoi-noi-chinh/index.html", "don-vi/ha-lang/index.html", "tu-khoa/so-ket/index.html",
+            "tim-kiem/index.html",
+        ] {
+            #expect(site.exists(path), "\(path)")
+        }
+        #expect(OutputCheck.run(output: site.output).problems.isEmpty)
+
+        try site.write(
+            "site/site.yaml",
+            TestSite.siteYAML
+                + "\nurls:\n  category: category\n  bloc: bloc\n  units: units\n  tags: tags\n  search: search-page\n  page: page\n"
+        )
+        _ = try site.build()
+        for path in [
+            "category/chinh-tri-kt-vh-xh/page/2/index.html", "units/ha-lang/index.html", "search-page/index.html",
+        ] {
+            #expect(site.exists(path), "\(path)")
+        }
+        #expect(!site.exists("chuyen-muc/chinh-tri-kt-vh-xh/index.html"))
+        #expect(OutputCheck.run(output: site.output).problems.isEmpty)
+        #expect(try site.html("tin-1/index.html").contains("href=\"/units/ha-lang/\""))
+    }
+
+    @Test func badSegmentsAreErrors() throws {
+        let site = try TestSite()
+        try site.write(
+            "site/site.yaml",
+            TestSite.siteYAML + "\nurls:\n  category: don vi\n  units: tu-khoa\n  tags: tu-khoa\n  chuyen: x\n")
+        let messages = try #require(site.buildFailure()).map(\.description)
+        #expect(messages.contains { $0.contains("slug 'don vi' has ' '") })
+        #expect(messages.contains { $0.contains("'tu-khoa' is the URL segment of both") })
+        #expect(messages.contains { $0.contains("'urls' has no setting 'chuyen'") })
     }
 }

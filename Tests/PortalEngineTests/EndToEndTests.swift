@@ -51,7 +51,7 @@ import Testing
         #expect(article.contains("Cập nhật lúc"))
         #expect(
             article.contains(
-                #"<a href="/category/tin-tuc-su-kien/">Tin tức sự kiện</a> » <a href="/category/chinh-tri-kt-vh-xh/">Chính trị KT-VH-XH</a>"#
+                #"<a href="/chuyen-muc/tin-tuc-su-kien/">Tin tức sự kiện</a> » <a href="/chuyen-muc/chinh-tri-kt-vh-xh/">Chính trị KT-VH-XH</a>"#
             ))
         #expect(article.contains("Tác giả: <strong>Mai Hiên</strong>"))
         #expect(article.contains("Nguồn: Trung tâm VH-TT Quảng Uyên"))
@@ -64,15 +64,15 @@ import Testing
             ))
 
         // per_page is 2: the parent lists its child's article too, so it has two pages.
-        let parent = try site.html("category/tin-tuc-su-kien/index.html")
+        let parent = try site.html("chuyen-muc/tin-tuc-su-kien/index.html")
         #expect(parent.contains("Cụm 5 huyện Biên giới") && parent.contains("Cụm thi đua họp"))
         #expect(!parent.contains("miền Đông sơ kết"))
-        #expect(parent.contains(#"href="/category/tin-tuc-su-kien/page/2/""#))
-        let page2 = try site.html("category/tin-tuc-su-kien/page/2/index.html")
+        #expect(parent.contains(#"href="/chuyen-muc/tin-tuc-su-kien/trang/2/""#))
+        let page2 = try site.html("chuyen-muc/tin-tuc-su-kien/trang/2/index.html")
         #expect(page2.contains("miền Đông sơ kết"))
-        #expect(site.exists("category/chinh-tri-kt-vh-xh/index.html"))
-        #expect(site.exists("category/tin-hoat-dong-cum-khoi/index.html"))
-        #expect(try site.html("category/tin-hoat-dong-cum-khoi/index.html").contains("Chưa có bài viết"))
+        #expect(site.exists("chuyen-muc/chinh-tri-kt-vh-xh/index.html"))
+        #expect(site.exists("chuyen-muc/tin-hoat-dong-cum-khoi/index.html"))
+        #expect(try site.html("chuyen-muc/tin-hoat-dong-cum-khoi/index.html").contains("Chưa có bài viết"))
 
         #expect(try site.html("gioi-thieu/index.html").contains("Ban Thi đua."))
         #expect(site.exists("images/hoi-nghi.png"))

@@ -95,7 +95,7 @@ import Testing
         let report = try site.build()
         #expect(report.filesWritten > 3)
         #expect(try site.html("index.html").contains("Tin số 1 (cập nhật)"))
-        #expect(try site.html("tags/chung/page/2/index.html").contains("Tin số 1 (cập nhật)"))  // per_page 2
+        #expect(try site.html("tu-khoa/chung/trang/2/index.html").contains("Tin số 1 (cập nhật)"))  // per_page 2
         #expect(try site.html("tin-so-2/index.html").contains("Tin số 1 (cập nhật)"))  // in its lists
         #expect(try site.html("index.xml").contains("Tin số 1 (cập nhật)"))
     }

@@ -18,7 +18,7 @@ import Testing
         #expect(tree[0].children == [1, 2])
         #expect(tree[2].parent == 0)
         #expect(tree.ancestry(of: 2) == [0, 2])
-        #expect(tree[1].url == "/category/a1/")
+        #expect(tree[1].url == "/chuyen-muc/a1/")
     }
 
     @Test func parentListsItsChildrensArticles() {
@@ -38,7 +38,7 @@ import Testing
 
     @Test(arguments: [(0, 1), (1, 1), (20, 1), (21, 2), (40, 2), (41, 3)])
     func pageCounts(count: Int, pages: Int) {
-        let slices = Pagination.slices(count: count, perPage: 20, listURL: "/category/x/", urls: urls)
+        let slices = Pagination.slices(count: count, perPage: 20, listURL: "/chuyen-muc/x/", urls: urls)
         #expect(slices.count == pages)
         #expect(slices.map(\.range.count).reduce(0, +) == count)
         #expect(slices.last?.nextURL == nil)
@@ -46,10 +46,10 @@ import Testing
     }
 
     @Test func urlsOfPages() {
-        let slices = Pagination.slices(count: 41, perPage: 20, listURL: "/category/x/", urls: urls)
-        #expect(slices.map(\.url) == ["/category/x/", "/category/x/page/2/", "/category/x/page/3/"])
-        #expect(slices[1].previousURL == "/category/x/")
-        #expect(slices[1].nextURL == "/category/x/page/3/")
+        let slices = Pagination.slices(count: 41, perPage: 20, listURL: "/chuyen-muc/x/", urls: urls)
+        #expect(slices.map(\.url) == ["/chuyen-muc/x/", "/chuyen-muc/x/trang/2/", "/chuyen-muc/x/trang/3/"])
+        #expect(slices[1].previousURL == "/chuyen-muc/x/")
+        #expect(slices[1].nextURL == "/chuyen-muc/x/trang/3/")
         #expect(slices[2].range == 40..<41)
     }
 
@@ -64,11 +64,12 @@ import Testing
     }
 
     @Test func emptyListHasOneEmptyPage() {
-        let slices = Pagination.slices(count: 0, perPage: 20, listURL: "/category/x/", urls: urls)
+        let slices = Pagination.slices(count: 0, perPage: 20, listURL: "/chuyen-muc/x/", urls: urls)
         #expect(
             slices == [
                 PageSlice(
-                    number: 1, total: 1, range: 0..<0, url: "/category/x/", listURL: "/category/x/", previousURL: nil,
+                    number: 1, total: 1, range: 0..<0, url: "/chuyen-muc/x/", listURL: "/chuyen-muc/x/",
+                    previousURL: nil,
                     nextURL: nil)
             ])
     }
@@ -77,8 +78,8 @@ import Testing
         #expect(urls.outputPath(forURL: "/") == "index.html")
         #expect(urls.outputPath(forURL: "/bai-viet/") == "bai-viet/index.html")
         #expect(
-            SiteURLs(basePath: "/portal/").outputPath(forURL: "/portal/category/a/page/2/")
-                == "category/a/page/2/index.html")
+            SiteURLs(basePath: "/portal/").outputPath(forURL: "/portal/chuyen-muc/a/trang/2/")
+                == "chuyen-muc/a/trang/2/index.html")
     }
 }
 
@@ -151,7 +152,7 @@ import Testing
 
     @Test func reservedSlugIsRefused() throws {
         let site = try loaded([
-            ("articles/a.md", "---\ntitle: A\nslug: category\ndate: 2019-01-01\ncategory: tin-tuc-su-kien\n---\n")
+            ("articles/a.md", "---\ntitle: A\nslug: chuyen-muc\ndate: 2019-01-01\ncategory: tin-tuc-su-kien\n---\n")
         ])
         let (_, problems) = ModelBuilder.build(site, includeDrafts: false)
         #expect(problems.first?.position == SourcePosition(line: 3, column: 7))

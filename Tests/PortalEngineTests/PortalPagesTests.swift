@@ -27,9 +27,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         for path in [
             "index.html", "404.html", "index.xml", "sitemap.xml", "robots.txt",
-            "bloc/index.html", "units/index.html", "tags/index.html",
-            "bloc/khoi-giao-uoc-thi-dua-cac-huyen-mien-dong/index.html", "units/ha-lang/index.html",
-            "tags/nong-thon-moi/index.html", "category/khoi-thi-dua/index.html", "category/khoi-thi-dua/index.xml",
+            "khoi-thi-dua/index.html", "don-vi/index.html", "tu-khoa/index.html",
+            "khoi-thi-dua/khoi-giao-uoc-thi-dua-cac-huyen-mien-dong/index.html", "don-vi/ha-lang/index.html",
+            "tu-khoa/nong-thon-moi/index.html", "chuyen-muc/khoi-thi-dua/index.html",
+            "chuyen-muc/khoi-thi-dua/index.xml",
             "gioi-thieu/index.html", "tin-tuc/khoi-vung-dong-luc-tong-ket-2019.html",
             "css/portal.css", "css/print.css", "js/portal.js",
         ] {
@@ -107,10 +108,10 @@ import Testing
             encoding: .utf8)
         #expect(
             html.contains(
-                #"<a href="/bloc/khoi-giao-uoc-thi-dua-cac-huyen-mien-dong/">Khối giao ước thi đua các huyện miền Đông</a>"#
+                #"<a href="/khoi-thi-dua/khoi-giao-uoc-thi-dua-cac-huyen-mien-dong/">Khối giao ước thi đua các huyện miền Đông</a>"#
             ))
-        #expect(html.contains(#"<a href="/units/ha-lang/">Hạ Lang</a>, "#))
-        #expect(html.contains(#"<a class="tag" href="/tags/so-ket-6-thang/">sơ kết 6 tháng</a>"#))
+        #expect(html.contains(#"<a href="/don-vi/ha-lang/">Hạ Lang</a>, "#))
+        #expect(html.contains(#"<a class="tag" href="/tu-khoa/so-ket-6-thang/">sơ kết 6 tháng</a>"#))
         #expect(html.contains("Tin liên quan"))
         #expect(html.contains("Những tin mới hơn"))
         #expect(html.contains("data-print"))
@@ -135,15 +136,15 @@ import Testing
     @Test func termIndexesSortInVietnameseOrderWithCounts() throws {
         let out = try buildSample()
         defer { try? FileManager.default.removeItem(at: out) }
-        let html = try String(contentsOf: out.appendingPathComponent("units/index.html"), encoding: .utf8)
+        let html = try String(contentsOf: out.appendingPathComponent("don-vi/index.html"), encoding: .utf8)
         let list = html.components(separatedBy: "<ul class=\"term-index\">")[1].components(separatedBy: "</ul>")[0]
-        let names = list.components(separatedBy: "<li><a href=\"/units/").dropFirst().map {
+        let names = list.components(separatedBy: "<li><a href=\"/don-vi/").dropFirst().map {
             $0.components(separatedBy: "\">")[1].components(separatedBy: "</a>")[0]
         }
         #expect(names == VietnameseCollation.sorted(names))
         #expect(names.first == "Bạch Thông")
         #expect(names.contains("Thành phố Cao Bằng"))
-        #expect(html.contains(#"<a href="/units/cao-loc/">Cao Lộc</a> <span class="count">(1)</span>"#))
+        #expect(html.contains(#"<a href="/don-vi/cao-loc/">Cao Lộc</a> <span class="count">(1)</span>"#))
     }
 
     @Test func counterBlockIsPlaceholdersWithoutEndpointAndWiredWithOne() throws {
@@ -172,10 +173,10 @@ import Testing
             try site.article("a\(i)", "title: Tin số \(i)\ndate: 2019-07-1\(i)\ncategory: tin-hoat-dong-cum-khoi")
         }
         _ = try site.build()
-        let first = try site.html("category/tin-hoat-dong-cum-khoi/index.html")
+        let first = try site.html("chuyen-muc/tin-hoat-dong-cum-khoi/index.html")
         #expect(first.components(separatedBy: "class=\"article-item\"").count - 1 == min(count, 2))
-        #expect(site.exists("category/tin-hoat-dong-cum-khoi/page/2/index.html") == (count > 2))
-        #expect(!site.exists("category/tin-hoat-dong-cum-khoi/page/3/index.html"))
+        #expect(site.exists("chuyen-muc/tin-hoat-dong-cum-khoi/trang/2/index.html") == (count > 2))
+        #expect(!site.exists("chuyen-muc/tin-hoat-dong-cum-khoi/trang/3/index.html"))
         #expect(first.contains("rel=\"next\"") == (count > 2))
         #expect(first.contains("Chưa có bài viết") == (count == 0))
     }

@@ -27,7 +27,8 @@ import Testing
             "van-ban-chi-dao",
         ] {
             #expect(
-                FileManager.default.fileExists(atPath: output.appendingPathComponent("category/\(key)/index.html").path)
+                FileManager.default.fileExists(
+                    atPath: output.appendingPathComponent("chuyen-muc/\(key)/index.html").path)
             )
         }
         let home = try page("index.html")

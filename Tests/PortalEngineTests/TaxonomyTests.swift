@@ -51,7 +51,7 @@ import Testing
         let units = Taxonomy(kind: .units, articles: articles, urls: SiteURLs(basePath: "/")) { $0.units }
         #expect(units.terms.map(\.name) == ["Bắc Mê", "Hạ Lang"])
         #expect(units.terms[1].articles == [0, 1, 2])
-        #expect(units.terms[1].url == "/units/ha-lang/")
+        #expect(units.terms[1].url == "/don-vi/ha-lang/")
         #expect(units.termsOfArticle == [[1, 0], [1], [1]])
     }
 

@@ -71,9 +71,9 @@ import Testing
             #expect(missing.text.contains("Không tìm thấy trang"))
             #expect(missing.text.contains("/__preview/live.js"))
 
-            let slashless = try #require(await preview.get("/category/cum-thi-dua"))
+            let slashless = try #require(await preview.get("/chuyen-muc/cum-thi-dua"))
             #expect(slashless.status == 301)
-            #expect(slashless.headers["location"] == "/category/cum-thi-dua/")
+            #expect(slashless.headers["location"] == "/chuyen-muc/cum-thi-dua/")
 
             for escape in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/css/..%2f..%2f..%2fetc/passwd"] {
                 let reply = try #require(await preview.get(escape))

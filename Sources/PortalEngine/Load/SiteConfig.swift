@@ -17,6 +17,8 @@ public struct SiteConfig: Sendable {
     /// File types published from content/ beyond `PublishableFiles.defaultTypes` (lowercased,
     /// no dot), from `publish_file_types:`.
     public var publishFileTypes: Set<String> = []
+    /// The first URL segments of category, bloc, unit, tag, search and pagination pages.
+    public var urlSegments = URLSegments()
     /// Keys the contract does not name, kept for templates.
     public var extra: [String: YAMLValue]
 

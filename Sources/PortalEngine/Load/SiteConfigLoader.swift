@@ -126,19 +126,53 @@ public enum SiteConfigLoader {
                     .error(path, at(types), Message(.publishTypesNotList)))
             }
         }
+        if let urls = mapping["urls"] {
+            readURLSegments(urls, into: &config.urlSegments, problems: &problems)
+        }
         if let categories = mapping["categories"] {
             var seen: [String: SourcePosition?] = [:]
             config.categories = readCategories(categories, seen: &seen, problems: &problems)
         }
         let known: Set = [
             "title", "base_url", "language", "timezone", "per_page", "related_count", "categories", "counter",
-            "unsafe_html", "publish_file_types",
+            "unsafe_html", "publish_file_types", "urls",
         ]
         for (key, value) in mapping {
             guard let name = key.string, !known.contains(name) else { continue }
             config.extra[name] = YAMLValue(value)
         }
         return (problems.containsErrors ? nil : config, problems)
+    }
+
+    private static func readURLSegments(_ node: Node, into segments: inout URLSegments, problems: inout [Diagnostic]) {
+        func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
+        guard case .mapping(let mapping) = node else {
+            if !node.isNull { problems.append(.error(path, at(node), Message(.urlsMustBeMapping))) }
+            return
+        }
+        var seen: [String: String] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string, URLSegments.keys.contains(key) else {
+                let known = URLSegments.keys.joined(separator: ", ")
+                problems.append(
+                    .error(path, at(keyNode), Message(.urlsUnknownKey, "\(keyNode.string ?? "")", "\(known)")))
+                continue
+            }
+            guard let segment = value.string?.trimmedWhitespace else {
+                problems.append(.error(path, at(value), Message(.fieldMustBeText, "urls.\(key)")))
+                continue
+            }
+            if let problem = Slug.problem(with: segment) {
+                problems.append(.error(path, at(value), Message(.urlsSegmentProblem, .message(problem))))
+                continue
+            }
+            if let other = seen[segment] {
+                problems.append(.error(path, at(value), Message(.urlsSegmentTwice, "\(segment)", "\(other)", "\(key)")))
+                continue
+            }
+            seen[segment] = key
+            segments[key] = segment
+        }
     }
 
     private static func readCategories(

@@ -7,7 +7,7 @@ enum AliasPlanner {
     {
         var aliases: [Alias] = []
         var owners: [String: String] = [:]
-        let reserved = SiteURLs.reservedSegments
+        let reserved = urls.reservedSegments
         for document in documents {
             let file = document.file.sourcePath
             for raw in document.aliases {

@@ -8,7 +8,7 @@ public enum ModelBuilder {
         published: PublishedURLs = PublishedURLs()
     ) -> (SiteModel, [Diagnostic]) {
         let config = loaded.config
-        let urls = SiteURLs(basePath: config.basePath)
+        let urls = SiteURLs(basePath: config.basePath, segments: config.urlSegments)
         var diagnostics: [Diagnostic] = []
         var categories = CategoryTree(config.categories, urls: urls)
 
@@ -70,7 +70,7 @@ public enum ModelBuilder {
                     .error(file, front.positions["title"], Message(.titleMakesNoURL)))
                 continue
             }
-            if SiteURLs.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) {
+            if urls.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) {
                 diagnostics.append(
                     .error(
                         file, front.positions["slug"] ?? front.positions["title"],

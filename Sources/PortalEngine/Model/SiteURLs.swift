@@ -2,25 +2,32 @@
 public struct SiteURLs: Sendable {
     /// "/" or "/portal/".
     public let basePath: String
+    public let segments: URLSegments
 
     /// First URL segments the generator itself uses; an article slug may not take them.
-    public static let reservedSegments: Set<String> = [
-        "category", "page", "bloc", "units", "tags", "404.html", "tim-kiem", "search",
-    ]
+    public var reservedSegments: Set<String> {
+        [
+            segments.category, segments.page, segments.bloc, segments.units, segments.tags, segments.search,
+            "404.html", "search",
+        ]
+    }
 
-    public init(basePath: String) {
+    public init(basePath: String, segments: URLSegments = URLSegments()) {
         self.basePath = basePath
+        self.segments = segments
     }
 
     public var home: String { basePath }
     public func article(slug: String) -> String { basePath + slug + "/" }
-    public func category(key: String) -> String { basePath + "category/" + key + "/" }
-    public var search: String { basePath + "tim-kiem/" }
+    public func category(key: String) -> String { basePath + segments.category + "/" + key + "/" }
+    public var search: String { basePath + segments.search + "/" }
+    /// The index page of a taxonomy; its terms are below it.
+    public func taxonomy(_ kind: TaxonomyKind) -> String { basePath + segments.segment(for: kind) + "/" }
     public func asset(_ relativePath: String) -> String { basePath + relativePath }
 
     /// Page `number` (1-based) of a paginated list whose first page is `listURL`.
     public func paginated(_ listURL: String, page number: Int) -> String {
-        number <= 1 ? listURL : listURL + "page/\(number)/"
+        number <= 1 ? listURL : listURL + segments.page + "/\(number)/"
     }
 
     /// Output file for a site path: "/x/" → "x/index.html", "/" → "index.html".
@@ -28,5 +35,52 @@ public struct SiteURLs: Sendable {
         var path = url.hasPrefix(basePath) ? String(url.dropFirst(basePath.count)) : String(url.drop { $0 == "/" })
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         return path
+    }
+}
+
+/// The first URL segments of the generator's own pages, set in site.yaml's `urls:`; Vietnamese
+/// by default, as readers of a Vietnamese portal read its addresses.
+public struct URLSegments: Sendable, Equatable {
+    public var category = "chuyen-muc"
+    public var bloc = "khoi-thi-dua"
+    public var units = "don-vi"
+    public var tags = "tu-khoa"
+    public var search = "tim-kiem"
+    public var page = "trang"
+
+    public init() {}
+
+    /// site.yaml's names for them under `urls:`.
+    public static let keys = ["category", "bloc", "units", "tags", "search", "page"]
+
+    public func segment(for kind: TaxonomyKind) -> String {
+        switch kind {
+        case .bloc: return bloc
+        case .units: return units
+        case .tags: return tags
+        }
+    }
+
+    subscript(key: String) -> String {
+        get {
+            switch key {
+            case "category": return category
+            case "bloc": return bloc
+            case "units": return units
+            case "tags": return tags
+            case "search": return search
+            default: return page
+            }
+        }
+        set {
+            switch key {
+            case "category": category = newValue
+            case "bloc": bloc = newValue
+            case "units": units = newValue
+            case "tags": tags = newValue
+            case "search": search = newValue
+            default: page = newValue
+            }
+        }
     }
 }

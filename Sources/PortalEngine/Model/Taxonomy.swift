@@ -49,7 +49,7 @@ public struct Taxonomy: Sendable {
     /// `names(article)` gives the article's raw term names; `articles` is newest first.
     public init(kind: TaxonomyKind, articles: [Article], urls: SiteURLs, names: (Article) -> [String]) {
         self.kind = kind
-        url = urls.basePath + kind.rawValue + "/"
+        url = urls.taxonomy(kind)
         var byKey: [String: (name: String, articles: [Int])] = [:]
         var keysOfArticle: [[String]] = []
         keysOfArticle.reserveCapacity(articles.count)

@@ -72,6 +72,10 @@ extension MessageCatalogue {
         .publishTypesNotList: "'publish_file_types' must be a list of file types, e.g. [dwg, kmz]",
         .publishTypeRefused:
             "'{0}' files cannot be published from content/: they could run code on the portal; put theme files in site/static/",
+        .urlsMustBeMapping: "'urls' must hold lines such as 'category: chuyen-muc'",
+        .urlsSegmentProblem: "URL segment: {0}",
+        .urlsUnknownKey: "'urls' has no setting '{0}'; it has: {1}",
+        .urlsSegmentTwice: "'{0}' is the URL segment of both '{1}' and '{2}'; give each its own",
         .categoriesNotList: "'categories' must be a list of '- key: …' entries",
         .categoryNeedsKeyAndTitle: "a category needs 'key' and 'title'",
         .categoryNeedsKey: "a category needs a 'key'",

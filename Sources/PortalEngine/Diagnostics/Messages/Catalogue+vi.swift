@@ -75,6 +75,10 @@ extension MessageCatalogue {
         .publishTypesNotList: "'publish_file_types' phải là danh sách các loại tệp, ví dụ [dwg, kmz]",
         .publishTypeRefused:
             "không thể đăng tệp '{0}' từ content/: chúng có thể chạy mã trên cổng thông tin; tệp giao diện hãy đặt trong site/static/",
+        .urlsMustBeMapping: "'urls' phải gồm các dòng như 'category: chuyen-muc'",
+        .urlsSegmentProblem: "đoạn địa chỉ: {0}",
+        .urlsUnknownKey: "'urls' không có mục '{0}'; chỉ có: {1}",
+        .urlsSegmentTwice: "'{0}' đang là đoạn địa chỉ của cả '{1}' và '{2}'; hãy đặt mỗi mục một đoạn riêng",
         .categoriesNotList: "'categories' phải là danh sách các mục '- key: …'",
         .categoryNeedsKeyAndTitle: "mỗi chuyên mục cần có 'key' và 'title'",
         .categoryNeedsKey: "chuyên mục cần có 'key'",

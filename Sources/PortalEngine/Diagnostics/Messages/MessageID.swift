@@ -61,6 +61,10 @@ public enum MessageID: String, Sendable, CaseIterable {
     case counterMustBeMapping
     case publishTypesNotList
     case publishTypeRefused
+    case urlsMustBeMapping
+    case urlsSegmentProblem
+    case urlsUnknownKey
+    case urlsSegmentTwice
     case categoriesNotList
     case categoryNeedsKeyAndTitle
     case categoryNeedsKey
