@@ -3,6 +3,10 @@ import Testing
 
 @testable import PortalEngine
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// An editor's ordinary day, end to end on a temporary site: tables, pasted HTML, backup files,
 /// scheduled articles, edited titles and front matter that looks right but is not.
 @Suite struct EditorMistakesTests {
@@ -315,6 +319,63 @@ import Testing
         let messages = try #require(site.buildFailure()).map(\.description)
         #expect(messages.contains { $0.contains("slug 'don vi' has ' '") })
         #expect(messages.contains { $0.contains("'tu-khoa' is the URL segment of both") })
-        #expect(messages.contains { $0.contains("'urls' has no setting 'chuyen'") })
+        #expect(messages.contains { $0.contains("there is no setting 'chuyen' here") })
+    }
+}
+
+/// What the output carries for the web hosts portals have, and for opening it from disk.
+@Suite struct DeploymentTests {
+    @Test func apacheAndIISSettingsPointAtTheSitesOwn404AndCanBeTurnedOff() throws {
+        let site = try TestSite(
+            siteYAML: TestSite.siteYAML.replacingOccurrences(
+                of: "https://thidua.example.gov.vn/", with: "https://example.gov.vn/thidua/"))
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        _ = try site.build()
+        let htaccess = try site.html(".htaccess")
+        #expect(htaccess.contains("ErrorDocument 404 /thidua/404.html\n"))
+        #expect(htaccess.contains("AddDefaultCharset utf-8") && htaccess.contains("ExpiresActive On"))
+        let webConfig = try site.html("web.config")
+        #expect(webConfig.contains(#"<error statusCode="404" path="/thidua/404.html" responseMode="ExecuteURL" />"#))
+        #expect(try XMLDocumentCheck.isWellFormed(webConfig))
+        #expect(!(try site.html("sitemap.xml")).contains("htaccess"))
+
+        try site.write(
+            "site/site.yaml",
+            TestSite.siteYAML + "\ndeploy_files:\n  htaccess: false\n  web_config: false\n")
+        _ = try site.build()
+        #expect(!site.exists(".htaccess") && !site.exists("web.config"))
+    }
+
+    @Test func relativeURLsMakeEveryLinkWorkFromDisk() throws {
+        let site = try TestSite(siteYAML: TestSite.siteYAML + "\nrelative_urls: true\n")
+        try site.write("content/images/a.jpg", "jpg")
+        try site.article(
+            "2019/a", "title: Tin A\ndate: 2019-07-09\ncategory: chinh-tri-kt-vh-xh\ntags: [sơ kết]\naliases: [/cu/a/]",
+            body: "![ảnh](../../images/a.jpg) [Tin B](b.md)")
+        try site.article("2019/b", "title: Tin B\ndate: 2019-07-10\ncategory: tin-tuc-su-kien")
+        _ = try site.build()
+        let page = try site.html("tin-a/index.html")
+        #expect(page.contains(#"src="../images/a.jpg""#) && page.contains(#"href="../tin-b/index.html""#))
+        #expect(page.contains(#"href="../css/portal.css""#) && page.contains(#"href="../index.html""#))
+        #expect(page.contains(#"href="../tu-khoa/so-ket/index.html""#))
+        #expect(try site.html("cu/a/index.html").contains(#"url=../../tin-a/index.html""#))
+        // Every page but the 404 (served by servers at any depth) links without a leading slash.
+        for (path, data) in try site.snapshotOutput() where path.hasSuffix(".html") && path != "404.html" {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains(#"href="/"#) && !html.contains(#"src="/"#), "\(path)")
+        }
+        #expect(OutputCheck.run(output: site.output).problems.isEmpty)
+
+        // Turning it off re-renders every page, although no article changed.
+        try site.write("site/site.yaml", TestSite.siteYAML)
+        _ = try site.build()
+        #expect(try site.html("tin-a/index.html").contains(#"href="/css/portal.css""#))
+    }
+}
+
+/// Enough XML reading to know a file parses.
+enum XMLDocumentCheck {
+    static func isWellFormed(_ text: String) throws -> Bool {
+        XMLParser(data: Data(text.utf8)).parse()
     }
 }

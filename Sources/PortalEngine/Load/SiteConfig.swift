@@ -19,6 +19,10 @@ public struct SiteConfig: Sendable {
     public var publishFileTypes: Set<String> = []
     /// The first URL segments of category, bloc, unit, tag, search and pagination pages.
     public var urlSegments = URLSegments()
+    /// Which web server settings files go into the output (`deploy_files:`).
+    public var deployFiles = DeployFiles()
+    /// Links relative to each page, so the output works opened from disk (`relative_urls:`).
+    public var relativeURLs = false
     /// Keys the contract does not name, kept for templates.
     public var extra: [String: YAMLValue]
 
@@ -60,4 +64,14 @@ public struct CategoryConfig: Sendable {
         self.children = children
         self.position = position
     }
+}
+
+/// The web server settings written with the site; each can be turned off in site.yaml.
+public struct DeployFiles: Sendable, Equatable {
+    /// `.htaccess` for Apache.
+    public var htaccess = true
+    /// `web.config` for IIS, which many government hosts run.
+    public var webConfig = true
+
+    public init() {}
 }

@@ -126,6 +126,32 @@ public enum SiteConfigLoader {
                     .error(path, at(types), Message(.publishTypesNotList)))
             }
         }
+        if let node = mapping["relative_urls"] {
+            if let b = node.plainBool {
+                config.relativeURLs = b
+            } else {
+                problems.append(.error(path, at(node), Message(.fieldMustBeBool, "relative_urls")))
+            }
+        }
+        if let node = mapping["deploy_files"] {
+            if case .mapping(let files) = node {
+                for (keyNode, value) in files {
+                    let key = keyNode.string ?? ""
+                    guard key == "htaccess" || key == "web_config" else {
+                        problems.append(
+                            .error(path, at(keyNode), Message(.urlsUnknownKey, "\(key)", "htaccess, web_config")))
+                        continue
+                    }
+                    guard let b = value.plainBool else {
+                        problems.append(.error(path, at(value), Message(.fieldMustBeBool, "deploy_files.\(key)")))
+                        continue
+                    }
+                    if key == "htaccess" { config.deployFiles.htaccess = b } else { config.deployFiles.webConfig = b }
+                }
+            } else if !node.isNull {
+                problems.append(.error(path, at(node), Message(.deployFilesMustBeMapping)))
+            }
+        }
         if let urls = mapping["urls"] {
             readURLSegments(urls, into: &config.urlSegments, problems: &problems)
         }
@@ -135,7 +161,7 @@ public enum SiteConfigLoader {
         }
         let known: Set = [
             "title", "base_url", "language", "timezone", "per_page", "related_count", "categories", "counter",
-            "unsafe_html", "publish_file_types", "urls",
+            "unsafe_html", "publish_file_types", "urls", "relative_urls", "deploy_files",
         ]
         for (key, value) in mapping {
             guard let name = key.string, !known.contains(name) else { continue }

@@ -27,12 +27,27 @@ public final class OutputRenderer: @unchecked Sendable {
             seed.add(theme.fingerprint)
             seed.add(EngineIdentity.value)
             seed.add(template)
+            seed.add(relativeLinks(job) ? "relative links" : "site links")
             let fingerprint = ContextFingerprint.of(data, seed: seed.value)
             let theme = self.theme
+            if relativeLinks(job) {
+                let basePath = model.urls.basePath
+                return Prepared(path: path, fingerprint: fingerprint) {
+                    RelativeURLs.rewrite(theme.render(data, template: template), pagePath: path, basePath: basePath)
+                }
+            }
             return Prepared(path: path, fingerprint: fingerprint) { theme.render(data, template: template) }
         }
-        let (path, text) = renderGenerated(job)
+        var (path, text) = renderGenerated(job)
+        if relativeLinks(job), case .alias = job {
+            text = RelativeURLs.rewrite(text, pagePath: path, basePath: model.urls.basePath)
+        }
         return Prepared(path: path, fingerprint: nil) { text }
+    }
+
+    /// The 404 page is shown by servers at any depth, where relative links would break.
+    private func relativeLinks(_ job: PageJob) -> Bool {
+        contexts.model.config.relativeURLs && job != .notFound
     }
 
     /// The outputs written in code, not templates: redirects, feeds, sitemap, robots.txt.
@@ -67,6 +82,8 @@ public final class OutputRenderer: @unchecked Sendable {
             return ("sitemap.xml", Sitemap.render(jobs: jobs, contexts: contexts))
         case .robots:
             return ("robots.txt", Sitemap.robots(contexts: contexts))
+        case .serverConfig(let kind):
+            return (kind.fileName, ServerConfig.render(kind, basePath: model.urls.basePath))
         default:
             return ("", "")
         }

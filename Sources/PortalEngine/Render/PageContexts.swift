@@ -89,7 +89,7 @@ public final class PageContexts: @unchecked Sendable {
             let url = model.urls.search
             let data: [String: Any] = ["search": ["index_url": model.urls.basePath + "search/"]]
             return ("search", url, base(title: "Tìm kiếm", url: url, kind: "search", extra: data))
-        case .alias, .feed, .sitemap, .robots:
+        case .alias, .feed, .sitemap, .robots, .serverConfig:
             return nil
         }
     }

@@ -20,6 +20,8 @@ public enum PageJob: Sendable, Equatable {
     case feed(category: Int?)
     case sitemap
     case robots
+    /// The web server settings Apache and IIS read from the site's folder.
+    case serverConfig(ServerConfig.Kind)
 
     /// Every output of the site, in a stable order.
     public static func plan(for model: SiteModel) -> [PageJob] {
@@ -42,6 +44,8 @@ public enum PageJob: Sendable, Equatable {
             }
         }
         jobs += model.aliases.indices.map(PageJob.alias)
+        if model.config.deployFiles.htaccess { jobs.append(.serverConfig(.apache)) }
+        if model.config.deployFiles.webConfig { jobs.append(.serverConfig(.iis)) }
         return jobs
     }
 

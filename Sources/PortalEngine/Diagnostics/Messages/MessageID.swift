@@ -64,6 +64,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case urlsMustBeMapping
     case urlsSegmentProblem
     case urlsUnknownKey
+    case deployFilesMustBeMapping
     case urlsSegmentTwice
     case categoriesNotList
     case categoryNeedsKeyAndTitle

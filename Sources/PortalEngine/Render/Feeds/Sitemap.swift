@@ -33,7 +33,7 @@ enum Sitemap {
             case .search:
                 url = model.urls.search
                 lastmod = nil
-            case .notFound, .alias, .feed, .sitemap, .robots:
+            case .notFound, .alias, .feed, .sitemap, .robots, .serverConfig:
                 continue
             }
             xml += "<url><loc>\(XMLText.escape(contexts.absolute(url)))</loc>"
