@@ -31,6 +31,10 @@ struct BuildFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionLang)))
     var lang: String?
 
+    /// Seconds before the progress line shows; tests set 0 to see it on a small site.
+    @Option(name: .customLong("progress-after"), help: .hidden)
+    var progressAfter: Double = 1
+
     func build() throws {
         let (sourceRoot, outputURL) = siteFolders(source: source, output: output)
         var options = BuildOptions(
@@ -42,8 +46,17 @@ struct BuildFlags: ParsableArguments {
             printError("build-site: " + CLIText.text(.waitingForOtherBuild, "\(outputName)"))
         }
         let language = CLIText.language
+        var progressLine: ProgressLine?
+        if !quiet, ProgressLine.isWanted {
+            let progress = BuildProgress()
+            options.progress = progress
+            progressLine = ProgressLine(progress, after: progressAfter)
+            progressLine?.start()
+        }
+        let outcome = Result { () throws(BuildFailure) in try SiteBuilder.build(options) }
+        progressLine?.finish()
         do {
-            let report = try SiteBuilder.build(options)
+            let report = try outcome.get()
             if timings {
                 for (stage, seconds) in report.stageSeconds {
                     let padded = stage.padding(toLength: 24, withPad: " ", startingAt: 0)

@@ -150,6 +150,23 @@ import Testing
         #expect(nowhere.status == 1 && nowhere.stderr.contains("no site here"))
     }
 
+    @Test func aTerminalSeesAProgressLineALogDoesNot() throws {
+        let site = try TestSite()
+        try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        // `script` gives the build a terminal, as an editor's window does.
+        let command = "'\(Self.binary.path)' --source '\(site.root.path)' --progress-after 0"
+        let terminal = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+        #expect(terminal.0 == 0)
+        let shown = try run(["--source", site.root.path, "--progress-after", "0"], lang: nil)
+        #expect(!shown.stderr.contains("\u{1B}[K"), "no progress line without a terminal")
+        let typescript = site.root.appendingPathComponent("typescript.log")
+        _ = try ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command + " --drafts", typescript.path])
+        let text = try String(contentsOf: typescript, encoding: .utf8)
+        #expect(text.contains("\r\u{1B}[K build-site: đang đọc bài viết…"))
+        #expect(text.contains("build-site: 1 bài viết, "))
+    }
+
     @Test func errorsPrintLikeACompilerAndExitOne() throws {
         let site = try TestSite()
         try site.article("a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")

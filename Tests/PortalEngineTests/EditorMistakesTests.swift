@@ -311,6 +311,28 @@ import Testing
         #expect(try site.html("tin-1/index.html").contains("href=\"/units/ha-lang/\""))
     }
 
+    @Test func oldPortalURLsBesideTheGeneratorsFoldersAreAliasesButItsPagesAreNot() throws {
+        let site = try TestSite()
+        try site.article(
+            "a",
+            "title: Tin A\ndate: 2019-07-09\ncategory: tin-tuc-su-kien\nbloc: Khối Nội chính\naliases: [/khoi-thi-dua/5107-tin-a.html, /tu-khoa/cu/]"
+        )
+        _ = try site.build()
+        #expect(try site.html("khoi-thi-dua/5107-tin-a.html").contains("/tin-a/"))
+        #expect(try site.html("tu-khoa/cu/index.html").contains("/tin-a/"))
+        for taken in [
+            "/khoi-thi-dua/", "/khoi-thi-dua/khoi-noi-chinh/", "/chuyen-muc/tin-tuc-su-kien/trang/2/", "/robots.txt",
+            "/search/x/",
+        ] {
+            try site.article(
+                "b",
+                "title: Tin B\ndate: 2019-07-09\ncategory: tin-tuc-su-kien\nbloc: Khối Nội chính\naliases: [\"\(taken)\"]"
+            )
+            let errors = try #require(site.buildFailure(), "\(taken)").map(\.message)
+            #expect(errors == ["alias '\(taken)' would replace a page of the site"])
+        }
+    }
+
     @Test func badSegmentsAreErrors() throws {
         let site = try TestSite()
         try site.write(

@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
     /// Delete the previous site with a detached process after the swap (the CLI does).
     public var removeOldOutputInBackground = false
+    /// Where the build is, for a progress line; nil when nobody watches.
+    public var progress: BuildProgress?
     /// Called when another build holds this output folder; this build then waits for it.
     public var onWaitForOtherBuild: @Sendable () -> Void = {}
 

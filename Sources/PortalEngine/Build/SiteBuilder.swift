@@ -42,6 +42,7 @@ public enum SiteBuilder {
         let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config)
         diagnostics += loaded.diagnostics
         clock.lap("load content")
+        options.progress?.begin(.markdown, total: loaded.documents.count)
 
         // Model
         // Read without the output's lock: a build finishing meanwhile can only add URLs it also
@@ -63,6 +64,7 @@ public enum SiteBuilder {
             model.pages, paths: model.paths, unsafeHTML: config.unsafeHTML)
         diagnostics += bodyProblems + pageProblems
         clock.lap("markdown")
+        options.progress?.begin(.search)
         try stopIfErrors()
         if options.strict, !diagnostics.isEmpty {
             diagnostics.append(.error("build-site", nil, Message(.strictWarnings, .number(diagnostics.count))))
@@ -129,11 +131,13 @@ public enum SiteBuilder {
         let pageTheme = theme.withSitePartialsRendered(site: contexts.site)
         let jobs = PageJob.plan(for: model)
         clock.lap("page contexts")
+        options.progress?.begin(.pages, total: jobs.count)
         let writeProblems = WriteProblems()
         let renderer = OutputRenderer(contexts: contexts, theme: pageTheme, jobs: jobs)
         let nextPages = PageCacheBuilder(output: options.output.path)
         parallelForEach(count: jobs.count) { i in
             if writeProblems.failed { return }
+            defer { options.progress?.advance() }
             let prepared = renderer.prepare(jobs[i])
             if let fingerprint = prepared.fingerprint, let old = cachedPages?.entries[prepared.path],
                 old.fingerprint == fingerprint, staging.keepPrevious(prepared.path, size: old.size)
@@ -174,6 +178,7 @@ public enum SiteBuilder {
             }
         }
         clock.lap("render and write pages")
+        options.progress?.begin(.copying)
         let copies = AssetCopier.plan(model: model, builtInTheme: Theme.builtInRoot, sourceRoot: options.sourceRoot)
         diagnostics += copies.diagnostics
         for copy in copies.files {
@@ -189,6 +194,7 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics: diagnostics)
         }
         clock.lap("copy files")
+        options.progress?.begin(.finishing)
         if options.useCache {
             PageCache.remove(sourceRoot: options.sourceRoot, output: options.output)
             SearchIndexCache.remove(sourceRoot: options.sourceRoot, output: options.output)

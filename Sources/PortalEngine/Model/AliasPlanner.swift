@@ -2,12 +2,28 @@ import Foundation
 
 /// Turns `aliases:` into redirect pages, refusing ones that would overwrite a page or leave the site.
 enum AliasPlanner {
-    static func plan(_ documents: [Article], taken: Set<String>, urls: SiteURLs, diagnostics: inout [Diagnostic])
-        -> [Alias]
-    {
+    /// `taken`: article and page URLs; `lists`: URLs of the generator's list pages (categories,
+    /// terms, taxonomy indexes, search), whose numbered pages are taken too.
+    static func plan(
+        _ documents: [Article], taken: Set<String>, lists: [String], urls: SiteURLs, diagnostics: inout [Diagnostic]
+    ) -> [Alias] {
         var aliases: [Alias] = []
         var owners: [String: String] = [:]
-        let reserved = urls.reservedSegments
+        let listPaths = Set(lists.map { urls.outputPath(forURL: $0) })
+        let listFolders = Set(lists.map { String(urls.outputPath(forURL: $0).dropLast("index.html".count)) })
+        let files: Set = [
+            "index.html", "404.html", "search", "index.xml", "sitemap.xml", "robots.txt", ".htaccess", "web.config",
+            PublishedURLs.fileName,
+        ]
+        /// A list page, one of its numbered pages (`…/trang/2/`), or a file the generator writes.
+        func isGenerated(_ output: String, first: String) -> Bool {
+            if listPaths.contains(output) || files.contains(first) { return true }
+            let parts = output.split(separator: "/")
+            for (k, part) in parts.enumerated() where part == urls.segments.page {
+                if listFolders.contains(parts[..<k].joined(separator: "/") + "/") { return true }
+            }
+            return false
+        }
         for document in documents {
             let file = document.file.sourcePath
             for raw in document.aliases {
@@ -36,7 +52,7 @@ enum AliasPlanner {
                 let output = isFile ? normalized : normalized + "/index.html"
                 let asURL = isFile ? urls.basePath + normalized : urls.basePath + normalized + "/"
                 let first = String(normalized.split(separator: "/")[0])
-                if taken.contains(asURL) || reserved.contains(first) || output == "index.html" || output == "404.html" {
+                if taken.contains(asURL) || isGenerated(output, first: first) {
                     diagnostics.append(.error(file, at, Message(.aliasReplacesPage, "\(raw)")))
                     continue
                 }

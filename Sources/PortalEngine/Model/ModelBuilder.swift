@@ -155,8 +155,12 @@ public enum ModelBuilder {
         let tags = Taxonomy(kind: .tags, articles: articles, urls: urls) { $0.tags }
         let related = RelatedNews(
             articles: articles, bloc: blocs, units: units, tags: tags, count: config.relatedCount)
+        // Lists the generator writes: an alias may sit beside them (old portals used the same
+        // folder names), never on one of them or their numbered pages.
+        var lists = categories.categories.map(\.url) + [urls.search]
+        for taxonomy in [blocs, units, tags] { lists += [taxonomy.url] + taxonomy.terms.map(\.url) }
         var aliases = AliasPlanner.plan(
-            articles + pages, taken: Set(urlOwners.keys), urls: urls, diagnostics: &diagnostics)
+            articles + pages, taken: Set(urlOwners.keys), lists: lists, urls: urls, diagnostics: &diagnostics)
         let moved = PublishedURLs.plan(
             previous: published, documents: articles + pages,
             existingSources: Set(loaded.documents.map(\.file.sourcePath)), taken: Set(urlOwners.keys),

@@ -46,6 +46,12 @@ public enum MessageID: String, Sendable, CaseIterable {
     case initCreated
     case initNotEmpty
     case initCannotWrite
+    case progressReading
+    case progressMarkdown
+    case progressSearch
+    case progressPages
+    case progressCopying
+    case progressFinishing
     case siteYAMLUnreadable
     case siteYAMLNotMapping
     case fieldMustBeText
