@@ -99,6 +99,24 @@ import Testing
                 == "content/articles/a.md:7:4: error: a list item needs a space after '-': write '- nông thôn mới'")
     }
 
+    @Test func aTitleStartingWithABracketIsToldToBeQuoted() throws {
+        let d = try failure("title: [Video] Hội nghị sơ kết\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        #expect(
+            d.formatted(.vi)
+                == "content/articles/a.md:2:8: lỗi: giá trị của 'title' bắt đầu bằng '[' nên YAML hiểu là một danh sách; nếu đó là chữ, hãy đặt trong dấu ngoặc kép: title: \"[…\" (nếu là danh sách, phải đóng ngoặc trên cùng dòng)"
+        )
+        let unclosed = try failure("title: [chưa đóng ngoặc\ndate: 2019-07-09")
+        #expect(unclosed.position == SourcePosition(line: 2, column: 8))
+    }
+
+    @Test func anUnclosedQuotePointsAtTheOpeningOne() throws {
+        let d = try failure("title: \"Hội nghị sơ kết\ndate: 2019-07-09\ncategory: tin-tuc-su-kien")
+        #expect(
+            d.formatted(.en)
+                == "content/articles/a.md:2:8: error: the quotes opened here are never closed; end the value with a \" on the same line"
+        )
+    }
+
     @Test func aKeyWrittenTwicePointsAtTheSecond() throws {
         let d = try failure("title: Tin\ndate: 2019-07-09\ntitle: Tin khác\ncategory: tin-tuc-su-kien")
         #expect(

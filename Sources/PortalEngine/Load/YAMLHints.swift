@@ -23,6 +23,29 @@ enum YAMLHints {
             }
         }
         guard let mark = markOf(error), mark.line >= 1, mark.line <= lines.count else { return nil }
+        let context = contextOf(error)
+        // `title: [Video] Hội nghị`: a text that starts like a list.
+        for number in Set([mark.line, context?.mark.line ?? mark.line]).sorted()
+        where number >= 1 && number <= lines.count {
+            let line = lines[number - 1]
+            if let key = keyOf(line), let colon = line.firstIndex(of: ":"),
+                let start = line[line.index(after: colon)...].firstIndex(where: { $0 != " " }),
+                line[start] == "[" || line[start] == "{"
+            {
+                return .error(
+                    file, at(number - 1, line.distance(from: line.startIndex, to: start) + 1),
+                    Message(.yamlBracketValue, "\(key)", "\(line[start])"))
+            }
+        }
+        // `title: "Hội nghị` with no closing quote: where the quote opened.
+        if let context, context.text.contains("quoted scalar"), context.mark.line >= 1,
+            context.mark.line <= lines.count
+        {
+            let line = lines[context.mark.line - 1]
+            let column = context.mark.column
+            let quote = line.dropFirst(max(column - 1, 0)).first.map(String.init) ?? "\""
+            return .error(file, at(context.mark.line - 1, column), Message(.yamlQuoteNotClosed, "\(quote)"))
+        }
         // `title: Hội nghị: sơ kết` → the quotes go where the value starts.
         if problemOf(error).contains("mapping values are not allowed") {
             let line = lines[mark.line - 1]
@@ -61,6 +84,14 @@ enum YAMLHints {
     private static func markOf(_ error: YamlError) -> Mark? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark
+        default: return nil
+        }
+    }
+
+    private static func contextOf(_ error: YamlError) -> YamlError.Context? {
+        switch error {
+        case .scanner(let context, _, _, _), .parser(let context, _, _, _), .composer(let context, _, _, _):
+            return context
         default: return nil
         }
     }

@@ -100,6 +100,9 @@ extension MessageCatalogue {
             "the value of '{0}' holds ': ', which YAML reads as another key; put the value in double quotes: {0}: \"…\"",
         .yamlListDash: "a list item needs a space after '-': write '- {0}'",
         .yamlKeyTwice: "'{0}' is written twice (also at line {1}); keep one of them",
+        .yamlBracketValue:
+            "the value of '{0}' starts with '{1}', which YAML reads as a list; if it is text, put it in double quotes: {0}: \"{1}…\" (a list must be closed on its line)",
+        .yamlQuoteNotClosed: "the quotes opened here are never closed; end the value with a {0} on the same line",
         .yamlDuplicateKey: "invalid YAML: key {0} appears twice",
         .fileTypeNotPublished:
             "not published: '.{0}' files are not on the list of files to publish (images, PDF, office documents, archives, audio, video); add {0} to site.yaml's publish_file_types to publish it",

@@ -102,6 +102,9 @@ extension MessageCatalogue {
             "giá trị của '{0}' có dấu ': ' nên YAML hiểu nhầm là một khóa khác; hãy đặt giá trị trong dấu ngoặc kép: {0}: \"…\"",
         .yamlListDash: "mục danh sách cần một dấu cách sau dấu '-': hãy viết '- {0}'",
         .yamlKeyTwice: "'{0}' được viết hai lần (cả ở dòng {1}); hãy giữ lại một dòng",
+        .yamlBracketValue:
+            "giá trị của '{0}' bắt đầu bằng '{1}' nên YAML hiểu là một danh sách; nếu đó là chữ, hãy đặt trong dấu ngoặc kép: {0}: \"{1}…\" (nếu là danh sách, phải đóng ngoặc trên cùng dòng)",
+        .yamlQuoteNotClosed: "dấu ngoặc kép mở ở đây chưa được đóng; hãy kết thúc giá trị bằng dấu {0} trên cùng dòng",
         .yamlDuplicateKey: "YAML không hợp lệ: khóa {0} xuất hiện hai lần",
         .fileTypeNotPublished:
             "không được đăng: tệp '.{0}' không có trong danh sách loại tệp được đăng (ảnh, PDF, văn bản văn phòng, tệp nén, âm thanh, video); thêm {0} vào publish_file_types trong site.yaml để đăng tệp này",

@@ -87,6 +87,8 @@ public enum MessageID: String, Sendable, CaseIterable {
     case yamlColonInValue
     case yamlListDash
     case yamlKeyTwice
+    case yamlBracketValue
+    case yamlQuoteNotClosed
     case yamlDuplicateKey
     case fileTypeNotPublished
     case checkNoSite
