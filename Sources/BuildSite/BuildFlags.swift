@@ -31,6 +31,9 @@ struct BuildFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionLang)))
     var lang: String?
 
+    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionReport)))
+    var report: String?
+
     /// Seconds before the progress line shows; tests set 0 to see it on a small site.
     @Option(name: .customLong("progress-after"), help: .hidden)
     var progressAfter: Double = 1
@@ -63,6 +66,14 @@ struct BuildFlags: ParsableArguments {
                     printError("  \(padded) \(String(format: "%7.3f", seconds)) s")
                 }
                 printError("  search index: \(report.searchIndex.rawValue)")
+                printError("  pages: \(report.pagesRendered) rendered, \(report.pagesReused) kept from the last build")
+                printError(
+                    "  list items: \(report.itemsRendered) rendered, \(report.itemsReused) kept from the last build")
+            }
+            if self.report == "json" {
+                for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }
+                print(report.json)
+                return
             }
             guard !quiet else { return }
             for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }

@@ -67,6 +67,9 @@ import Testing
         let (config, problems) = SiteConfigLoader.parse("title: \"T\nbase_url: x")
         #expect(config == nil)
         #expect(problems.first?.position != nil)
-        #expect(problems.first?.message.hasPrefix("invalid YAML") == true)
+        #expect(problems.first?.message.hasPrefix("the quotes opened here are never closed") == true)
+        #expect(problems.first?.position == SourcePosition(line: 1, column: 8))
+        let (_, listProblems) = SiteConfigLoader.parse("title: T\n base_url: x")
+        #expect(listProblems.first?.message.hasPrefix("invalid YAML") == true)
     }
 }

@@ -57,6 +57,13 @@ public struct BuildReport: Sendable {
     public var filesUnchanged = 0
     /// How the search index was made this time.
     public var searchIndex: SearchIndexMode = .rebuilt
+    /// Outputs rendered, and templated pages whose fingerprint matched the last build's and were
+    /// kept without rendering (the page cache).
+    public var pagesRendered = 0
+    public var pagesReused = 0
+    /// Articles' list entries rendered, and taken from the last build (the item cache).
+    public var itemsRendered = 0
+    public var itemsReused = 0
     /// Nothing the build reads had changed and the output was whole: nothing was built.
     public var upToDate = false
     /// Backups, lock files and system files left out of content/ and site/static/.

@@ -135,6 +135,7 @@ public enum SiteBuilder {
         let writeProblems = WriteProblems()
         let renderer = OutputRenderer(contexts: contexts, theme: pageTheme, jobs: jobs)
         let nextPages = PageCacheBuilder(output: options.output.path)
+        let tally = RenderTally()
         parallelForEach(count: jobs.count) { i in
             if writeProblems.failed { return }
             defer { options.progress?.advance() }
@@ -143,8 +144,10 @@ public enum SiteBuilder {
                 old.fingerprint == fingerprint, staging.keepPrevious(prepared.path, size: old.size)
             {
                 nextPages.record(prepared.path, fingerprint: fingerprint, size: old.size)
+                tally.count(reused: true)
                 return
             }
+            tally.count(reused: false)
             let text = prepared.render()
             do {
                 try staging.write(text, to: prepared.path)
@@ -226,8 +229,10 @@ public enum SiteBuilder {
             articles: model.articles.count, pagesWritten: jobs.count, filesCopied: copies.files.count,
             seconds: Date().timeIntervalSince(started), diagnostics: diagnostics, stageSeconds: clock.laps,
             filesWritten: staging.writeCounts.written, filesUnchanged: staging.writeCounts.kept,
-            searchIndex: searchMode, upToDate: false, leftoversSkipped: loaded.leftoversSkipped,
-            scheduled: model.scheduled.count, nextScheduled: model.scheduled.first, timeZone: config.timeZone)
+            searchIndex: searchMode, pagesRendered: tally.rendered, pagesReused: tally.reused,
+            itemsRendered: contexts.itemsRendered, itemsReused: contexts.itemsReused, upToDate: false,
+            leftoversSkipped: loaded.leftoversSkipped, scheduled: model.scheduled.count,
+            nextScheduled: model.scheduled.first, timeZone: config.timeZone)
     }
 }
 
@@ -286,4 +291,19 @@ final class PageCacheBuilder: @unchecked Sendable {
     }
 
     var cache: PageCache { lock.withLock { PageCache(output: output, entries: entries) } }
+}
+
+/// Counts pages rendered and kept, from render threads.
+final class RenderTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts = (rendered: 0, reused: 0)
+
+    func count(reused: Bool) {
+        lock.withLock {
+            if reused { counts.reused += 1 } else { counts.rendered += 1 }
+        }
+    }
+
+    var rendered: Int { lock.withLock { counts.rendered } }
+    var reused: Int { lock.withLock { counts.reused } }
 }

@@ -19,6 +19,9 @@ public final class PageContexts: @unchecked Sendable {
 
     /// The list entries rendered this build or reused from `itemCache`, for the next build.
     public private(set) var renderedItems = ItemCache()
+    /// How many list entries came from `itemCache`, and how many were rendered.
+    public private(set) var itemsReused = 0
+    public private(set) var itemsRendered = 0
 
     /// `theme` renders each article's list entry once (`html`, `link_html`), for every list to reuse;
     /// entries whose fingerprint is in `itemCache` are taken from it instead.
@@ -50,8 +53,10 @@ public final class PageContexts: @unchecked Sendable {
             var fields = item.fields
             let key = String(ContextFingerprint.of(fields, seed: itemSeed), radix: 16)
             var html: [String]
+            var reused = false
             if let cached = itemCache.entries[key], cached.count == 2 {
                 html = cached
+                reused = true
             } else {
                 var context = fields
                 context["site"] = siteBox.fields
@@ -61,9 +66,11 @@ public final class PageContexts: @unchecked Sendable {
             }
             fields["html"] = html[0]
             fields["link_html"] = html[1]
-            return (ListItem(fields: ContextFingerprint.sealed(fields, seed: 0)), key, html)
+            return (ListItem(fields: ContextFingerprint.sealed(fields, seed: 0)), key, html, reused)
         }
         items = rendered.map(\.0.fields)
+        itemsReused = rendered.filter(\.3).count
+        itemsRendered = rendered.count - itemsReused
         renderedItems = ItemCache(entries: Dictionary(rendered.map { ($0.1, $0.2) }, uniquingKeysWith: { a, _ in a }))
         pageItems = zip(model.pages, pageBodies).map {
             ContextFingerprint.sealed(Self.item($0, $1, model: model, dates: dates), seed: 0)

@@ -25,6 +25,7 @@ extension MessageCatalogue {
         .cliOptionStrict: "Treat warnings as errors.",
         .cliOptionQuiet: "Print errors only, no warnings or summary.",
         .cliOptionTimings: "Print the time each stage took.",
+        .cliOptionReport: "json: print the build's report as one JSON object (for benchmarks) instead of the summary.",
         .cliOptionLang: "Language of messages: vi or en (default: site.yaml's language).",
         .previewAbstract: "Serve the portal while editing: rebuild on every change and reload open pages.",
         .previewDiscussion:

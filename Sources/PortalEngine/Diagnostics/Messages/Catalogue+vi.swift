@@ -25,6 +25,8 @@ extension MessageCatalogue {
         .cliOptionStrict: "Coi cảnh báo là lỗi.",
         .cliOptionQuiet: "Chỉ in lỗi, không in cảnh báo và dòng tóm tắt.",
         .cliOptionTimings: "In thời gian của từng bước.",
+        .cliOptionReport:
+            "json: in báo cáo của lần dựng thành một đối tượng JSON (cho đo hiệu năng) thay cho dòng tóm tắt.",
         .cliOptionLang: "Ngôn ngữ của thông báo: vi hoặc en (mặc định: language trong site.yaml).",
         .previewAbstract:
             "Xem trước cổng thông tin khi biên tập: dựng lại mỗi khi có thay đổi và tự tải lại các trang đang mở.",

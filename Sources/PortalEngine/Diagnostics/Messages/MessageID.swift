@@ -20,6 +20,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case cliOptionStrict
     case cliOptionQuiet
     case cliOptionTimings
+    case cliOptionReport
     case cliOptionLang
     case previewAbstract
     case previewDiscussion

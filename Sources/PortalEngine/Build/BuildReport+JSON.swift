@@ -1,0 +1,20 @@
+import Foundation
+
+extension BuildReport {
+    /// The report as one JSON object, for benchmarks and scripts (`build-site --report json`).
+    public var json: String {
+        let object: [String: Any] = [
+            "articles": articles, "pages": pagesWritten, "files_copied": filesCopied,
+            "files_written": filesWritten, "files_unchanged": filesUnchanged, "seconds": seconds,
+            "up_to_date": upToDate, "search_index": searchIndex.rawValue,
+            "pages_rendered": pagesRendered, "pages_reused": pagesReused,
+            "items_rendered": itemsRendered, "items_reused": itemsReused,
+            "warnings": diagnostics.count, "scheduled": scheduled,
+            "stages": stageSeconds.map { ["stage": $0.stage, "seconds": $0.seconds] as [String: Any] },
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+            return "{}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import PortalEngine
+
+/// Each cache, seen through the report's counts: a build that must run (an input's stamp
+/// changed) but whose pages, list items or index are the same takes them from the last build,
+/// and an edit renders exactly what shows it. Disabling a cache makes one of these fail.
+@Suite struct CacheTests {
+    static let pageCount = 4
+
+    func site() throws -> TestSite {
+        let site = try TestSite()
+        for i in 1...Self.pageCount {
+            try site.article(
+                "a\(i)", "title: Tin số \(i)\ndate: 2019-07-1\(i) 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
+                body: "Đoạn đầu của tin \(i).\n\nĐoạn hai.")
+        }
+        return site
+    }
+
+    /// Same bytes, new modification time: the up-to-date check cannot skip the build.
+    func touch(_ site: TestSite, _ path: String) throws {
+        let url = site.root.appendingPathComponent(path)
+        try Data(contentsOf: url).write(to: url)
+    }
+
+    @Test func anUnchangedSiteRebuiltReusesEveryPageItemAndTheIndex() throws {
+        let site = try site()
+        let first = try site.build()
+        #expect(first.pagesReused == 0 && first.itemsReused == 0 && first.searchIndex == .rebuilt)
+        #expect(first.itemsRendered == Self.pageCount)
+        try touch(site, "content/articles/a1.md")
+        let second = try site.build()
+        #expect(!second.upToDate)
+        let templated = first.pagesRendered - second.pagesRendered
+        #expect(second.pagesReused == templated && templated > 10, "\(second.pagesReused) of \(first.pagesRendered)")
+        #expect(second.itemsReused == Self.pageCount && second.itemsRendered == 0)
+        #expect(second.searchIndex == .reused)
+        #expect(second.filesWritten == 0)
+    }
+
+    /// List entries carry the body (templates may show it), so a body edit renders the entry and
+    /// the pages that list it again; pages that do not show the article are kept.
+    @Test func aBodyEditRendersWhatShowsTheArticleAndPatchesTheIndex() throws {
+        let site = try site()
+        for i in 1...4 {
+            try site.article(
+                "b\(i)", "title: Tin khác \(i)\ndate: 2019-06-1\(i) 08:00\ncategory: tin-hoat-dong-cum-khoi",
+                body: "Tin khác \(i).")
+        }
+        _ = try site.build()
+        try site.article(
+            "a1", "title: Tin số 1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
+            body: "Đoạn đầu của tin 1.\n\nĐoạn hai, đã sửa.")
+        let report = try site.build()
+        #expect(report.itemsRendered == 1 && report.itemsReused == Self.pageCount + 3, "\(report.itemsRendered)")
+        // The four other articles' pages and their category's list do not show it.
+        #expect(report.pagesReused >= 5, "\(report.pagesReused) kept")
+        #expect(report.searchIndex == .patched)
+        #expect(try site.html("tin-so-1/index.html").contains("Đoạn hai, đã sửa."))
+    }
+
+    @Test func aTitleEditRendersItsItemAndThePagesThatListIt() throws {
+        let site = try site()
+        _ = try site.build()
+        try touch(site, "content/articles/a2.md")
+        let baseline = try site.build()
+        try site.article(
+            "a1", "title: Tin số 1 (sửa)\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
+            body: "Đoạn đầu của tin 1.\n\nĐoạn hai.")
+        let report = try site.build()
+        #expect(report.itemsRendered == 1 && report.itemsReused == Self.pageCount - 1)
+        // More pages show a title than a body: the home page, lists, related lists, the new URL.
+        #expect(report.pagesRendered > baseline.pagesRendered + 3)
+        #expect(report.pagesReused > 0)
+        #expect(try site.html("index.html").contains("Tin số 1 (sửa)"))
+    }
+}
