@@ -62,17 +62,17 @@ for N in "${SIZES[@]}"; do
   sync
 
   rm -rf "$SITE/public" "$SITE/.build-site-cache"
-  read -r fw fc fp < <(measure "$BIN" --source "$SITE")
+  read -r fw fc fp < <(measure "$BIN" --source "$SITE" --lang en)
   full_files=$(summary)
   pages=$(grep -o '[0-9]* pages' "$WORK/out.log" | head -1 | cut -d' ' -f1)
   out_mb=$(du -sm "$SITE/public" | cut -f1)
 
-  read -r nw nc np < <(measure "$BIN" --source "$SITE")
+  read -r nw nc np < <(measure "$BIN" --source "$SITE" --lang en)
   noop_files=$(summary)
 
   victim=$(find "$SITE/content/articles" -name '*.md' | sort | sed -n "$((articles / 2))p")
   printf '\nMột câu được thêm khi đo thời gian biên dịch lại.\n' >>"$victim"
-  read -r ew ec ep < <(measure "$BIN" --source "$SITE")
+  read -r ew ec ep < <(measure "$BIN" --source "$SITE" --lang en)
   edit_files=$(summary)
 
   # The floor: cmark over every body (front matter included; same order of bytes), and cp -r.

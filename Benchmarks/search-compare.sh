@@ -25,8 +25,10 @@ SERVER=""
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 python3 "$GEN" --articles "$N" --out "$WORK/site" >/dev/null
-"$ROOT/.build/release/build-site" --source "$WORK/site" --quiet --timings 2>"$WORK/timings.txt"
-ours_index_s=$(awk '/search index/ {print $3}' "$WORK/timings.txt")
+"$ROOT/.build/release/build-site" --source "$WORK/site" --report json >"$WORK/report.json"
+ours_index_s=$(python3 -c 'import json, sys
+stages = json.load(open(sys.argv[1]))["stages"]
+print("%.2f" % next(s["seconds"] for s in stages if s["stage"] == "search index"))' "$WORK/report.json")
 ours_bytes=$(du -sb "$WORK/site/public/search" | cut -f1)
 ours_files=$(find "$WORK/site/public/search" -type f | wc -l)
 

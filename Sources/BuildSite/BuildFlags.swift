@@ -65,10 +65,11 @@ struct BuildFlags: ParsableArguments {
                     let padded = stage.padding(toLength: 24, withPad: " ", startingAt: 0)
                     printError("  \(padded) \(String(format: "%7.3f", seconds)) s")
                 }
-                printError("  search index: \(report.searchIndex.rawValue)")
-                printError("  pages: \(report.pagesRendered) rendered, \(report.pagesReused) kept from the last build")
+                printError("  " + CLIText.text(.timingsSearch, "\(report.searchIndex.rawValue)"))
                 printError(
-                    "  list items: \(report.itemsRendered) rendered, \(report.itemsReused) kept from the last build")
+                    "  " + CLIText.text(.timingsPages, .number(report.pagesRendered), .number(report.pagesReused)))
+                printError(
+                    "  " + CLIText.text(.timingsItems, .number(report.itemsRendered), .number(report.itemsReused)))
             }
             if self.report == "json" {
                 for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }

@@ -13,7 +13,7 @@ import Testing
     func buildSample(endpoint: String? = nil) throws -> URL {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(UUID().uuidString)")
         _ = try SiteBuilder.build(
-            BuildOptions(sourceRoot: SamplePortalTests.repositoryRoot, output: output, strict: true, now: TestSite.now))
+            BuildOptions(sourceRoot: SamplePortalTests.fixturePortal, output: output, strict: true, now: TestSite.now))
         return output
     }
 

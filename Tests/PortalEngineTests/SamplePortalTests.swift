@@ -3,16 +3,34 @@ import Testing
 
 @testable import PortalEngine
 
-/// The repository's own sample portal (content/ and site/) builds cleanly, warnings included.
+/// The test portal (Tests/Fixtures/portal, a copy of the sample) builds cleanly, warnings
+/// included; so does the repository's own sample, whatever its articles are.
 @Suite struct SamplePortalTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixturePortal = repositoryRoot.appendingPathComponent("Tests/Fixtures/portal")
 
-    @Test func sampleBuildsStrictlyWithEveryArticleAndCategory() throws {
+    @Test func theRepositorysSampleBuildsStrictlyWithEveryCategory() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let report = try SiteBuilder.build(
             BuildOptions(sourceRoot: Self.repositoryRoot, output: output, strict: true, now: TestSite.now))
+        #expect(report.articles > 0 && report.diagnostics.isEmpty)
+        let (config, _) = SiteConfigLoader.load(from: Self.repositoryRoot)
+        func keys(_ c: CategoryConfig) -> [String] { [c.key] + c.children.flatMap(keys) }
+        for key in try #require(config).categories.flatMap(keys) {
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: output.appendingPathComponent("chuyen-muc/\(key)/index.html").path))
+        }
+        #expect(OutputCheck.run(output: output).problems.isEmpty)
+    }
+
+    @Test func theTestPortalBuildsStrictlyWithEveryArticleAndCategory() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let report = try SiteBuilder.build(
+            BuildOptions(sourceRoot: Self.fixturePortal, output: output, strict: true, now: TestSite.now))
         #expect(report.articles == 10)
         func page(_ path: String) throws -> String {
             try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)

@@ -17,7 +17,7 @@ final class RunningPreview: @unchecked Sendable {
         self.task = task
     }
 
-    /// The repository's own sample site, copied so the tests can edit it.
+    /// The test portal (Tests/Fixtures/portal), copied so the tests can edit it.
     static func copySampleSite() throws -> URL {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
@@ -25,7 +25,8 @@ final class RunningPreview: @unchecked Sendable {
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         for folder in ["content", "site"] {
             try FileManager.default.copyItem(
-                at: repository.appendingPathComponent(folder), to: site.appendingPathComponent(folder))
+                at: repository.appendingPathComponent("Tests/Fixtures/portal").appendingPathComponent(folder),
+                to: site.appendingPathComponent(folder))
         }
         return site
     }

@@ -21,6 +21,9 @@ public enum MessageID: String, Sendable, CaseIterable {
     case cliOptionQuiet
     case cliOptionTimings
     case cliOptionReport
+    case timingsSearch
+    case timingsPages
+    case timingsItems
     case cliOptionLang
     case previewAbstract
     case previewDiscussion
