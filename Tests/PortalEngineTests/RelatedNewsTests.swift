@@ -76,3 +76,82 @@ import Testing
         #expect(try titles(m, \.older, of: "p") == [])
     }
 }
+
+/// The inverted-index ranking gives exactly the lists of scoring every pair, on seeded corpora with
+/// skewed terms, many equal dates, and one bloc shared by every article (the degenerate case a
+/// faster algorithm must also get right).
+@Suite struct RelatedNewsEquivalenceTests {
+    struct Corpus {
+        var articles: [Article]
+        var bloc: Taxonomy
+        var units: Taxonomy
+        var tags: Taxonomy
+    }
+
+    static func corpus(seed: UInt64, count: Int, oneBloc: Bool) -> Corpus {
+        var random = SeededRandom(seed: seed)
+        let urls = SiteURLs(basePath: "/")
+        var articles: [Article] = (0..<count).map { i in
+            // Few distinct days, so that equal distances and equal dates are common.
+            let day = Int64(Int.random(in: 0..<40, using: &random))
+            let hour = Int64([0, 0, 8, 14].randomElement(using: &random)!)
+            let bloc = oneBloc ? "Khối chung" : "Khối \(Int.random(in: 0..<6, using: &random))"
+            // Skewed: unit 0 and tag 0 are on most articles, the others are rare.
+            let units = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                "Đơn vị \(Bool.random(using: &random) ? 0 : Int.random(in: 0..<30, using: &random))"
+            }
+            let tags = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                "tag \(Int.random(in: 0..<4, using: &random) == 0 ? 0 : Int.random(in: 0..<50, using: &random))"
+            }
+            return Article(
+                kind: .article, file: SourceFileRef(sourcePath: "content/a\(i).md", relativePath: "a\(i).md"),
+                slug: "a\(i)", url: "/a\(i)/", title: "a\(i)",
+                date: Timestamp(secondsSince1970: 1_600_000_000 + day * 86_400 + hour * 3600), dateHasTime: true,
+                lastmod: nil, categoryKey: "c", bloc: Bool.random(using: &random) || oneBloc ? bloc : nil,
+                units: units, meeting: nil, tags: tags, author: nil, source: nil, summary: nil, imageURL: nil,
+                imageCaption: nil, featured: false, aliases: [], positionOfAliases: nil, extra: [:], body: "",
+                bodyFirstLine: 1)
+        }
+        articles.sort(by: ModelBuilder.newestFirst)
+        return Corpus(
+            articles: articles,
+            bloc: Taxonomy(kind: .bloc, articles: articles, urls: urls) { $0.bloc.map { [$0] } ?? [] },
+            units: Taxonomy(kind: .units, articles: articles, urls: urls) { $0.units },
+            tags: Taxonomy(kind: .tags, articles: articles, urls: urls) { $0.tags })
+    }
+
+    /// Every pair scored, sorted by the definition: score, nearness in date, newer, index.
+    static func bruteForce(_ c: Corpus, count: Int) -> [[Int]] {
+        let dates = c.articles.map { $0.date!.secondsSince1970 }
+        let w = RelatedNews.Weights()
+        func shared(_ t: Taxonomy, _ a: Int, _ b: Int) -> Int32 {
+            Int32(Set(t.termsOfArticle[a]).intersection(t.termsOfArticle[b]).count)
+        }
+        return c.articles.indices.map { a in
+            let scored = c.articles.indices.filter { $0 != a }.map { b in
+                (b, shared(c.bloc, a, b) * w.bloc + shared(c.units, a, b) * w.unit + shared(c.tags, a, b) * w.tag)
+            }.filter { $0.1 > 0 }
+            let sorted = scored.sorted { x, y in
+                if x.1 != y.1 { return x.1 > y.1 }
+                let dx = abs(dates[x.0] - dates[a])
+                let dy = abs(dates[y.0] - dates[a])
+                if dx != dy { return dx < dy }
+                if dates[x.0] != dates[y.0] { return dates[x.0] > dates[y.0] }
+                return x.0 < y.0
+            }
+            return sorted.prefix(count).map(\.0)
+        }
+    }
+
+    @Test(arguments: [(UInt64(1), false), (2, false), (3, true), (4, true), (5, false), (6, true)])
+    func sameListsAsScoringEveryPair(seed: UInt64, oneBloc: Bool) {
+        let c = Self.corpus(seed: seed, count: 400, oneBloc: oneBloc)
+        for count in [1, 5] {
+            let expected = Self.bruteForce(c, count: count)
+            let got = RelatedNews.related(
+                c.articles, bloc: c.bloc, units: c.units, tags: c.tags, count: count, weights: RelatedNews.Weights())
+            let wrong = c.articles.indices.filter { got[$0] != expected[$0] }
+            #expect(wrong.isEmpty, "seed \(seed), count \(count): \(wrong.count) lists differ")
+        }
+    }
+}
