@@ -1,0 +1,37 @@
+import Foundation
+
+/// Everything a build remembers for the next one into the same output folder, in
+/// `.build-site-cache/`: page fingerprints, rendered list items and what the search index was
+/// made from. Loaded once before rendering, forgotten before the output is swapped (a build
+/// killed after the swap must not leave a memory of the site it replaced), saved after.
+struct BuildMemory {
+    var pages: PageCache?
+    var items: ItemCache
+    var searchIndex: SearchIndexCache?
+
+    /// Empty when `useCache` is off.
+    static func load(_ options: BuildOptions) -> BuildMemory {
+        guard options.useCache else { return BuildMemory(pages: nil, items: ItemCache(), searchIndex: nil) }
+        return BuildMemory(
+            pages: PageCache.load(sourceRoot: options.sourceRoot, output: options.output),
+            items: ItemCache.load(sourceRoot: options.sourceRoot, output: options.output),
+            searchIndex: SearchIndexCache.load(sourceRoot: options.sourceRoot, output: options.output))
+    }
+
+    static func forget(_ options: BuildOptions) {
+        guard options.useCache else { return }
+        PageCache.remove(sourceRoot: options.sourceRoot, output: options.output)
+        SearchIndexCache.remove(sourceRoot: options.sourceRoot, output: options.output)
+        UpToDateCheck.remove(sourceRoot: options.sourceRoot, output: options.output)
+    }
+
+    /// After the swap. The up-to-date record is saved only for a build without warnings: they
+    /// are printed again by building.
+    func save(_ options: BuildOptions, upToDate: UpToDateCheck.Record?) {
+        guard options.useCache else { return }
+        pages?.save(sourceRoot: options.sourceRoot)
+        items.save(sourceRoot: options.sourceRoot, output: options.output)
+        searchIndex?.save(sourceRoot: options.sourceRoot, output: options.output)
+        if let upToDate { UpToDateCheck.save(upToDate, sourceRoot: options.sourceRoot, output: options.output) }
+    }
+}

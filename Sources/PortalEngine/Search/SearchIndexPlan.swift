@@ -1,0 +1,52 @@
+import Foundation
+
+/// How this build gets its search index: the previous build's files kept when nothing
+/// searchable changed and they are all still in the output, a few changed articles patched into
+/// them, or the index built whole.
+struct SearchIndexPlan {
+    var mode: BuildReport.SearchIndexMode
+    /// Shared by every index file: the page cache records it for them.
+    var fingerprint: UInt64
+    /// Files to write (none when the previous ones are kept).
+    var files: [(path: String, text: String)]
+    /// Previous files to keep, with their sizes (when reused).
+    var kept: [(path: String, size: Int)]
+    /// What the next build needs to patch this index.
+    var record: SearchIndexCache?
+
+    /// `previousPages` tells which index files the previous build wrote and with what fingerprint.
+    static func make(
+        model: SiteModel, bodies: [RenderedBody], previousPages: PageCache?, previousIndex: SearchIndexCache?,
+        output: URL
+    ) -> SearchIndexPlan {
+        let stamps = SearchIndexBuilder.documentStamps(model: model, bodies: bodies)
+        let fingerprint = SearchIndexBuilder.fingerprint(model: model, stamps: stamps)
+        let previousFiles = previousPages?.entries.filter { $0.key.hasPrefix("search/") } ?? [:]
+        let reusable =
+            !previousFiles.isEmpty
+            && previousFiles.allSatisfy { path, entry in
+                var info = stat()
+                return entry.fingerprint == fingerprint
+                    && stat(output.appendingPathComponent(path).path, &info) == 0
+                    && Int(info.st_size) == entry.size
+            }
+        if reusable {
+            return SearchIndexPlan(
+                mode: .reused, fingerprint: fingerprint, files: [],
+                kept: previousFiles.map { ($0.key, $0.value.size) }.sorted { $0.path < $1.path },
+                record: previousIndex.flatMap { $0.stamps == stamps ? $0 : nil })
+        }
+        if let previousIndex,
+            let patched = SearchIndexBuilder.update(
+                previousOutput: output, previous: previousIndex, stamps: stamps, model: model, bodies: bodies)
+        {
+            return SearchIndexPlan(
+                mode: .patched, fingerprint: fingerprint, files: patched.files, kept: [],
+                record: SearchIndexCache(shardCount: patched.shardCount, stamps: stamps))
+        }
+        let index = SearchIndexBuilder.build(model: model, bodies: bodies)
+        return SearchIndexPlan(
+            mode: .rebuilt, fingerprint: fingerprint, files: index.files, kept: [],
+            record: SearchIndexCache(shardCount: index.shardCount, stamps: stamps))
+    }
+}

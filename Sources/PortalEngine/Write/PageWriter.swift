@@ -1,0 +1,120 @@
+import Foundation
+
+/// Renders every page job on every core and writes it into the staging folder, keeping the
+/// previous file instead where the page's fingerprint is unchanged; then the search index and
+/// the other generated files. Returns the page fingerprints for the next build.
+struct PageWriter {
+    let staging: OutputStaging
+    let renderer: OutputRenderer
+    let problems: WriteProblems
+    let progress: BuildProgress?
+    /// Where a write failure is reported.
+    let outputLabel: String
+
+    /// How many pages were rendered and how many kept from the previous build.
+    struct Outcome {
+        var pages: PageCache
+        var rendered: Int
+        var reused: Int
+    }
+
+    func write(
+        _ jobs: [PageJob], previous: PageCache?, search: SearchIndexPlan, files: [(path: String, text: String)]
+    ) -> Outcome {
+        let next = PageCacheBuilder(output: staging.output.path)
+        let tally = RenderTally()
+        parallelForEach(count: jobs.count) { i in
+            if problems.failed { return }
+            defer { progress?.advance() }
+            let prepared = renderer.prepare(jobs[i])
+            if let fingerprint = prepared.fingerprint, let old = previous?.entries[prepared.path],
+                old.fingerprint == fingerprint, staging.keepPrevious(prepared.path, size: old.size)
+            {
+                next.record(prepared.path, fingerprint: fingerprint, size: old.size)
+                tally.count(reused: true)
+                return
+            }
+            tally.count(reused: false)
+            let text = prepared.render()
+            if write(text, to: prepared.path), let fingerprint = prepared.fingerprint {
+                next.record(prepared.path, fingerprint: fingerprint, size: text.utf8.count)
+            }
+        }
+        for (path, size) in search.kept where !problems.failed {
+            if staging.keepPrevious(path, size: size) {
+                next.record(path, fingerprint: search.fingerprint, size: size)
+            } else {
+                problems.append(.error(outputLabel, nil, Message(.searchFileNotKept, "\(path)")))
+            }
+        }
+        for (path, text) in files { _ = write(text, to: path) }
+        for (path, text) in search.files where !problems.failed {
+            if write(text, to: path) { next.record(path, fingerprint: search.fingerprint, size: text.utf8.count) }
+        }
+        return Outcome(pages: next.cache, rendered: tally.rendered, reused: tally.reused)
+    }
+
+    private func write(_ text: String, to path: String) -> Bool {
+        do {
+            try staging.write(text, to: path)
+            return true
+        } catch {
+            problems.append(.error(outputLabel, nil, Message(.systemError, "\(error)")))
+            return false
+        }
+    }
+}
+
+/// Write failures gathered from render threads. A full or read-only disk fails every write the
+/// same way: the first few are kept, the rest counted, and rendering stops at the first.
+final class WriteProblems: @unchecked Sendable {
+    static let kept = 5
+    private let lock = NSLock()
+    private var items: [Diagnostic] = []
+    private var dropped = 0
+
+    func append(_ d: Diagnostic) {
+        lock.withLock {
+            if items.count < Self.kept { items.append(d) } else { dropped += 1 }
+        }
+    }
+
+    var failed: Bool { lock.withLock { !items.isEmpty } }
+
+    var all: [Diagnostic] {
+        lock.withLock {
+            guard dropped > 0, let first = items.first else { return items }
+            return items + [.error(first.file, nil, Message(.moreFilesNotWritten, .number(dropped)))]
+        }
+    }
+}
+
+/// Collects the fingerprints of this build's pages from render threads.
+final class PageCacheBuilder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (fingerprint: UInt64, size: Int)] = [:]
+    private let output: String
+
+    init(output: String) { self.output = output }
+
+    func record(_ path: String, fingerprint: UInt64, size: Int) {
+        lock.withLock { entries[path] = (fingerprint, size) }
+    }
+
+    var cache: PageCache { lock.withLock { PageCache(output: output, entries: entries) } }
+}
+
+/// Counts pages rendered and kept, from render threads.
+final class RenderTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts = (rendered: 0, reused: 0)
+
+    func count(reused: Bool) {
+        lock.withLock {
+            if reused { counts.reused += 1 } else { counts.rendered += 1 }
+        }
+    }
+
+    var rendered: Int { lock.withLock { counts.rendered } }
+    var reused: Int { lock.withLock { counts.reused } }
+}
