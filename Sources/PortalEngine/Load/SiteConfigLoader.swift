@@ -81,11 +81,7 @@ public enum SiteConfigLoader {
         config.perPage = positiveInt("per_page", default: 20)
         config.relatedCount = positiveInt("related_count", default: 5)
         if let node = mapping["unsafe_html"] {
-            if let b = node.plainBool {
-                config.unsafeHTML = b
-            } else {
-                problems.append(.error(path, at(node), Message(.fieldMustBeBool, "unsafe_html")))
-            }
+            config.unsafeHTML = readBool(node, "unsafe_html", problems: &problems) ?? config.unsafeHTML
         }
         if let counter = mapping["counter"] {
             if case .mapping(let c) = counter {
@@ -98,59 +94,13 @@ public enum SiteConfigLoader {
             }
         }
         if let types = mapping["publish_file_types"] {
-            let items: [Node]
-            switch types {
-            case .sequence(let seq): items = Array(seq)
-            case .scalar: items = types.isNull ? [] : [types]
-            default: items = []
-            }
-            for item in items {
-                guard let raw = item.string?.trimmedWhitespace, !raw.isEmpty else {
-                    problems.append(
-                        .error(path, at(item), Message(.publishTypesNotList)))
-                    continue
-                }
-                let type = (raw.hasPrefix(".") ? String(raw.dropFirst()) : raw).lowercased()
-                if type == "html" || type == "htm" || type == "js" || type == "php" {
-                    problems.append(
-                        .error(
-                            path, at(item),
-                            Message(.publishTypeRefused, "\(raw)")
-                        ))
-                } else {
-                    config.publishFileTypes.insert(type)
-                }
-            }
-            if case .mapping = types {
-                problems.append(
-                    .error(path, at(types), Message(.publishTypesNotList)))
-            }
+            config.publishFileTypes = readPublishFileTypes(types, problems: &problems)
         }
         if let node = mapping["relative_urls"] {
-            if let b = node.plainBool {
-                config.relativeURLs = b
-            } else {
-                problems.append(.error(path, at(node), Message(.fieldMustBeBool, "relative_urls")))
-            }
+            config.relativeURLs = readBool(node, "relative_urls", problems: &problems) ?? false
         }
         if let node = mapping["deploy_files"] {
-            if case .mapping(let files) = node {
-                for (keyNode, value) in files {
-                    let key = keyNode.string ?? ""
-                    guard key == "htaccess" || key == "web_config" else {
-                        problems.append(
-                            .error(path, at(keyNode), Message(.urlsUnknownKey, "\(key)", "htaccess, web_config")))
-                        continue
-                    }
-                    guard let b = value.plainBool else {
-                        problems.append(.error(path, at(value), Message(.fieldMustBeBool, "deploy_files.\(key)")))
-                        continue
-                    }
-                    if key == "htaccess" { config.deployFiles.htaccess = b } else { config.deployFiles.webConfig = b }
-                }
-            } else if !node.isNull {
-                problems.append(.error(path, at(node), Message(.deployFilesMustBeMapping)))
-            }
+            readDeployFiles(node, into: &config.deployFiles, problems: &problems)
         }
         if let urls = mapping["urls"] {
             readURLSegments(urls, into: &config.urlSegments, problems: &problems)
@@ -168,37 +118,6 @@ public enum SiteConfigLoader {
             config.extra[name] = YAMLValue(value)
         }
         return (problems.containsErrors ? nil : config, problems)
-    }
-
-    private static func readURLSegments(_ node: Node, into segments: inout URLSegments, problems: inout [Diagnostic]) {
-        func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
-        guard case .mapping(let mapping) = node else {
-            if !node.isNull { problems.append(.error(path, at(node), Message(.urlsMustBeMapping))) }
-            return
-        }
-        var seen: [String: String] = [:]
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.string, URLSegments.keys.contains(key) else {
-                let known = URLSegments.keys.joined(separator: ", ")
-                problems.append(
-                    .error(path, at(keyNode), Message(.urlsUnknownKey, "\(keyNode.string ?? "")", "\(known)")))
-                continue
-            }
-            guard let segment = value.string?.trimmedWhitespace else {
-                problems.append(.error(path, at(value), Message(.fieldMustBeText, "urls.\(key)")))
-                continue
-            }
-            if let problem = Slug.problem(with: segment) {
-                problems.append(.error(path, at(value), Message(.urlsSegmentProblem, .message(problem))))
-                continue
-            }
-            if let other = seen[segment] {
-                problems.append(.error(path, at(value), Message(.urlsSegmentTwice, "\(segment)", "\(other)", "\(key)")))
-                continue
-            }
-            seen[segment] = key
-            segments[key] = segment
-        }
     }
 
     private static func readCategories(
