@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps over an array on every core, keeping order; work is handed out in small chunks.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
@@ -27,7 +28,7 @@ func parallelForEach(count: Int, _ body: @Sendable (Int) -> Void) {
 }
 
 enum ProcessInfoCores {
-    static let count = max(1, System.activeProcessorCount)
+    static let count = max(1, ProcessInfo.processInfo.activeProcessorCount)
 }
 
 /// Write-once slots filled from many threads; each index is written by exactly one task.
