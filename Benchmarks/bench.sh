@@ -3,7 +3,7 @@
 #
 #   Benchmarks/bench.sh [--hugo] [N ...]        (default N: 1000 10000)
 #
-# For each N: makes a corpus with ../shared/bench/gen_corpus.py (seed $SEED, default 1; set
+# For each N: makes a corpus with ../shared/bench/gen_corpus.py, or the copy in Benchmarks/ when shared/ is absent (seed $SEED, default 1; set
 # GEN_CORPUS to use another copy), builds it with a release build of build-site, and prints
 #   full build (no previous output, no cache), no-op rebuild, one-article edit:
 #     wall s, CPU s, peak RSS MB, files written / left unchanged
@@ -25,6 +25,7 @@ done
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
 SEED=${SEED:-1}
 GEN=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
+[ -f "$GEN" ] || GEN=$ROOT/Benchmarks/gen_corpus.py  # the repository's copy, for a clone alone
 HUGO_BENCH=$(dirname "$GEN")/hugo_bench.sh
 [ -f "$GEN" ] || { echo "corpus generator not found at $GEN (set GEN_CORPUS)" >&2; exit 1; }
 need=()

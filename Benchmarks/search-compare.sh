@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 N=${1:-10000}
 GEN=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
+[ -f "$GEN" ] || GEN=$ROOT/Benchmarks/gen_corpus.py  # the repository's copy, for a clone alone
 command -v chromium >/dev/null || apt-get install -y -qq chromium >/dev/null
 python3 -m pagefind_bin --version >/dev/null 2>&1 || python3 -m pip install -q "pagefind-bin==1.5.2"
 ./scripts/setup.sh

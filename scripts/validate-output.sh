@@ -54,6 +54,7 @@ validate sample "$ROOT" "$WORK/sample"
 
 if [ "$FULL" = 1 ]; then
   GEN=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
+[ -f "$GEN" ] || GEN=$ROOT/Benchmarks/gen_corpus.py  # the repository's copy, for a clone alone
   python3 "$GEN" --articles 1000 --out "$WORK/corpus" >/dev/null
   validate corpus-1000 "$WORK/corpus" "$WORK/corpus-out"
 
