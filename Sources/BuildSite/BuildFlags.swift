@@ -4,34 +4,34 @@ import PortalEngine
 
 /// The options of a build, shared by `build-site` and `build-site build`.
 struct BuildFlags: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionSource)))
+    @Option(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionSource)))
     var source: String = "."
 
-    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionOutput)))
+    @Option(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionOutput)))
     var output: String?
 
-    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionDrafts)))
+    @Flag(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionDrafts)))
     var drafts = false
 
-    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionFuture)))
+    @Flag(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionFuture)))
     var future = false
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp(CLIText.text(.cliOptionBaseURL)))
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(CommandText.text(.cliOptionBaseURL)))
     var baseURL: String?
 
-    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionStrict)))
+    @Flag(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionStrict)))
     var strict = false
 
-    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionQuiet)))
+    @Flag(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionQuiet)))
     var quiet = false
 
-    @Flag(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionTimings)))
+    @Flag(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionTimings)))
     var timings = false
 
-    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionLang)))
+    @Option(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionLang)))
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliOptionReport)))
+    @Option(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionReport)))
     var report: String?
 
     /// Seconds before the progress line shows; tests set 0 to see it on a small site.
@@ -46,9 +46,9 @@ struct BuildFlags: ParsableArguments {
         options.includeFuture = future
         let outputName = options.output.lastPathComponent
         options.onWaitForOtherBuild = {
-            printError("build-site: " + CLIText.text(.waitingForOtherBuild, "\(outputName)"))
+            printError("build-site: " + CommandText.text(.waitingForOtherBuild, "\(outputName)"))
         }
-        let language = CLIText.language
+        let language = CommandText.language
         var progressLine: ProgressLine?
         if !quiet, ProgressLine.isWanted {
             let progress = BuildProgress()
@@ -65,11 +65,11 @@ struct BuildFlags: ParsableArguments {
                     let padded = stage.padding(toLength: 24, withPad: " ", startingAt: 0)
                     printError("  \(padded) \(String(format: "%7.3f", seconds)) s")
                 }
-                printError("  " + CLIText.text(.timingsSearch, "\(report.searchIndex.rawValue)"))
+                printError("  " + CommandText.text(.timingsSearch, "\(report.searchIndex.rawValue)"))
                 printError(
-                    "  " + CLIText.text(.timingsPages, .number(report.pagesRendered), .number(report.pagesReused)))
+                    "  " + CommandText.text(.timingsPages, .number(report.pagesRendered), .number(report.pagesReused)))
                 printError(
-                    "  " + CLIText.text(.timingsItems, .number(report.itemsRendered), .number(report.itemsReused)))
+                    "  " + CommandText.text(.timingsItems, .number(report.itemsRendered), .number(report.itemsReused)))
             }
             if self.report == "json" {
                 for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }
@@ -79,7 +79,7 @@ struct BuildFlags: ParsableArguments {
             guard !quiet else { return }
             for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }
             let outputPath = options.output.path.replacingOccurrences(of: sourceRoot.path + "/", with: "")
-            let summary = CLIText.text(
+            let summary = CommandText.text(
                 .buildSummary, .number(report.articles), .number(report.pagesWritten), .number(report.filesCopied),
                 .number(report.filesWritten), .number(report.filesUnchanged),
                 "\(String(format: "%.2f", report.seconds))",
@@ -90,7 +90,7 @@ struct BuildFlags: ParsableArguments {
             let shown = quiet ? error.diagnostics.filter { $0.severity == .error } : error.diagnostics
             for diagnostic in shown.sortedForDisplay() { printError(diagnostic.formatted(language)) }
             let errors = error.diagnostics.filter { $0.severity == .error }.count
-            printError("build-site: " + CLIText.text(.buildFailed, .number(errors)))
+            printError("build-site: " + CommandText.text(.buildFailed, .number(errors)))
             throw ExitCode(1)
         }
     }

@@ -8,17 +8,15 @@ import PortalEngine
 struct BuildSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build-site",
-        abstract: CLIText.text(.cliAbstract),
-        discussion: CLIText.text(.cliBuildDiscussion),
+        abstract: CommandText.text(.cliAbstract),
+        discussion: CommandText.text(.cliBuildDiscussion),
         version: PortalEngineVersion.value,
         subcommands: [Check.self, New.self, Init.self])
 
     @OptionGroup var flags: BuildFlags
 
     static func main() {
-        CLIText.language = MessageLanguage.detect(
-            arguments: Array(CommandLine.arguments.dropFirst()),
-            currentDirectory: FileManager.default.currentDirectoryPath)
+        CommandText.decideLanguage()
         main(nil)
     }
 

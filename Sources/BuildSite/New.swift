@@ -4,23 +4,23 @@ import PortalEngine
 
 /// `build-site new "Tiêu đề"`: starts an article as a draft, dated now.
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.text(.cliNewAbstract))
+    static let configuration = CommandConfiguration(abstract: CommandText.text(.cliNewAbstract))
 
     @ParentCommand var command: BuildSiteCommand
 
-    @Argument(help: ArgumentHelp(CLIText.text(.cliNewTitle)))
+    @Argument(help: ArgumentHelp(CommandText.text(.cliNewTitle)))
     var title: String
 
-    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliNewCategory)))
+    @Option(name: .long, help: ArgumentHelp(CommandText.text(.cliNewCategory)))
     var category: String?
 
-    @Option(name: .long, help: ArgumentHelp(CLIText.text(.cliNewBloc)))
+    @Option(name: .long, help: ArgumentHelp(CommandText.text(.cliNewBloc)))
     var bloc: String?
 
     func run() throws {
         let (sourceRoot, _) = siteFolders(source: command.flags.source, output: nil)
         func fail(_ file: String, _ text: Message) throws -> Never {
-            printError(Diagnostic.error(file, nil, text).formatted(CLIText.language))
+            printError(Diagnostic.error(file, nil, text).formatted(CommandText.language))
             throw ExitCode(1)
         }
         guard FileManager.default.fileExists(atPath: sourceRoot.appendingPathComponent(SiteConfigLoader.path).path)
@@ -42,7 +42,7 @@ struct New: ParsableCommand {
         let now = Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970))
         guard
             let (path, text) = ArticleScaffold.make(
-                title: title, category: category, bloc: bloc, now: now, config: config, language: CLIText.language)
+                title: title, category: category, bloc: bloc, now: now, config: config, language: CommandText.language)
         else { try fail("--title", Message(.newNoSlug)) }
         let url = sourceRoot.appendingPathComponent(path)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -55,6 +55,6 @@ struct New: ParsableCommand {
         let written = Array(text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
         guard written == text.utf8.count else { try fail(path, Message(.initCannotWrite, "\(path)", "short write")) }
-        print("build-site: " + CLIText.text(.newCreated, "\(path)"))
+        print("build-site: " + CommandText.text(.newCreated, "\(path)"))
     }
 }

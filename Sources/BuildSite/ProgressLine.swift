@@ -45,12 +45,12 @@ final class ProgressLine: @unchecked Sendable {
 
     private func text(_ state: (stage: BuildProgress.Stage, done: Int, total: Int)) -> String {
         switch state.stage {
-        case .reading: return CLIText.text(.progressReading)
-        case .markdown: return CLIText.text(.progressMarkdown, .number(state.total))
-        case .search: return CLIText.text(.progressSearch)
-        case .pages: return CLIText.text(.progressPages, .number(state.done), .number(state.total))
-        case .copying: return CLIText.text(.progressCopying)
-        case .finishing: return CLIText.text(.progressFinishing)
+        case .reading: return CommandText.text(.progressReading)
+        case .markdown: return CommandText.text(.progressMarkdown, .number(state.total))
+        case .search: return CommandText.text(.progressSearch)
+        case .pages: return CommandText.text(.progressPages, .number(state.done), .number(state.total))
+        case .copying: return CommandText.text(.progressCopying)
+        case .finishing: return CommandText.text(.progressFinishing)
         }
     }
 }

@@ -13,8 +13,7 @@ public enum MessageLanguage {
 
     /// The language of the site at `sourceRoot`.
     public static func of(sourceRoot: URL) -> Language {
-        guard let (config, _) = Optional(SiteConfigLoader.load(from: sourceRoot)), let config else { return .vi }
-        return Language(code: config.language)
+        SiteConfigLoader.load(from: sourceRoot).0.map { Language(code: $0.language) } ?? .vi
     }
 
     private static func value(of option: String, in arguments: [String]) -> String? {

@@ -82,7 +82,6 @@ public enum ContentWalker {
                         case .markdown: listing.markdown.append(ref)
                         case .asset: listing.assets.append(ref)
                         case .unlisted: listing.unlisted.append(ref)
-                        case .leftover: listing.leftovers += 1
                         }
                     }
                 }

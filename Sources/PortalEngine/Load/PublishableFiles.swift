@@ -1,13 +1,11 @@
 /// Which files under `content/` are articles, which are published as they are, and which are
 /// left behind: the backups and lock files editors' tools leave next to what they edit.
 public enum PublishableFiles {
-    /// What one file is to the build.
+    /// What a file that is not a leftover (`isLeftover`, checked first) is to the build.
     public enum Kind: Equatable, Sendable {
         case markdown
         /// Published as it is.
         case asset
-        /// A backup, lock or system file: never read, never published; only counted.
-        case leftover
         /// A type not on the list: not published, with a warning naming the site.yaml setting.
         case unlisted
     }
@@ -25,7 +23,6 @@ public enum PublishableFiles {
 
     /// `extraTypes` are site.yaml's additions, lowercased without a dot.
     public static func kind(of name: String, extraTypes: Set<String> = []) -> Kind {
-        if isLeftover(name) { return .leftover }
         let type = fileType(of: name)
         if type == "md" || type == "markdown" { return .markdown }
         return defaultTypes.contains(type) || extraTypes.contains(type) ? .asset : .unlisted

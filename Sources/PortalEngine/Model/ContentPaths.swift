@@ -23,24 +23,10 @@ public struct ContentPaths: Sendable {
     /// Content-relative Markdown paths left out of this build (drafts, scheduled) → why.
     public var unpublished: [String: Message] = [:]
 
-    /// Lowercased path → paths, and lowercased file name → paths, of every asset and document,
-    /// to find what an editor meant when a reference misses.
-    private let byLowercasedPath: [String: [String]]
-    private let byLowercasedName: [String: [String]]
-
     public init(documentURLs: [String: String], assets: Set<String>, urls: SiteURLs) {
         self.documentURLs = documentURLs
         self.assets = assets
         self.urls = urls
-        var byPath: [String: [String]] = [:]
-        var byName: [String: [String]] = [:]
-        for path in assets.union(documentURLs.keys) {
-            byPath[path.lowercased(), default: []].append(path)
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            byName[name.lowercased(), default: []].append(path)
-        }
-        byLowercasedPath = byPath
-        byLowercasedName = byName
     }
 
     static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
@@ -98,21 +84,20 @@ public struct ContentPaths: Sendable {
     /// What the editor may have meant by a reference to `missing` (content-relative): a file
     /// that differs only in case, the same path taken from content/ instead of the article's
     /// folder, or the only file with that name. Each is offered relative to the article and
-    /// from the site root.
+    /// from the site root. Only a missed reference asks, so the files are scanned then rather
+    /// than indexed for every build.
     func suggestions(for missing: String, orRootRelative rootRelative: String?, fromDirectory directory: String)
         -> [String]
     {
+        let known = assets.union(documentURLs.keys).sorted()
         var found: [String] = []
         for candidate in [missing, rootRelative].compactMap({ $0 }) {
-            if candidate != missing, assets.contains(candidate) || documentURLs[candidate] != nil {
-                found.append(candidate)
-            }
-            found += byLowercasedPath[candidate.lowercased()] ?? []
+            let lower = candidate.lowercased()
+            found += known.filter { $0.lowercased() == lower }
         }
-        if found.isEmpty, let name = missing.split(separator: "/").last,
-            let sameName = byLowercasedName[name.lowercased()], sameName.count == 1
-        {
-            found = sameName
+        if found.isEmpty, let name = missing.split(separator: "/").last?.lowercased() {
+            let sameName = known.filter { $0.split(separator: "/").last?.lowercased() == name }
+            if sameName.count == 1 { found = sameName }
         }
         var result: [String] = []
         for path in found {

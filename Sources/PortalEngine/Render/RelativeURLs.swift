@@ -3,6 +3,7 @@
 /// `/x/` means the root of the disk and folders do not open their `index.html`.
 enum RelativeURLs {
     private static let markers: [[UInt8]] = ["href=\"", "src=\"", "action=\"", "; url="].map { Array($0.utf8) }
+    private static let protocolRelative = Array("//".utf8)
 
     /// Rewrites `href="…"`, `src="…"`, `action="…"` and a meta refresh's `url=…` that start with
     /// `basePath`; absolute URLs, fragments and other values are left as they are. One pass.
@@ -26,7 +27,7 @@ enum RelativeURLs {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\""), !(isRefresh && bytes[end] == UInt8(ascii: ">")) {
                 end += 1
             }
-            if matches(base, bytes, at: i), !matches(Array("//".utf8), bytes, at: i) {
+            if matches(base, bytes, at: i), !matches(protocolRelative, bytes, at: i) {
                 out += relative(bytes[(i + base.count)..<end], up: up)
             } else {
                 out += bytes[i..<end]
