@@ -144,29 +144,30 @@ import Testing
 
 @Suite struct ContextFingerprintTests {
     @Test func independentOfDictionaryOrderAndSensitiveToValues() {
-        let a: [String: Any] = ["title": "Tin", "list": [["x": 1], ["y": true]], "n": 3]
-        var b: [String: Any] = [:]
-        b["n"] = 3
-        b["list"] = [["x": 1], ["y": true]] as [[String: Any]]
-        b["title"] = "Tin"
-        #expect(ContextFingerprint.of(a, seed: 1) == ContextFingerprint.of(b, seed: 1))
-        b["title"] = "Tín"
-        #expect(ContextFingerprint.of(a, seed: 1) != ContextFingerprint.of(b, seed: 1))
+        let list = TemplateValue.list([.object(["x": .int(1)]), .object(["y": .bool(true)])])
+        let a = TemplateValue.object(["title": .text("Tin"), "list": list, "n": .int(3)])
+        var fields: [String: TemplateValue] = [:]
+        fields["n"] = .int(3)
+        fields["list"] = list
+        fields["title"] = .text("Tin")
+        #expect(ContextFingerprint.of(a, seed: 1) == ContextFingerprint.of(.object(fields), seed: 1))
+        fields["title"] = .text("Tín")
+        #expect(ContextFingerprint.of(a, seed: 1) != ContextFingerprint.of(.object(fields), seed: 1))
         #expect(ContextFingerprint.of(a, seed: 1) != ContextFingerprint.of(a, seed: 2))
         #expect(
-            ContextFingerprint.of(["k": "ab", "l": "c"], seed: 0)
-                != ContextFingerprint.of(["k": "a", "l": "bc"], seed: 0))
+            ContextFingerprint.of(.object(["k": .text("ab"), "l": .text("c")]), seed: 0)
+                != ContextFingerprint.of(.object(["k": .text("a"), "l": .text("bc")]), seed: 0))
+        #expect(ContextFingerprint.of(.int(1), seed: 0) != ContextFingerprint.of(.text("1"), seed: 0))
+        #expect(ContextFingerprint.of(.bool(false), seed: 0) != ContextFingerprint.of(.list([]), seed: 0))
     }
 
-    @Test func sealedValuesStandForTheirContent() {
-        let item: [String: Any] = ["title": "Tin", "url": "/tin/"]
-        let sealed = ContextFingerprint.sealed(item, seed: 0)
-        #expect(
-            ContextFingerprint.of(["list": [sealed]], seed: 0)
-                != ContextFingerprint.of(["list": [ContextFingerprint.sealed(["title": "Khác"], seed: 0)]], seed: 0))
-        #expect(
-            ContextFingerprint.of(["list": [sealed]], seed: 0)
-                == ContextFingerprint.of(["list": [ContextFingerprint.sealed(item, seed: 0)]], seed: 0))
+    @Test func sharedValuesStandForTheirContent() {
+        let item = TemplateValue.object(["title": .text("Tin"), "url": .text("/tin/")])
+        func page(_ entry: TemplateValue) -> UInt64 {
+            ContextFingerprint.of(.object(["list": .list([.shared(SharedTemplateValue(entry))])]), seed: 0)
+        }
+        #expect(page(item) != page(.object(["title": .text("Khác")])))
+        #expect(page(item) == page(item))
     }
 
     @Test func stableHasherIsTheSameEveryRun() {

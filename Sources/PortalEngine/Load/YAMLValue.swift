@@ -36,19 +36,6 @@ public indirect enum YAMLValue: Sendable, Hashable {
             self = .null
         }
     }
-
-    /// The value as mustache sees it: strings, numbers, booleans, arrays and dictionaries.
-    public var templateValue: Any? {
-        switch self {
-        case .string(let s): return s
-        case .int(let i): return i
-        case .double(let d): return d
-        case .bool(let b): return b
-        case .null: return nil
-        case .list(let items): return items.compactMap(\.templateValue)
-        case .map(let map): return map.compactMapValues(\.templateValue)
-        }
-    }
 }
 
 /// Typing of plain (unquoted) scalars, done here instead of by Yams' resolver: its rules are

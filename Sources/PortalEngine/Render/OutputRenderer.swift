@@ -21,7 +21,8 @@ public final class OutputRenderer: @unchecked Sendable {
     /// Builds the page's context and fingerprint; rendering waits until `render` is called.
     public func prepare(_ job: PageJob) -> Prepared {
         let model = contexts.model
-        if let (template, url, data) = contexts.context(for: job) {
+        if let (template, url, context) = contexts.context(for: job) {
+            let data = context.templateValue
             let path = job == .notFound ? "404.html" : model.urls.outputPath(forURL: url)
             var seed = StableHasher()
             seed.add(theme.fingerprint)

@@ -82,11 +82,11 @@ public struct Theme: Sendable {
     ///
     /// The output becomes a template of plain text; one that contains "{{" would be read as
     /// tags, so such a partial is left to render per page as before.
-    public func withSitePartialsRendered(site: [String: Any]) -> Theme {
+    func withSitePartialsRendered(site: SharedTemplateValue) -> Theme {
         var prepared = templates
         for name in Self.sitePartials {
             guard let template = templates[name] else { continue }
-            let html = template.render(["site": site], library: library)
+            let html = template.render(["site": site.engineValue], library: library)
             if !html.contains("{{"), let fixed = try? MustacheTemplate(string: html) {
                 prepared[name] = fixed
             }
@@ -96,8 +96,8 @@ public struct Theme: Sendable {
 
     public func has(_ name: String) -> Bool { templates[name] != nil }
 
-    public func render(_ context: Any, template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    func render(_ context: TemplateValue, template: String) -> String {
+        library.render(context.engineValue, withTemplate: template) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {

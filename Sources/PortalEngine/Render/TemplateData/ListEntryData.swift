@@ -1,0 +1,28 @@
+/// An article or standalone page as lists show it.
+struct ListEntryData {
+    /// An article's date as lists print it.
+    struct Dates {
+        /// "Thứ Hai, 08/07/2024 - 14:30" (without the time when the article gives none).
+        var full: String
+        var short: String
+        var withTime: String
+        var iso: String
+    }
+
+    var title: String
+    var url: String
+    var summary: String
+    var body: String
+    var date: Dates?
+    var lastmod: (text: String, iso: String)?
+    var image: (url: String, caption: String)?
+    var featured: Bool
+    var category: LinkData?
+}
+
+/// A list entry with its card and its link rendered by the theme, for every list showing it.
+struct RenderedListEntry {
+    var entry: ListEntryData
+    var html: String
+    var linkHTML: String
+}

@@ -1,0 +1,84 @@
+/// A value as templates see it: text, numbers, flags, lists and objects. Typed, so no `Any`
+/// travels through the pipeline; `engineValue` turns it into what the template engine takes.
+public indirect enum TemplateValue: Sendable {
+    case text(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+    /// A value many pages show (the site, an article's list entry), hashed and converted once.
+    case shared(SharedTemplateValue)
+
+    /// An object's fields (also through `shared`); nil for other values.
+    var fields: [String: TemplateValue]? {
+        switch self {
+        case .object(let fields): return fields
+        case .shared(let shared): return shared.value.fields
+        default: return nil
+        }
+    }
+
+    /// This object with `extra`'s fields added (replacing equal keys).
+    func merging(_ extra: [String: TemplateValue]) -> TemplateValue {
+        .object((fields ?? [:]).merging(extra) { _, new in new })
+    }
+}
+
+/// A value shown by many pages: its fingerprint stands for it in every page's fingerprint, and
+/// it is converted for the template engine once.
+public final class SharedTemplateValue: @unchecked Sendable {
+    public let value: TemplateValue
+    public let fingerprint: UInt64
+    /// Read-only once built: the template engine only reads it.
+    let engineValue: Any
+
+    init(_ value: TemplateValue) {
+        self.value = value
+        fingerprint = ContextFingerprint.of(value, seed: 0)
+        engineValue = value.engineValue
+    }
+}
+
+extension TemplateValue {
+    /// What swift-mustache takes. The only place template data becomes `Any`.
+    var engineValue: Any {
+        switch self {
+        case .text(let text): return text
+        case .int(let number): return number
+        case .double(let number): return number
+        case .bool(let flag): return flag
+        case .list(let items): return items.map(\.engineValue)
+        case .object(let fields): return fields.mapValues(\.engineValue)
+        case .shared(let shared): return shared.engineValue
+        }
+    }
+}
+
+/// Typed template data: each page kind, and each value inside one, says how templates see it.
+protocol TemplateData {
+    var templateValue: TemplateValue { get }
+}
+
+extension Array where Element: TemplateData {
+    var templateValue: TemplateValue { .list(map(\.templateValue)) }
+}
+
+extension Array where Element == SharedTemplateValue {
+    var templateValue: TemplateValue { .list(map(TemplateValue.shared)) }
+}
+
+extension YAMLValue {
+    /// The value as templates see it; null is left out.
+    var templateValue: TemplateValue? {
+        switch self {
+        case .string(let s): return .text(s)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .bool(let b): return .bool(b)
+        case .null: return nil
+        case .list(let items): return .list(items.compactMap(\.templateValue))
+        case .map(let map): return .object(map.compactMapValues(\.templateValue))
+        }
+    }
+}
