@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Theme")]
+            resources: [.copy("Resources/DefaultTheme")]
         ),
         .executableTarget(
             name: "BuildSite",

@@ -78,10 +78,10 @@ import Testing
     @Test func missingFilesAreReported() {
         #expect(
             paths.resolve("../../images/none.png", fromDirectory: "articles/2019", isImage: true)
-                == .missing(url: "/images/none.png", contentPath: "content/images/none.png", suggestions: []))
+                == .missing(url: "/images/none.png", contentPath: "content/images/none.png"))
         #expect(
             paths.resolve("/images/none.png", fromDirectory: "", isImage: true)
-                == .missing(url: "/images/none.png", contentPath: "content/images/none.png", suggestions: []))
+                == .missing(url: "/images/none.png", contentPath: "content/images/none.png"))
         if case .missing = paths.resolve("b.md", fromDirectory: "articles", isImage: false) {
         } else {
             Issue.record("a link to a missing .md file should be reported")

@@ -1,9 +1,9 @@
-// Unit tests of the browser search's pure part (Sources/PortalEngine/Theme/static/js/search.js).
+// Unit tests of the browser search's pure part (Sources/PortalEngine/Resources/DefaultTheme/static/js/search.js).
 //   node --test Tests/Search/
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert');
-const core = require('../../Sources/PortalEngine/Theme/static/js/search.js');
+const core = require('../../Sources/PortalEngine/Resources/DefaultTheme/static/js/search.js');
 
 // A tiny index in the builder's format: term -> [variants, flat postings (doc delta, title, mask)].
 function index(entries) {

@@ -8,8 +8,11 @@ public enum OutputCheck {
     /// `basePath` is the site's path prefix ("/" or "/portal/"); diagnostics name output files.
     public static func run(output: URL, basePath: String = "/") -> (pages: Int, links: Int, problems: [Diagnostic]) {
         let root = output.standardizedFileURL.path
-        let files = (FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? [])
-            .filter { $0.hasSuffix(".html") }.sorted()
+        var files: [String] = []
+        FileTree.walk(root, rules: .everyFile) { entry in
+            if case .file(let relative, _) = entry, relative.hasSuffix(".html") { files.append(relative) }
+        }
+        files.sort()
         let results = parallelMap(files) { page -> (Int, [Diagnostic]) in
             guard let data = FileManager.default.contents(atPath: root + "/" + page) else {
                 return (0, [.error(page, nil, Message(.checkUnreadable))])

@@ -53,36 +53,24 @@ struct UpToDateCheck {
         return hasher.value
     }
 
-    /// Hidden names are skipped, as the build skips them; symbolic links are stamped by their
-    /// target, and linked folders are not entered, as the build does not enter them.
+    /// The files the build reads, by the build's own rules (`FileTree.Rules.source`); a link
+    /// is stamped by its target.
     private static func stampTree(_ root: String, into hasher: inout StableHasher) {
-        var stack = [root]
-        while let folder = stack.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
-                hasher.add("unreadable " + folder)
-                continue
-            }
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let path = folder + "/" + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    stack.append(path)
-                    continue
-                }
-                if info.st_mode & S_IFMT == S_IFLNK {
-                    guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else {
-                        hasher.add("link " + path)
-                        continue
-                    }
-                }
-                hasher.add(path)
+        FileTree.walk(root, rules: .source) { entry in
+            switch entry {
+            case .file(let relative, let info):
+                hasher.add(root + "/" + relative)
                 hasher.add(UInt64(info.st_size))
                 hasher.add(UInt64(info.st_ino))
                 hasher.add(UInt64(bitPattern: Int64(info.st_mtim.tv_sec)))
                 hasher.add(UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)))
                 hasher.add(UInt64(bitPattern: Int64(info.st_ctim.tv_sec)))
                 hasher.add(UInt64(bitPattern: Int64(info.st_ctim.tv_nsec)))
+            case .leftover: break
+            case .linkToFolder(let relative), .brokenLink(let relative):
+                hasher.add("link " + relative)
+            case .unreadableFolder(let relative, _), .unreadableEntry(let relative, _):
+                hasher.add("unreadable " + relative)
             }
         }
     }
@@ -115,20 +103,8 @@ struct UpToDateCheck {
     /// Every regular file below `folder`, by relative path, with its size.
     static func filesAndSizes(in folder: URL) -> [String: Int] {
         var files: [String: Int] = [:]
-        var stack = [""]
-        while let relative = stack.popLast() {
-            let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
-            for name in names {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard lstat(path + "/" + name, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: stack.append(child)
-                case S_IFREG: files[child] = Int(info.st_size)
-                default: break
-                }
-            }
+        FileTree.walk(folder.path, rules: .everyFile) { entry in
+            if case .file(let relative, let info) = entry { files[relative] = Int(info.st_size) }
         }
         return files
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PortalEngine
 
 /// The size, modification time and inode of every file under the watched folders; two
 /// snapshots differ when a file was edited, added, renamed or deleted.
@@ -17,32 +18,17 @@ public struct SourceSnapshot: Sendable, Equatable {
 
     public var count: Int { files.count }
 
-    /// Walks `folders` (absolute paths), skipping hidden names and editor backups (`name~`);
-    /// symbolic links are stamped by their target and folders behind them are not entered.
+    /// Walks `folders` (absolute paths) by the build's rules (`FileTree.Rules.source`): hidden
+    /// names and editors' leftovers skipped, links stamped by their target, linked folders
+    /// not entered. Order does not matter here.
     public static func take(of folders: [String]) -> SourceSnapshot {
         var snapshot = SourceSnapshot()
-        var stack = folders
-        while let folder = stack.popLast() {
-            guard let dir = opendir(folder) else { continue }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name.hasPrefix(".") || name.hasSuffix("~") { continue }
-                let path = folder + "/" + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                var kind = info.st_mode & S_IFMT
-                if kind == S_IFLNK {
-                    guard stat(path, &info) == 0 else { continue }
-                    kind = info.st_mode & S_IFMT
-                    if kind == S_IFDIR { continue }
-                } else if kind == S_IFDIR {
-                    stack.append(path)
-                    continue
-                }
-                snapshot.files[path] = Stamp(
+        var rules = FileTree.Rules.source
+        rules.sorted = false
+        for folder in folders {
+            FileTree.walk(folder, rules: rules) { entry in
+                guard case .file(let relative, let info) = entry else { return }
+                snapshot.files[folder + "/" + relative] = Stamp(
                     size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec),
                     modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino))
             }

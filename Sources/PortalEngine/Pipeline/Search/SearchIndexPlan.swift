@@ -21,7 +21,7 @@ struct SearchIndexPlan {
     ) -> SearchIndexPlan {
         let stamps = SearchIndexBuilder.documentStamps(model: model, bodies: bodies)
         let fingerprint = SearchIndexBuilder.fingerprint(model: model, stamps: stamps)
-        let previousFiles = previousPages?.entries.filter { $0.key.hasPrefix("search/") } ?? [:]
+        let previousFiles = previousPages?.entries.filter { $0.key.hasPrefix("\(SiteURLs.searchIndexFolder)/") } ?? [:]
         let reusable =
             !previousFiles.isEmpty
             && previousFiles.allSatisfy { path, entry in

@@ -81,7 +81,7 @@ public struct Taxonomy: Sendable {
             }
             usedSlugs.insert(slug)
             indexOfKey[entry.key] = i
-            terms.append(Term(name: entry.name, slug: slug, url: url + slug + "/", articles: entry.articles))
+            terms.append(Term(name: entry.name, slug: slug, url: urls.term(kind, slug: slug), articles: entry.articles))
         }
         self.terms = terms
         termsOfArticle = keysOfArticle.map { $0.compactMap { indexOfKey[$0] } }

@@ -6,9 +6,9 @@ public struct ContentPaths: Sendable {
         case unchanged
         /// A site URL to write instead (already percent-encoded, base path included).
         case site(String)
-        /// A content file that does not exist; the URL is still written. `suggestions` are ways
-        /// to write the reference that would find an existing file (another case, another base).
-        case missing(url: String, contentPath: String, suggestions: [String])
+        /// A content file that does not exist; the URL is still written. `suggestions(forReference:)`
+        /// says what was meant: asked only then, as it scans every file.
+        case missing(url: String, contentPath: String)
         /// Not allowed: the reason.
         case rejected(Message)
         /// A document that exists but is not in this build: why ("a draft (draft: true)").
@@ -41,26 +41,11 @@ public struct ContentPaths: Sendable {
         }
         if raw.hasPrefix("//") { return .unchanged }
 
-        var path = raw
-        var suffix = ""
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            suffix = String(path[cut...])
-            path = String(path[..<cut])
+        guard let target = Self.target(of: raw, fromDirectory: directory, basePath: urls.basePath) else {
+            return .rejected(Message(.pointsOutside, "\(reference)"))
         }
-        path = path.removingPercentEncoding ?? path
-        let rooted = path.hasPrefix("/")
-        if rooted, !urls.basePath.isEmpty, path.hasPrefix(urls.basePath) {
-            path = String(path.dropFirst(urls.basePath.count))
-        }
-        guard let normalized = Self.normalize(rooted ? path : (directory.isEmpty ? path : directory + "/" + path))
-        else { return .rejected(Message(.pointsOutside, "\(reference)")) }
-
-        func missing(_ url: String) -> Resolution {
-            let base = rooted ? nil : Self.normalize(path)
-            return .missing(
-                url: url, contentPath: "content/" + normalized,
-                suggestions: suggestions(for: normalized, orRootRelative: base, fromDirectory: directory))
-        }
+        let (normalized, rooted, suffix) = (target.normalized, target.rooted, target.suffix)
+        func missing(_ url: String) -> Resolution { .missing(url: url, contentPath: "content/" + normalized) }
         let type = PublishableFiles.fileType(of: normalized)
         if type == "md" || type == "markdown" {
             if let url = documentURLs[normalized] { return .site(url + suffix) }
@@ -79,6 +64,35 @@ public struct ContentPaths: Sendable {
         }
         if normalized.isEmpty { return .site(urls.home + suffix) }
         return missing(urls.asset(URLEncoding.encodePath(normalized)) + suffix)
+    }
+
+    /// A written reference as a content-relative path (nil when it climbs above content/), whether
+    /// it was written from the site root, its `#…`/`?…` part, and the same path taken from
+    /// content/ itself when it was written relative to the article.
+    private static func target(of raw: String, fromDirectory directory: String, basePath: String) -> (
+        normalized: String, rooted: Bool, suffix: String, rootRelative: String?
+    )? {
+        var path = raw
+        var suffix = ""
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(path[cut...])
+            path = String(path[..<cut])
+        }
+        path = path.removingPercentEncoding ?? path
+        let rooted = path.hasPrefix("/")
+        if rooted, !basePath.isEmpty, path.hasPrefix(basePath) {
+            path = String(path.dropFirst(basePath.count))
+        }
+        guard let normalized = normalize(rooted ? path : (directory.isEmpty ? path : directory + "/" + path))
+        else { return nil }
+        return (normalized, rooted, suffix, rooted ? nil : normalize(path))
+    }
+
+    /// What the editor may have meant by `reference`, resolved `.missing` from `directory`.
+    public func suggestions(forReference reference: String, fromDirectory directory: String) -> [String] {
+        guard let target = Self.target(of: reference.trimmedWhitespace, fromDirectory: directory, basePath: urls.basePath)
+        else { return [] }
+        return suggestions(for: target.normalized, orRootRelative: target.rootRelative, fromDirectory: directory)
     }
 
     /// What the editor may have meant by a reference to `missing` (content-relative): a file

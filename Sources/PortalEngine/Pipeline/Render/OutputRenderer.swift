@@ -23,7 +23,7 @@ public final class OutputRenderer: @unchecked Sendable {
         let model = contexts.model
         if let (template, url, context) = contexts.context(for: job) {
             let data = context.templateValue
-            let path = job == .notFound ? "404.html" : model.urls.outputPath(forURL: url)
+            let path = model.urls.outputPath(forURL: url)
             var seed = StableHasher()
             seed.add(theme.fingerprint)
             seed.add(EngineIdentity.value)
@@ -63,7 +63,7 @@ public final class OutputRenderer: @unchecked Sendable {
         case .feed(let category):
             if let c = category {
                 let cat = model.categories[c]
-                let feed = cat.url + "index.xml"
+                let feed = model.urls.feed(ofList: cat.url)
                 let title = "\(cat.title) - \(model.config.title)"
                 return (
                     model.urls.outputPath(forURL: feed),
@@ -71,18 +71,18 @@ public final class OutputRenderer: @unchecked Sendable {
                         title: title, pageURL: cat.url, feedURL: feed, articles: cat.articles, contexts: contexts)
                 )
             }
-            let feed = model.urls.basePath + "index.xml"
+            let feed = model.urls.feed
             let all = Array(model.articles.indices.prefix(RSSFeed.itemLimit))
             return (
-                "index.xml",
+                model.urls.outputPath(forURL: feed),
                 RSSFeed.render(
                     title: model.config.title, pageURL: model.urls.home, feedURL: feed, articles: all,
                     contexts: contexts)
             )
         case .sitemap:
-            return ("sitemap.xml", Sitemap.render(jobs: jobs, contexts: contexts))
+            return (model.urls.outputPath(forURL: model.urls.sitemap), Sitemap.render(jobs: jobs, contexts: contexts))
         case .robots:
-            return ("robots.txt", Sitemap.robots(contexts: contexts))
+            return (model.urls.outputPath(forURL: model.urls.robots), Sitemap.robots(contexts: contexts))
         case .serverConfig(let kind):
             return (kind.fileName, ServerConfig.render(kind, basePath: model.urls.basePath))
         default:

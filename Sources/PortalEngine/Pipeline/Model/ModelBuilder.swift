@@ -114,7 +114,7 @@ public enum ModelBuilder {
                 switch resolution {
                 case .unchanged: imageURL = image
                 case .site(let url): imageURL = url
-                case .missing(let url, let contentPath, _):
+                case .missing(let url, let contentPath):
                     imageURL = url
                     let suggestions = paths.suggestions(
                         for: String(contentPath.dropFirst("content/".count)), orRootRelative: nil, fromDirectory: folder

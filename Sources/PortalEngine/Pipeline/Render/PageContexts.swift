@@ -98,11 +98,11 @@ public final class PageContexts: Sendable {
         case .term(let kind, let t, let slice): return term(kind, t, slice)
         case .taxonomyIndex(let kind): return taxonomyIndex(kind)
         case .notFound:
-            let url = model.urls.basePath + "404.html"
+            let url = model.urls.notFound
             return ("404", url, context(title: "Không tìm thấy trang", url: url, kind: .notFound, content: .notFound))
         case .search:
             let url = model.urls.search
-            let search = SearchPageData(indexURL: model.urls.basePath + "search/")
+            let search = SearchPageData(indexURL: model.urls.searchIndex)
             return ("search", url, context(title: "Tìm kiếm", url: url, kind: .search, content: .search(search)))
         case .alias, .feed, .sitemap, .robots, .serverConfig:
             return nil

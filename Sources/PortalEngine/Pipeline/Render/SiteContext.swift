@@ -18,7 +18,7 @@ enum SiteContext {
             pages: model.pages.map { LinkData(title: $0.title, url: $0.url) },
             blocs: blocs,
             taxonomies: TaxonomyKind.allCases.map { LinkData(title: $0.title, url: model.taxonomy($0).url) },
-            feedURL: model.urls.basePath + "index.xml",
+            feedURL: model.urls.feed,
             searchURL: model.urls.search,
             buildYear: local.year,
             utcOffsetMinutes: local.utcOffsetSeconds / 60,

@@ -133,7 +133,7 @@ public enum SearchIndexBuilder {
         }
         var files: [(path: String, text: String)] = []
         for (n, bytes) in shards.enumerated() {
-            files.append(("search/t/\(n).json", (bytes.isEmpty ? "{" : String(decoding: bytes, as: UTF8.self)) + "}\n"))
+            files.append(("\(SiteURLs.searchIndexFolder)/t/\(n).json", (bytes.isEmpty ? "{" : String(decoding: bytes, as: UTF8.self)) + "}\n"))
         }
         return IndexFiles(
             files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount)
@@ -166,14 +166,14 @@ public enum SearchIndexBuilder {
         for start in stride(from: 0, to: entries.count, by: docsPerShard) {
             let shard = entries[start..<min(entries.count, start + docsPerShard)]
             files.append(
-                ("search/d/\(start / docsPerShard).json", "[" + shard.map(\.json).joined(separator: ",") + "]\n"))
+                ("\(SiteURLs.searchIndexFolder)/d/\(start / docsPerShard).json", "[" + shard.map(\.json).joined(separator: ",") + "]\n"))
         }
         let filterCategory = entries.map { String($0.category) }
         let filterBloc = entries.map { String($0.bloc) }
         let filterYear = entries.map { String($0.year) }
         files.append(
             (
-                "search/filters.json",
+                "\(SiteURLs.searchIndexFolder)/filters.json",
                 "{\"category\":[\(filterCategory.joined(separator: ","))],\"bloc\":[\(filterBloc.joined(separator: ","))],\"year\":[\(filterYear.joined(separator: ","))]}\n"
             ))
         let categories = model.categories.categories.map { json(String(repeating: "– ", count: $0.depth) + $0.title) }
@@ -184,7 +184,7 @@ public enum SearchIndexBuilder {
             "years":[\(years.sorted(by: >).map(String.init).joined(separator: ","))]}
 
             """
-        files.append(("search/meta.json", meta))
+        files.append(("\(SiteURLs.searchIndexFolder)/meta.json", meta))
         return files
     }
 

@@ -8,7 +8,7 @@ public struct SiteURLs: Sendable {
     public var reservedSegments: Set<String> {
         [
             segments.category, segments.page, segments.bloc, segments.units, segments.tags, segments.search,
-            "404.html", "search",
+            "404.html", Self.searchIndexFolder,
         ]
     }
 
@@ -23,7 +23,20 @@ public struct SiteURLs: Sendable {
     public var search: String { basePath + segments.search + "/" }
     /// The index page of a taxonomy; its terms are below it.
     public func taxonomy(_ kind: TaxonomyKind) -> String { basePath + segments.segment(for: kind) + "/" }
+    /// A bloc, unit or tag: below its taxonomy's index.
+    public func term(_ kind: TaxonomyKind, slug: String) -> String { taxonomy(kind) + slug + "/" }
     public func asset(_ relativePath: String) -> String { basePath + relativePath }
+    /// The site's RSS feed.
+    public var feed: String { basePath + "index.xml" }
+    /// The feed of a list (a category), beside its first page.
+    public func feed(ofList listURL: String) -> String { listURL + "index.xml" }
+    public var notFound: String { basePath + "404.html" }
+    public var sitemap: String { basePath + "sitemap.xml" }
+    public var robots: String { basePath + "robots.txt" }
+    /// The search index's files, fetched by the search page's script.
+    public var searchIndex: String { basePath + Self.searchIndexFolder + "/" }
+    /// The search index's folder in the output.
+    public static let searchIndexFolder = "search"
 
     /// Page `number` (1-based) of a paginated list whose first page is `listURL`.
     public func paginated(_ listURL: String, page number: Int) -> String {

@@ -52,7 +52,7 @@ extension SearchIndexBuilder {
         }
         let removed = Set(changed.map { Int32($0) })
         let patches = additions
-        let folder = previousOutput.appendingPathComponent("search/t")
+        let folder = previousOutput.appendingPathComponent("\(SiteURLs.searchIndexFolder)/t")
         let shards = parallelMap(Array(0..<shardCount)) { n -> String? in
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(n).json").path),
                 var table = TermShardReader.parse([UInt8](data))
@@ -74,7 +74,7 @@ extension SearchIndexBuilder {
         var files: [(path: String, text: String)] = []
         for (n, text) in shards.enumerated() {
             guard let text else { return nil }
-            files.append(("search/t/\(n).json", text))
+            files.append(("\(SiteURLs.searchIndexFolder)/t/\(n).json", text))
         }
         return IndexFiles(
             files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount)

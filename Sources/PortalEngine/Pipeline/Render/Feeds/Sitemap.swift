@@ -45,6 +45,6 @@ enum Sitemap {
     }
 
     static func robots(contexts: PageContexts) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(contexts.absolute(contexts.model.urls.basePath + "sitemap.xml"))\n"
+        "User-agent: *\nAllow: /\n\nSitemap: \(contexts.absolute(contexts.model.urls.sitemap))\n"
     }
 }

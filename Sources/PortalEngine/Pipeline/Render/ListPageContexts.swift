@@ -17,7 +17,7 @@ extension PageContexts {
     func category(_ c: Int, _ slice: PageSlice) -> (template: String, url: String, data: PageContext) {
         let category = model.categories[c]
         let data = CategoryPageData(
-            title: category.title, url: category.url, key: category.key, feedURL: category.url + "index.xml",
+            title: category.title, url: category.url, key: category.key, feedURL: model.urls.feed(ofList: category.url),
             children: category.children.map {
                 LinkData(title: model.categories[$0].title, url: model.categories[$0].url)
             },

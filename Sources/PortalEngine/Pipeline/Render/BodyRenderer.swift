@@ -31,7 +31,8 @@ public enum BodyRenderer {
                 return .keep
             case .site(let url):
                 return .replace(url)
-            case .missing(let url, let contentPath, let suggestions):
+            case .missing(let url, let contentPath):
+                let suggestions = paths.suggestions(forReference: reference.url, fromDirectory: directory)
                 problems.append(
                     .error(
                         file, at,

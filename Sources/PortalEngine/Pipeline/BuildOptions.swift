@@ -1,0 +1,43 @@
+import Foundation
+
+/// What to build and how: the CLI's flags as plain data.
+public struct BuildOptions: Sendable {
+    /// The site folder holding content/ and site/.
+    public var sourceRoot: URL
+    /// Where the finished site goes (default: `<source>/public`).
+    public var output: URL
+    public var includeDrafts: Bool
+    /// Publish articles dated after `now` at once (Hugo's `--buildFuture`).
+    public var includeFuture = false
+    /// Replaces site.yaml's `base_url`, e.g. for a staging host.
+    public var baseURLOverride: String?
+    /// Replaces site.yaml's `counter.endpoint` (the preview server points it at itself).
+    public var counterEndpointOverride: String?
+    /// Warnings fail the build.
+    public var strict: Bool
+    /// "Today" (the footer's year); fixed in tests.
+    public var now: Timestamp
+    /// Skip rendering pages whose fingerprint is unchanged since the last build into this output
+    /// (`.build-site-cache/` in the site folder).
+    public var useCache: Bool
+    /// Delete the previous site with a detached process after the swap (the CLI does).
+    public var removeOldOutputInBackground = false
+    /// Where the build is, for a progress line; nil when nobody watches.
+    public var progress: BuildProgress?
+    /// Called when another build holds this output folder; this build then waits for it.
+    public var onWaitForOtherBuild: @Sendable () -> Void = {}
+
+    public init(
+        sourceRoot: URL, output: URL? = nil, includeDrafts: Bool = false, baseURLOverride: String? = nil,
+        strict: Bool = false, now: Timestamp = Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)),
+        useCache: Bool = true
+    ) {
+        self.useCache = useCache
+        self.sourceRoot = sourceRoot
+        self.output = output ?? sourceRoot.appendingPathComponent("public")
+        self.includeDrafts = includeDrafts
+        self.baseURLOverride = baseURLOverride
+        self.strict = strict
+        self.now = now
+    }
+}
