@@ -20,7 +20,7 @@ echo "same-output: building build-site at $REF and in the working tree"
 swift build --product build-site >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 
 GEN=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
-[ -f "$GEN" ] || GEN=$ROOT/Benchmarks/gen_corpus.py
+[ -f "$GEN" ] || GEN=$ROOT/scripts/bench/gen_corpus.py
 python3 "$GEN" --articles "$ARTICLES" --out "$WORK/generated" --force >/dev/null
 
 status=0

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A child process started with `posix_spawn` and reaped with `waitpid` on its own pid.
+/// The tests' one way to start a process: `posix_spawn`, reaped with `waitpid` on its own pid.
 ///
 /// Foundation's `Process` sometimes missed the exit of a child killed right after it started
 /// (`waitUntilExit` then waited forever on a zombie), which hung the kill tests.
@@ -8,13 +8,16 @@ final class ChildProcess: @unchecked Sendable {
     let pid: pid_t
     private var status: Int32?
 
-    /// Starts `executable`; standard error goes to `stderrPath` when given.
-    init(_ executable: URL, _ arguments: [String], stderrPath: String? = nil) throws {
+    /// Starts `executable`; standard output and error go to the given files (appended), or are
+    /// inherited.
+    init(_ executable: URL, _ arguments: [String], stdoutPath: String? = nil, stderrPath: String? = nil) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        if let stderrPath {
-            posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        for (descriptor, path) in [(Int32(1), stdoutPath), (2, stderrPath)] {
+            if let path {
+                posix_spawn_file_actions_addopen(&actions, descriptor, path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            }
         }
         let argv = ([executable.path] + arguments).map { strdup($0) }
         defer { argv.forEach { free($0) } }
@@ -31,6 +34,20 @@ final class ChildProcess: @unchecked Sendable {
         let started = Date()
         let status = try ChildProcess(executable, arguments).wait()
         return (status, Date().timeIntervalSince(started))
+    }
+
+    /// Runs to the end and returns the exit status with what it printed. The output goes through
+    /// files, not pipes: a child filling a pipe nobody reads yet would never end.
+    static func capture(_ executable: URL, _ arguments: [String]) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (out, err) = (folder.appendingPathComponent("out"), folder.appendingPathComponent("err"))
+        let status = try ChildProcess(executable, arguments, stdoutPath: out.path, stderrPath: err.path).wait()
+        func text(_ url: URL) -> String { String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self) }
+        return (status, text(out), text(err))
     }
 
     func signal(_ number: Int32) { kill(pid, number) }

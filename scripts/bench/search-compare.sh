@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Our static search against Pagefind 1.5.2 on the same built site.
 #
-#   Benchmarks/search-compare.sh [N]        (default N: 10000 articles)
+#   scripts/bench/search-compare.sh [N]        (default N: 10000 articles)
 #
 # Builds a gen_corpus.py site with a release build-site (which writes search/), then gives
 # Pagefind a copy whose article pages carry data-pagefind-body (so both index the same N
@@ -12,13 +12,14 @@
 # each engine's own code runs them (Pagefind: pagefind.search() and data() of the first ten).
 # Needs: python3, pip (pagefind-bin==1.5.2), chromium, cmark-free.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 N=${1:-10000}
 GEN=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
-[ -f "$GEN" ] || GEN=$ROOT/Benchmarks/gen_corpus.py  # the repository's copy, for a clone alone
-command -v chromium >/dev/null || apt-get install -y -qq chromium >/dev/null
-python3 -m pagefind_bin --version >/dev/null 2>&1 || python3 -m pip install -q "pagefind-bin==1.5.2"
+[ -f "$GEN" ] || GEN=$ROOT/scripts/bench/gen_corpus.py  # the repository's copy, for a clone alone
+. scripts/lib/need.sh
+need_program chromium
+need_python pagefind_bin "pagefind-bin==1.5.2"
 ./scripts/setup.sh
 swift build -c release --product build-site >/dev/null
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/search-compare.XXXXXX")
@@ -54,23 +55,10 @@ document.body.setAttribute("data-count", String(search.results.length));
 </script></body></html>
 HTML
 
-cat >"$WORK/server.py" <<'PY'
-import http.server, os, sys
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-    def send_header(self, key, value):
-        if key.lower() == "content-length":
-            with open(os.environ["BYTES_LOG"], "a") as log:
-                log.write(f"{self.path} {value}\n")
-        super().send_header(key, value)
-os.chdir(sys.argv[2])
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
-PY
 serve() {
   [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  BYTES_LOG=$WORK/bytes.log python3 "$WORK/server.py" "$PORT" "$1" &
+  BYTES_LOG=$WORK/bytes.log python3 scripts/lib/counting_server.py "$PORT" "$1" &
   SERVER=$!
   for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/robots.txt" && break; sleep 0.1; done
 }

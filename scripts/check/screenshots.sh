@@ -9,12 +9,13 @@
 # --from-disk builds a copy of the sample with `relative_urls: true` and opens its files as
 # file:// pages, as an editor double-clicking public/index.html would (home-disk-*.png, …).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 FROM_DISK=0
 if [ "${1:-}" = "--from-disk" ]; then FROM_DISK=1; shift; fi
 OUT=${1:-/tmp/portal-screenshots}
 mkdir -p "$OUT"
-command -v chromium >/dev/null || { echo "needs chromium: apt-get install -y chromium" >&2; exit 1; }
+. scripts/lib/need.sh
+need_program chromium
 SITE=$(mktemp -d "${TMPDIR:-/tmp}/portal-shots.XXXXXX")
 . scripts/lib/loopback.sh
 trap 'stop_loopback; rm -rf "$SITE"' EXIT

@@ -6,13 +6,14 @@
 #
 # Needs Debian's chromium (installed when missing) and python3 for a loopback server.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-command -v chromium >/dev/null || apt-get install -y -qq chromium >/dev/null
+cd "$(dirname "$0")/../.."
+. scripts/lib/need.sh
+need_program chromium
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-search.XXXXXX")
 . scripts/lib/loopback.sh
 trap 'stop_loopback; rm -rf "$WORK"' EXIT
 ./scripts/setup.sh
-swift run -q build-site --output "$WORK/public" --quiet
+swift run -q build-site --source Tests/Fixtures/portal --output "$WORK/public" --quiet  # the test portal
 start_loopback "$WORK/public"
 
 failures=0

@@ -1,31 +1,9 @@
-#!/usr/bin/env bash
-# Drives the preview server in headless Chromium as an editor would: the counter block fills
-# from /api/counter, an edit reloads the open page with the new text, a broken file shows its
-# error over the page, and fixing it clears the error. Screenshots go to $SHOTS (default
-# /tmp/preview-check).
-#
-#   scripts/preview-check.sh
-#
-# Needs Debian's chromium and chromium-driver and PyPI's selenium (installed when missing).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-SHOTS=${SHOTS:-/tmp/preview-check}
-mkdir -p "$SHOTS"
-command -v chromium >/dev/null && command -v chromedriver >/dev/null ||
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
-python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium >/dev/null
-./scripts/setup.sh
-swift build --product preview-site >/dev/null
+#!/usr/bin/env python3
+"""Drives a running preview server in headless Chromium as an editor would: the counter
+fills, an edit reloads the page, a broken file shows its error, a fix clears it.
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-preview.XXXXXX")
-. "$ROOT/scripts/lib/preview-server.sh"
-trap 'stop_preview; rm -rf "$WORK"' EXIT
-cp -R content site "$WORK/"
-start_preview "$ROOT/.build/debug/preview-site" "$WORK"
-echo "preview-check: server at $URL"
-
-python3 - "$URL" "$WORK" "$SHOTS" <<'PY'
+    preview_browser.py URL SITE_DIR SHOTS_DIR
+"""
 import pathlib, shutil, sys, time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -81,5 +59,3 @@ try:
     print("preview-check: fixing the file cleared the overlay")
 finally:
     driver.quit()
-PY
-echo "preview-check: all steps behaved; screenshots in $SHOTS"

@@ -86,13 +86,6 @@ struct SmallDisk {
 
     @discardableResult
     static func run(_ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
+        (try? ChildProcess.capture(URL(fileURLWithPath: "/usr/bin/env"), arguments).status) ?? -1
     }
 }

@@ -15,8 +15,7 @@ import Testing
     }
 
     static let examples: [Example] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/specs/gfm/tables-and-autolinks.md")
+        let url = Repository.fixtures.appendingPathComponent("specs/gfm/tables-and-autolinks.md")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         var examples: [Example] = []
         var counts: [String: Int] = [:]

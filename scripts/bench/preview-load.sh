@@ -3,13 +3,14 @@
 # against an article page of the sample portal, with a release build of preview-site. Prints
 # wrk's figures; fails on any socket error or non-2xx reply.
 #
-#   Benchmarks/preview-load.sh [SECONDS] [CONNECTIONS]
+#   scripts/bench/preview-load.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 SECONDS_=${1:-30}
 CONNECTIONS=${2:-64}
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+. scripts/lib/need.sh
+need_program wrk
 ./scripts/setup.sh
 swift build -c release --product preview-site >/dev/null
 

@@ -6,9 +6,8 @@ import Testing
 /// The test portal (Tests/Fixtures/portal, a copy of the sample) builds cleanly, warnings
 /// included; so does the repository's own sample, whatever its articles are.
 @Suite struct SamplePortalTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixturePortal = repositoryRoot.appendingPathComponent("Tests/Fixtures/portal")
+    static let repositoryRoot = Repository.root
+    static let fixturePortal = Repository.fixtures.appendingPathComponent("portal")
 
     @Test func theRepositorysSampleBuildsStrictlyWithEveryCategory() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString)")

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of build-site against the floor and, with --hugo, against Hugo on the same corpus.
 #
-#   Benchmarks/bench.sh [--hugo] [N ...]        (default N: 1000 10000)
+#   scripts/bench/bench.sh [--hugo] [N ...]        (default N: 1000 10000)
 #
-# For each N: makes a corpus with ../shared/bench/gen_corpus.py, or the copy in Benchmarks/ when shared/ is absent (seed $SEED, default 1; set
+# For each N: makes a corpus with ../shared/bench/gen_corpus.py, or the copy in scripts/bench/ when shared/ is absent (seed $SEED, default 1; set
 # GEN_CORPUS to use another copy), builds it with a release build of build-site, and prints
 #   full build (no previous output, no cache), no-op rebuild, one-article edit:
 #     wall s, CPU s, peak RSS MB, files written / left unchanged
@@ -12,7 +12,7 @@
 #   the ratios ours / Hugo for wall time and peak memory.
 # Needs: python3, /usr/bin/time, cmark (apt-get install -y time cmark), and hugo for --hugo.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 HUGO=0
 SIZES=()
@@ -25,17 +25,13 @@ done
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000)
 SEED=${SEED:-1}
 GEN=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
-[ -f "$GEN" ] || GEN=$ROOT/Benchmarks/gen_corpus.py  # the repository's copy, for a clone alone
+[ -f "$GEN" ] || GEN=$ROOT/scripts/bench/gen_corpus.py  # the repository's copy, for a clone alone
 HUGO_BENCH=$(dirname "$GEN")/hugo_bench.sh
 [ -f "$GEN" ] || { echo "corpus generator not found at $GEN (set GEN_CORPUS)" >&2; exit 1; }
-need=()
-[ -x /usr/bin/time ] || need+=(time)
-command -v cmark >/dev/null || need+=(cmark)
-if [ "$HUGO" = 1 ] && ! command -v hugo >/dev/null; then need+=(hugo); fi
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]}" >&2
-  apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+. scripts/lib/need.sh
+[ -x /usr/bin/time ] || need_program /usr/bin/time time
+need_program cmark
+[ "$HUGO" = 1 ] && need_program hugo
 
 ./scripts/setup.sh
 swift build -c release --product build-site >/dev/null

@@ -16,21 +16,7 @@ import Testing
 
     /// Runs with `--lang en` unless told otherwise: most tests read the English catalogue.
     func run(_ arguments: [String], lang: String? = "en") throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + (lang.map { ["--lang", $0] } ?? [])
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData, as: UTF8.self)
-        )
+        try ChildProcess.capture(Self.binary, arguments + (lang.map { ["--lang", $0] } ?? []))
     }
 
     @Test func buildsAndPrintsOneSummaryLine() throws {
