@@ -64,3 +64,78 @@ extension BuildReport {
             timeZone: config.timeZone)
     }
 }
+
+/// What a build carries from stage to stage: its diagnostics and its clock.
+struct BuildRun {
+    private let started = Date()
+    var clock = StageClock()
+    var diagnostics: [Diagnostic] = []
+
+    var seconds: Double { Date().timeIntervalSince(started) }
+
+    mutating func lap(_ stage: String) { clock.lap(stage) }
+
+    /// Stops on an error, and on any warning with `strict`.
+    mutating func stopIfFailed(strict: Bool) throws(BuildFailure) {
+        if diagnostics.containsErrors { throw BuildFailure(diagnostics: diagnostics) }
+        if strict, !diagnostics.isEmpty {
+            diagnostics.append(.error("build-site", nil, Message(.strictWarnings, .number(diagnostics.count))))
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+    }
+}
+
+extension SiteBuilder {
+    /// Renders every output into the staging folder, reusing what `memory` says is unchanged,
+    /// and updates `memory` with what was rendered. The bodies' plain text served only the index.
+    static func writePages(
+        _ model: SiteModel, _ bodies: BodyRenderer.SiteBodies, theme: Theme, memory: inout BuildMemory,
+        search: SearchIndexPlan, staging: OutputStaging, problems: WriteProblems, options: BuildOptions,
+        run: inout BuildRun
+    ) -> (jobs: [PageJob], contexts: PageContexts, written: PageWriter.Outcome) {
+        let contexts = PageContexts(
+            model: model, bodies: bodies.articles.map { RenderedBody(html: $0.html, summary: $0.summary) },
+            pageBodies: bodies.pages, now: options.now, theme: theme, itemCache: memory.items)
+        let jobs = PageJob.plan(for: model)
+        run.lap("page contexts")
+        options.progress?.begin(.pages, total: jobs.count)
+        let writer = PageWriter(
+            staging: staging,
+            renderer: OutputRenderer(
+                contexts: contexts, theme: theme.withSitePartialsRendered(site: contexts.site), jobs: jobs),
+            problems: problems, progress: options.progress, outputLabel: options.output.path)
+        let written = writer.write(
+            jobs, previous: memory.pages, search: search, files: [(PublishedURLs.fileName, model.publishedURLs.text)])
+        (memory.pages, memory.items) = (written.pages, contexts.renderedItems)
+        return (jobs, contexts, written)
+    }
+
+    /// Swaps the staged output into place; the memory of the last build is forgotten first, so
+    /// a build killed meanwhile leaves no memory that the output does not match.
+    static func commit(_ staging: OutputStaging, _ options: BuildOptions, diagnostics: inout [Diagnostic])
+        throws(BuildFailure)
+    {
+        BuildMemory.forget(options)
+        do { try staging.commit(removeOldInBackground: options.removeOldOutputInBackground) } catch {
+            staging.discard()
+            diagnostics.append(.error(options.output.path, nil, Message(.outputNotReplaced, "\(error)")))
+            throw BuildFailure(diagnostics: diagnostics)
+        }
+    }
+}
+
+extension BuildReport {
+    /// The report of a build that rendered and wrote.
+    init(
+        model: SiteModel, loaded: LoadedSite, run: BuildRun, pages: Int, copied: Int, staging: OutputStaging,
+        search: SearchIndexMode, written: PageWriter.Outcome, contexts: PageContexts
+    ) {
+        self.init(
+            articles: model.articles.count, pagesWritten: pages, filesCopied: copied, seconds: run.seconds,
+            diagnostics: run.diagnostics, stageSeconds: run.clock.laps, filesWritten: staging.writeCounts.written,
+            filesUnchanged: staging.writeCounts.kept, searchIndex: search, pagesRendered: written.rendered,
+            pagesReused: written.reused, itemsRendered: contexts.itemsRendered, itemsReused: contexts.itemsReused,
+            upToDate: false, leftoversSkipped: loaded.leftoversSkipped, scheduled: model.scheduled.count,
+            nextScheduled: model.scheduled.first, timeZone: model.config.timeZone)
+    }
+}

@@ -51,7 +51,8 @@ public enum ContentWalker {
             case .brokenLink(let relative):
                 listing.diagnostics.append(.warning(prefix + "/" + relative, nil, Message(.brokenSymlink)))
             case .unreadableFolder(let relative, let reason):
-                listing.diagnostics.append(.error(prefix + "/" + relative, nil, Message(.folderUnreadable, "\(reason)")))
+                listing.diagnostics.append(
+                    .error(prefix + "/" + relative, nil, Message(.folderUnreadable, "\(reason)")))
             case .unreadableEntry(let relative, let reason):
                 listing.diagnostics.append(.error(prefix + "/" + relative, nil, Message(.entryUnreadable, "\(reason)")))
             }

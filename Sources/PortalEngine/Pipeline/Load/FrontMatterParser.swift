@@ -27,99 +27,117 @@ public struct FrontMatterParser: Sendable {
             guard let key = keyNode.string else { continue }
             let at = YAMLReading.position(of: value, firstLine: firstLine) ?? SourcePosition(line: firstLine, column: 1)
             front.positions[key] = at
-            func fail(_ message: Message) { problems.append(.error(file, at, message)) }
-
-            func text() -> String? {
-                guard case .scalar(let s) = value else {
-                    fail(Message(.fieldMustBeText, "\(key)"))
-                    return nil
-                }
-                if value.isNull { return nil }
-                let trimmed = s.string.trimmedWhitespace
-                return trimmed.isEmpty ? nil : trimmed
-            }
-            func list(splittingCommas: Bool = false) -> [String] {
-                switch value {
-                case .scalar(let s):
-                    if value.isNull { return [] }
-                    let t = s.string.trimmedWhitespace
-                    // `-Hạ Lang` on its own line under `units:` reads as one text "-Hạ Lang …".
-                    if splittingCommas, let (_, item) = YAMLHints.dashWithoutSpace(Substring(t)) {
-                        let first = item.split(separator: " -").first.map(String.init) ?? item
-                        problems.append(.error(file, at, Message(.yamlListDash, "\(first)")))
-                        return []
-                    }
-                    if splittingCommas, let items = FrontMatterHints.commaSeparated(t) {
-                        problems.append(.warning(file, at, FrontMatterHints.listMessage(key: key, items: items)))
-                        return items
-                    }
-                    return t.isEmpty ? [] : [t]
-                case .sequence(let seq):
-                    var items: [String] = []
-                    for item in seq {
-                        guard case .scalar(let s) = item else {
-                            let itemAt = YAMLReading.position(of: item, firstLine: firstLine) ?? at
-                            problems.append(.error(file, itemAt, Message(.listItemMustBeText, "\(key)")))
-                            continue
-                        }
-                        let t = s.string.trimmedWhitespace
-                        if !t.isEmpty { items.append(t) }
-                    }
-                    return items
-                default:
-                    fail(Message(.fieldMustBeList, "\(key)"))
-                    return []
-                }
-            }
-            func flag() -> Bool {
-                if value.isNull { return false }
-                guard let b = value.plainBool else {
-                    fail(Message(.fieldMustBeBool, "\(key)"))
-                    return false
-                }
-                return b
-            }
-            func timestamp() -> Timestamp? {
-                guard let raw = text() else { return nil }
-                switch dates.parse(raw) {
-                case .success(let t): return t
-                case .failure(let error):
-                    fail(error.message)
-                    return nil
-                }
-            }
-
-            switch key {
-            case "title":
-                front.title = text()
-                if let title = front.title, let unwrapped = FrontMatterHints.withoutCurlyQuotes(title) {
-                    problems.append(.warning(file, at, Message(.curlyQuotes)))
-                    front.title = unwrapped
-                }
-            case "date":
-                front.date = timestamp()
-                if let raw = value.string { front.dateHasTime = DateParser.hasTimeOfDay(raw) }
-            case "lastmod": front.lastmod = timestamp()
-            case "category": front.category = text()
-            case "bloc": front.bloc = text()
-            case "units": front.units = list(splittingCommas: true)
-            case "meeting": front.meeting = text()
-            case "tags": front.tags = list(splittingCommas: true)
-            case "author": front.author = text()
-            case "source": front.source = text()
-            case "summary": front.summary = text()
-            case "image": front.image = text()
-            case "image_caption": front.imageCaption = text()
-            case "featured": front.featured = flag()
-            case "slug":
-                if let slug = text() {
-                    if let problem = Slug.problem(with: slug) { fail(problem) } else { front.slug = slug }
-                }
-            case "aliases": front.aliases = list()
-            case "draft": front.draft = flag()
-            default: front.extra[key] = YAMLValue(value)
-            }
+            var reader = FieldReader(key: key, value: value, at: at, file: file, firstLine: firstLine, dates: dates)
+            assign(&reader, to: &front)
+            problems += reader.problems
         }
         return (front, problems)
+    }
+
+    /// Stores the field `reader` reads in its place in `front`; unknown keys go to `extra`.
+    private func assign(_ reader: inout FieldReader, to front: inout FrontMatter) {
+        switch reader.key {
+        case "title":
+            front.title = reader.text()
+            if let title = front.title, let unwrapped = FrontMatterHints.withoutCurlyQuotes(title) {
+                reader.problems.append(.warning(reader.file, reader.at, Message(.curlyQuotes)))
+                front.title = unwrapped
+            }
+        case "date":
+            front.date = reader.timestamp()
+            if let raw = reader.value.string { front.dateHasTime = DateParser.hasTimeOfDay(raw) }
+        case "lastmod": front.lastmod = reader.timestamp()
+        case "category": front.category = reader.text()
+        case "bloc": front.bloc = reader.text()
+        case "units": front.units = reader.list(splittingCommas: true)
+        case "meeting": front.meeting = reader.text()
+        case "tags": front.tags = reader.list(splittingCommas: true)
+        case "author": front.author = reader.text()
+        case "source": front.source = reader.text()
+        case "summary": front.summary = reader.text()
+        case "image": front.image = reader.text()
+        case "image_caption": front.imageCaption = reader.text()
+        case "featured": front.featured = reader.flag()
+        case "slug":
+            if let slug = reader.text() {
+                if let problem = Slug.problem(with: slug) { reader.fail(problem) } else { front.slug = slug }
+            }
+        case "aliases": front.aliases = reader.list()
+        case "draft": front.draft = reader.flag()
+        default: front.extra[reader.key] = YAMLValue(reader.value)
+        }
+    }
+}
+
+/// One front matter field as the type its key needs, with the problems met reading it.
+struct FieldReader {
+    let key: String
+    let value: Node
+    let at: SourcePosition
+    let file: String
+    let firstLine: Int
+    let dates: DateParser
+    var problems: [Diagnostic] = []
+
+    mutating func fail(_ message: Message) { problems.append(.error(file, at, message)) }
+
+    mutating func text() -> String? {
+        guard case .scalar(let s) = value else {
+            fail(Message(.fieldMustBeText, "\(key)"))
+            return nil
+        }
+        if value.isNull { return nil }
+        let trimmed = s.string.trimmedWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
+    mutating func list(splittingCommas: Bool = false) -> [String] {
+        switch value {
+        case .scalar(let s):
+            if value.isNull { return [] }
+            let t = s.string.trimmedWhitespace
+            // `-Hạ Lang` on its own line under `units:` reads as one text "-Hạ Lang …".
+            if splittingCommas, let (_, item) = YAMLHints.dashWithoutSpace(Substring(t)) {
+                let first = item.split(separator: " -").first.map(String.init) ?? item
+                problems.append(.error(file, at, Message(.yamlListDash, "\(first)")))
+                return []
+            }
+            if splittingCommas, let items = FrontMatterHints.commaSeparated(t) {
+                problems.append(.warning(file, at, FrontMatterHints.listMessage(key: key, items: items)))
+                return items
+            }
+            return t.isEmpty ? [] : [t]
+        case .sequence(let seq):
+            var items: [String] = []
+            for item in seq {
+                guard case .scalar(let s) = item else {
+                    let itemAt = YAMLReading.position(of: item, firstLine: firstLine) ?? at
+                    problems.append(.error(file, itemAt, Message(.listItemMustBeText, "\(key)")))
+                    continue
+                }
+                let t = s.string.trimmedWhitespace
+                if !t.isEmpty { items.append(t) }
+            }
+            return items
+        default:
+            fail(Message(.fieldMustBeList, "\(key)"))
+            return []
+        }
+    }
+    mutating func flag() -> Bool {
+        if value.isNull { return false }
+        guard let b = value.plainBool else {
+            fail(Message(.fieldMustBeBool, "\(key)"))
+            return false
+        }
+        return b
+    }
+    mutating func timestamp() -> Timestamp? {
+        guard let raw = text() else { return nil }
+        switch dates.parse(raw) {
+        case .success(let t): return t
+        case .failure(let error):
+            fail(error.message)
+            return nil
+        }
     }
 }

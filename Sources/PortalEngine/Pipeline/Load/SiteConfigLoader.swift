@@ -27,59 +27,13 @@ public enum SiteConfigLoader {
         guard case .mapping(let mapping)? = root else {
             return (nil, [.error(path, SourcePosition(line: 1, column: 1), Message(.siteYAMLNotMapping))])
         }
-        func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
-        func text(_ key: String) -> (String, Node)? {
-            guard let node = mapping[key] else { return nil }
-            guard case .scalar(let s) = node, !node.isNull else {
-                if case .scalar = node { return nil }
-                problems.append(.error(path, at(node), Message(.fieldMustBeText, "\(key)")))
-                return nil
-            }
-            return (s.string.trimmedWhitespace, node)
-        }
-        func positiveInt(_ key: String, default value: Int) -> Int {
-            guard let node = mapping[key] else { return value }
-            guard let n = node.plainInt, n > 0 else {
-                problems.append(.error(path, at(node), Message(.fieldMustBePositiveInt, "\(key)")))
-                return value
-            }
-            return n
-        }
-
+        var yaml = SiteYAML(mapping: mapping)
         var config = SiteConfig(title: "", baseURL: "/")
-        if let (title, node) = text("title") {
-            if title.isEmpty { problems.append(.error(path, at(node), Message(.siteTitleEmpty))) }
-            config.title = title
-        } else {
-            problems.append(.error(path, SourcePosition(line: 1, column: 1), Message(.siteTitleMissing)))
-        }
-        if let (base, node) = text("base_url") {
-            if let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
-            {
-                config.baseURL = base.hasSuffix("/") ? base : base + "/"
-            } else {
-                problems.append(
-                    .error(
-                        path, at(node),
-                        Message(.baseURLInvalid)))
-            }
-        } else {
-            problems.append(
-                .error(
-                    path, SourcePosition(line: 1, column: 1), Message(.baseURLMissing))
-            )
-        }
-        if let (language, _) = text("language"), !language.isEmpty { config.language = language }
-        if let (zoneName, node) = text("timezone") {
-            if let zone = TimeZone(identifier: zoneName) {
-                config.timeZone = zone
-            } else {
-                problems.append(
-                    .error(path, at(node), Message(.unknownTimeZone, "\(zoneName)")))
-            }
-        }
-        config.perPage = positiveInt("per_page", default: 20)
-        config.relatedCount = positiveInt("related_count", default: 5)
+        readIdentity(&yaml, into: &config)
+        config.perPage = yaml.positiveInt("per_page", default: 20)
+        config.relatedCount = yaml.positiveInt("related_count", default: 5)
+        problems = yaml.problems
+        func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
         if let node = mapping["unsafe_html"] {
             config.unsafeHTML = readBool(node, "unsafe_html", problems: &problems) ?? config.unsafeHTML
         }
@@ -160,5 +114,68 @@ public enum SiteConfigLoader {
             result.append(CategoryConfig(key: key, title: title, children: children, position: position))
         }
         return result
+    }
+
+    /// The site's title, address, language and time zone.
+    private static func readIdentity(_ yaml: inout SiteYAML, into config: inout SiteConfig) {
+        if let (title, node) = yaml.text("title") {
+            if title.isEmpty { yaml.problems.append(.error(path, yaml.at(node), Message(.siteTitleEmpty))) }
+            config.title = title
+        } else {
+            yaml.problems.append(.error(path, SourcePosition(line: 1, column: 1), Message(.siteTitleMissing)))
+        }
+        if let (base, node) = yaml.text("base_url") {
+            if let url = URL(string: base), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
+            {
+                config.baseURL = base.hasSuffix("/") ? base : base + "/"
+            } else {
+                yaml.problems.append(
+                    .error(
+                        path, yaml.at(node),
+                        Message(.baseURLInvalid)))
+            }
+        } else {
+            yaml.problems.append(
+                .error(
+                    path, SourcePosition(line: 1, column: 1), Message(.baseURLMissing))
+            )
+        }
+        if let (language, _) = yaml.text("language"), !language.isEmpty { config.language = language }
+        if let (zoneName, node) = yaml.text("timezone") {
+            if let zone = TimeZone(identifier: zoneName) {
+                config.timeZone = zone
+            } else {
+                yaml.problems.append(
+                    .error(path, yaml.at(node), Message(.unknownTimeZone, "\(zoneName)")))
+            }
+        }
+    }
+}
+
+/// site.yaml's top mapping, read key by key, with the problems met.
+struct SiteYAML {
+    let mapping: Node.Mapping
+    var problems: [Diagnostic] = []
+
+    func at(_ node: Node) -> SourcePosition? { YAMLReading.position(of: node, firstLine: 1) }
+
+    /// A text value and its node; nil when absent or empty (null), with an error when not text.
+    mutating func text(_ key: String) -> (String, Node)? {
+        guard let node = mapping[key] else { return nil }
+        guard case .scalar(let s) = node, !node.isNull else {
+            if case .scalar = node { return nil }
+            problems.append(.error(SiteConfigLoader.path, at(node), Message(.fieldMustBeText, "\(key)")))
+            return nil
+        }
+        return (s.string.trimmedWhitespace, node)
+    }
+
+    mutating func positiveInt(_ key: String, default value: Int) -> Int {
+        guard let node = mapping[key] else { return value }
+        guard let n = node.plainInt, n > 0 else {
+            problems.append(.error(SiteConfigLoader.path, at(node), Message(.fieldMustBePositiveInt, "\(key)")))
+            return value
+        }
+        return n
     }
 }

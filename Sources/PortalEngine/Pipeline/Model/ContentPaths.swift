@@ -90,7 +90,8 @@ public struct ContentPaths: Sendable {
 
     /// What the editor may have meant by `reference`, resolved `.missing` from `directory`.
     public func suggestions(forReference reference: String, fromDirectory directory: String) -> [String] {
-        guard let target = Self.target(of: reference.trimmedWhitespace, fromDirectory: directory, basePath: urls.basePath)
+        guard
+            let target = Self.target(of: reference.trimmedWhitespace, fromDirectory: directory, basePath: urls.basePath)
         else { return [] }
         return suggestions(for: target.normalized, orRootRelative: target.rootRelative, fromDirectory: directory)
     }

@@ -8,6 +8,19 @@ public struct RenderedBody: Sendable {
 
 /// Renders every body once, in parallel, resolving links and images against content/.
 public enum BodyRenderer {
+    /// Every article's and standalone page's body, with what rendering found.
+    public struct SiteBodies: Sendable {
+        public var articles: [RenderedBody]
+        public var pages: [RenderedBody]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func renderSite(_ model: SiteModel, unsafeHTML: Bool) -> SiteBodies {
+        let (articles, articleProblems) = renderAll(model.articles, paths: model.paths, unsafeHTML: unsafeHTML)
+        let (pages, pageProblems) = renderAll(model.pages, paths: model.paths, unsafeHTML: unsafeHTML)
+        return SiteBodies(articles: articles, pages: pages, diagnostics: articleProblems + pageProblems)
+    }
+
     public static func renderAll(_ articles: [Article], paths: ContentPaths, unsafeHTML: Bool) -> (
         [RenderedBody], [Diagnostic]
     ) {

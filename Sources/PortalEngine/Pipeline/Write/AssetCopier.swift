@@ -52,4 +52,18 @@ public enum AssetCopier {
         }
         return (order.map { byDestination[$0]! }, diagnostics)
     }
+
+    /// Copies the site's files into the staging folder: the built-in theme's static files,
+    /// site/static/, then content/'s own files (which win). Failures go to `problems`.
+    static func copyAll(model: SiteModel, sourceRoot: URL, into staging: OutputStaging, problems: WriteProblems) -> (
+        count: Int, diagnostics: [Diagnostic]
+    ) {
+        let copies = plan(model: model, builtInTheme: Theme.builtInRoot, sourceRoot: sourceRoot)
+        for copy in copies.files {
+            do { try staging.copy(from: copy.source, to: copy.destination) } catch {
+                problems.append(.error(copy.label, nil, Message(.systemError, "\(error)")))
+            }
+        }
+        return (copies.files.count, copies.diagnostics)
+    }
 }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The model's first pass: which documents are published, with required fields, slugs and
+/// URLs checked, so that links can be resolved before any article is made.
+struct AddressPass {
+    struct Pending {
+        var document: SourceDocument
+        var title: String
+        var slug: String
+        var url: String
+    }
+
+    let categories: CategoryTree
+    let urls: SiteURLs
+    let includeDrafts: Bool
+    let now: Timestamp?
+    let includeFuture: Bool
+    /// First segments of the files copied to the output: an article's URL may not take them.
+    let topLevelAssetNames: Set<String>
+    let dates: VietnameseDateFormat
+
+    private(set) var pending: [Pending] = []
+    /// URL → the file that has it.
+    private(set) var urlOwners: [String: String] = [:]
+    /// Dates of the articles that wait to be published.
+    private(set) var scheduled: [Timestamp] = []
+    /// Content-relative paths left out of this build → why.
+    private(set) var unpublished: [String: Message] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(
+        categories: CategoryTree, urls: SiteURLs, includeDrafts: Bool, now: Timestamp?, includeFuture: Bool,
+        assets: Set<String>, zone: TimeZone
+    ) {
+        (self.categories, self.urls, self.includeDrafts) = (categories, urls, includeDrafts)
+        (self.now, self.includeFuture) = (now, includeFuture)
+        topLevelAssetNames = Set(assets.map { String($0.split(separator: "/", maxSplits: 1)[0]) })
+        dates = VietnameseDateFormat(zone: zone)
+    }
+
+    mutating func add(_ document: SourceDocument) {
+        let front = document.frontMatter
+        let file = document.file.sourcePath
+        if front.draft && !includeDrafts {
+            unpublished[document.file.relativePath] = Message(.unpublishedDraft)
+            return
+        }
+        if let now, !includeFuture, let date = front.date, date > now {
+            scheduled.append(date)
+            unpublished[document.file.relativePath] = Message(.unpublishedScheduled, "\(dates.shortWithTime(date))")
+            return
+        }
+        let top = SourcePosition(line: 1, column: 1)
+        var ok = true
+        func require(_ present: Bool, _ field: String, _ text: MessageID) {
+            if !present {
+                ok = false
+                diagnostics.append(.error(file, front.positions[field] ?? top, Message(text)))
+            }
+        }
+        require(front.title != nil, "title", .missingTitle)
+        if document.kind == .article {
+            require(front.date != nil || front.positions["date"] != nil, "date", .missingDate)
+            require(front.category != nil, "category", .missingCategory)
+        }
+        if let key = front.category, categories.index(ofKey: key) == nil {
+            ok = false
+            let known = categories.categories.map(\.key).joined(separator: ", ")
+            let meant = FrontMatterHints.categoryKey(
+                meaning: key, in: categories.categories.map { ($0.key, $0.title) })
+            let text =
+                meant.map { Message(.unknownCategoryMeant, "\(key)", "\($0)") }
+                ?? Message(.unknownCategory, "\(key)", "\(known)")
+            diagnostics.append(.error(file, front.positions["category"], text))
+        }
+        guard let title = front.title else { return }
+        let slug = front.slug ?? Slug.make(from: title)
+        if slug.isEmpty {
+            diagnostics.append(
+                .error(file, front.positions["title"], Message(.titleMakesNoURL)))
+            return
+        }
+        if urls.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) {
+            diagnostics.append(
+                .error(
+                    file, front.positions["slug"] ?? front.positions["title"],
+                    Message(.urlReserved, "\(slug)")))
+            return
+        }
+        let url = urls.article(slug: slug)
+        if let owner = urlOwners[url] {
+            diagnostics.append(
+                .error(
+                    file, front.positions["slug"] ?? front.positions["title"],
+                    Message(.urlTaken, "\(url)", "\(owner)")))
+            return
+        }
+        urlOwners[url] = file
+        if ok { pending.append(Pending(document: document, title: title, slug: slug, url: url)) }
+    }
+}
