@@ -1,0 +1,140 @@
+/// Renders compiled templates with typed values: no `Any`, no dynamic casts, one output string.
+///
+/// Truth follows the engine's templates as they were written for swift-mustache: only `false`,
+/// an empty list and a missing name are false; an empty text or a zero is true.
+struct MustacheRenderer {
+    let templates: [String: [MustacheNode]]
+
+    func render(_ name: String, _ value: TemplateValue) -> String {
+        guard let nodes = templates[name] else { return "" }
+        var state = State(stack: [value])
+        render(nodes, &state)
+        return state.output
+    }
+
+    private struct State {
+        var output = ""
+        var stack: [TemplateValue]
+        /// Position in the list being iterated, for `first()`, `last()` and `index()`.
+        var position: (index: Int, count: Int)? = nil
+        /// Block overrides from the parents being rendered, innermost last; the outermost wins.
+        var overrides: [[String: [MustacheNode]]] = []
+        var indentation = ""
+        var atLineStart = true
+    }
+
+    private func render(_ nodes: [MustacheNode], _ state: inout State) {
+        for node in nodes {
+            switch node {
+            case .text(let text): write(text, &state, fromTemplate: true)
+            case .variable(let name, let escaped):
+                guard let value = lookup(name, state) else { continue }
+                let text = Self.text(of: value)
+                write(escaped ? HTMLEscaping.escape(text) : text, &state, fromTemplate: false)
+            case .section(let name, let inverted, let children):
+                section(lookup(name, state), inverted: inverted, children, &state)
+            case .partial(let name, let indentation):
+                guard let partial = templates[name] else { continue }
+                indented(indentation, &state) { render(partial, &$0) }
+            case .parent(let name, let indentation, let blocks):
+                guard let parent = templates[name] else { continue }
+                state.overrides.append(blocks)
+                indented(indentation, &state) { render(parent, &$0) }
+                state.overrides.removeLast()
+            case .block(let name, let children):
+                render(state.overrides.first(where: { $0[name] != nil })?[name] ?? children, &state)
+            }
+        }
+    }
+
+    private func section(_ value: TemplateValue?, inverted: Bool, _ children: [MustacheNode], _ state: inout State) {
+        switch value {
+        case .list(let items):
+            if inverted {
+                if items.isEmpty { render(children, &state) }
+                return
+            }
+            let saved = state.position
+            for (i, item) in items.enumerated() {
+                state.position = (i, items.count)
+                state.stack.append(item)
+                render(children, &state)
+                state.stack.removeLast()
+            }
+            state.position = saved
+        case .bool(let flag):
+            if flag != inverted { render(children, &state) }
+        case nil:
+            if inverted { render(children, &state) }
+        case .some(let value):
+            guard !inverted else { return }
+            state.stack.append(value)
+            render(children, &state)
+            state.stack.removeLast()
+        }
+    }
+
+    /// Renders with `indentation` before each line the template writes (a standalone partial).
+    private func indented(_ indentation: String, _ state: inout State, _ body: (inout State) -> Void) {
+        guard !indentation.isEmpty else { return body(&state) }
+        let saved = state.indentation
+        state.indentation = saved + indentation
+        state.atLineStart = true
+        body(&state)
+        state.indentation = saved
+    }
+
+    private func write(_ text: String, _ state: inout State, fromTemplate: Bool) {
+        guard !state.indentation.isEmpty else {
+            state.output += text
+            return
+        }
+        guard !text.isEmpty else { return }
+        if !fromTemplate {
+            if state.atLineStart { state.output += state.indentation }
+            state.atLineStart = false
+            state.output += text
+            return
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.offset > 0 {
+                state.output += "\n"
+                state.atLineStart = true
+            }
+            if !line.element.isEmpty {
+                if state.atLineStart { state.output += state.indentation }
+                state.atLineStart = false
+                state.output += line.element
+            }
+        }
+    }
+
+    private func lookup(_ name: MustacheName, _ state: State) -> TemplateValue? {
+        switch name {
+        case .current: return state.stack.last
+        case .first: return state.position.map { .bool($0.index == 0) }
+        case .last: return state.position.map { .bool($0.index == $0.count - 1) }
+        case .index: return state.position.map { .int($0.index) }
+        case .path(let parts):
+            guard let head = parts.first,
+                var value = state.stack.reversed().lazy.compactMap({ $0.fields?[head] }).first
+            else { return nil }
+            for part in parts.dropFirst() {
+                guard let next = value.fields?[part] else { return nil }
+                value = next
+            }
+            return value
+        }
+    }
+
+    /// How a value prints: numbers as Swift prints them, lists and objects as nothing useful.
+    static func text(of value: TemplateValue) -> String {
+        switch value {
+        case .text(let text): return text
+        case .int(let number): return String(number)
+        case .double(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .list, .object, .shared: return ""
+        }
+    }
+}
