@@ -1,11 +1,11 @@
 import Foundation
-import Mustache
 
 /// Reads the theme: the built-in templates, overridden file by file by `site/templates/`.
 extension Theme {
     public static func load(siteRoot: URL) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: [MustacheNode]] = [:]
+        var texts: [String: String] = [:]
         var origins: [String: String] = [:]
         let sources: [(URL?, String)] = [
             (builtInRoot?.appendingPathComponent("templates"), "(built-in theme)/templates"),
@@ -28,14 +28,14 @@ extension Theme {
                     diagnostics.append(.error(file.sourcePath, e.position, e.message))
                     continue
                 }
-                do {
-                    templates[name] = try MustacheTemplate(string: text)
+                do throws(MustacheSyntaxError) {
+                    templates[name] = try MustacheParser.compile(text)
+                    texts[name] = text
                     origins[name] = file.sourcePath
-                } catch let error as MustacheTemplate.ParserError {
-                    let at = SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber)
-                    diagnostics.append(.error(file.sourcePath, at, Message(.templateError, "\(describe(error.error))")))
                 } catch {
-                    diagnostics.append(.error(file.sourcePath, nil, Message(.templateError, "\(error)")))
+                    let at = SourcePosition(line: error.line, column: error.column)
+                    diagnostics.append(
+                        .error(file.sourcePath, at, Message(.templateError, "\(describe(error.problem))")))
                 }
             }
         }
@@ -43,19 +43,18 @@ extension Theme {
             diagnostics.append(.error("site/templates/\(name).mustache", nil, Message(.templateMissing, "\(name)")))
         }
         if diagnostics.containsErrors { return (nil, diagnostics) }
-        return (Theme(templates: templates, origins: origins), diagnostics)
+        return (Theme(templates: templates, sources: texts, origins: origins), diagnostics)
     }
 
-    static func describe(_ error: Error) -> String {
-        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch e {
-        case .sectionCloseNameIncorrect: return "a closing tag does not match the section it closes"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is never closed with {{/…}}"
-        case .invalidSetDelimiter: return "malformed set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only {{$block}} sections may stand inside {{<parent}}"
-        default: return "\(e)"
+    static func describe(_ problem: MustacheSyntaxError.Problem) -> String {
+        switch problem {
+        case .closingMismatch(let expected, let found):
+            return "{{/\(found)}} closes a section opened as {{#\(expected)}}"
+        case .closingWithoutOpening(let name): return "{{/\(name)}} closes a section that was never opened"
+        case .unclosedTag: return "a tag is not closed with '}}'"
+        case .unclosedSection(let name): return "the section {{#\(name)}} is never closed with {{/\(name)}}"
+        case .badDelimiters: return "malformed set-delimiter tag"
+        case .emptyName: return "a tag has no name"
         }
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
-import Mustache
 
 /// The templates a build renders with: the built-in theme, overridden file by file by `site/templates/`.
 public struct Theme: Sendable {
-    public let library: MustacheLibrary
     /// Template name → where it came from (for messages and the README's tables).
     public let origins: [String: String]
-    let templates: [String: MustacheTemplate]
+    /// Template name → its text, as compiled (a pre-rendered site partial: its output).
+    let sources: [String: String]
+    let renderer: MustacheRenderer
     /// Hash of every template's text: part of each page's fingerprint.
     public let fingerprint: UInt64
 
@@ -23,37 +23,33 @@ public struct Theme: Sendable {
         Bundle.module.url(forResource: "DefaultTheme", withExtension: nil)
     }
 
-    init(templates: [String: MustacheTemplate], origins: [String: String]) {
-        self.templates = templates
+    init(templates: [String: [MustacheNode]], sources: [String: String], origins: [String: String]) {
+        renderer = MustacheRenderer(templates: templates)
+        self.sources = sources
         self.origins = origins
-        library = MustacheLibrary(templates: templates)
         var hasher = StableHasher()
-        for name in templates.keys.sorted() {
+        for name in sources.keys.sorted() {
             hasher.add(name)
-            hasher.add(templates[name]!.description)
+            hasher.add(sources[name]!)
         }
         fingerprint = hasher.value
     }
 
     /// This theme with the site partials replaced by their output for `site`.
-    ///
-    /// The output becomes a template of plain text; one that contains "{{" would be read as
-    /// tags, so such a partial is left to render per page as before.
     func withSitePartialsRendered(site: SharedTemplateValue) -> Theme {
-        var prepared = templates
-        for name in Self.sitePartials {
-            guard let template = templates[name] else { continue }
-            let html = template.render(["site": site.engineValue], library: library)
-            if !html.contains("{{"), let fixed = try? MustacheTemplate(string: html) {
-                prepared[name] = fixed
-            }
+        var templates = renderer.templates
+        var sources = self.sources
+        for name in Self.sitePartials where templates[name] != nil {
+            let html = renderer.render(name, .object(["site": .shared(site)]))
+            templates[name] = [.text(html)]
+            sources[name] = html
         }
-        return Theme(templates: prepared, origins: origins)
+        return Theme(templates: templates, sources: sources, origins: origins)
     }
 
-    public func has(_ name: String) -> Bool { templates[name] != nil }
+    public func has(_ name: String) -> Bool { renderer.templates[name] != nil }
 
     func render(_ context: TemplateValue, template: String) -> String {
-        library.render(context.engineValue, withTemplate: template) ?? ""
+        renderer.render(template, context)
     }
 }

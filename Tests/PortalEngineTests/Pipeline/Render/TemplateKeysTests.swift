@@ -6,8 +6,8 @@ import Testing
 /// Every name the built-in templates use is a key some page's typed data gives them: a
 /// misspelt key would render empty without a word, so this test is what notices.
 @Suite struct TemplateKeysTests {
-    /// The keys of every page of the test portal, at any depth.
-    static func keysOfEveryPage() throws -> Set<String> {
+    /// Every templated page of the test portal: its template, its data, and the theme.
+    static func pagesOfTestPortal() throws -> (theme: Theme, pages: [(template: String, data: TemplateValue)]) {
         let options = BuildOptions(sourceRoot: SamplePortalTests.fixturePortal, now: TestSite.now)
         var diagnostics: [Diagnostic] = []
         let (config, loadedTheme) = try SiteBuilder.loadSettings(options, diagnostics: &diagnostics)
@@ -18,6 +18,16 @@ import Testing
         let pageBodies = BodyRenderer.renderAll(model.pages, paths: model.paths, unsafeHTML: false).0
         let contexts = PageContexts(
             model: model, bodies: bodies, pageBodies: pageBodies, now: options.now, theme: theme)
+        let pages = PageJob.plan(for: model).compactMap { contexts.context(for: $0) }.map {
+            ($0.template, $0.data.templateValue)
+        }
+        // The test portal's lists fit on one page: the middle page of a long list has every key.
+        let slices = Pagination.slices(count: 100, perPage: 2, listURL: model.urls.home, urls: model.urls)
+        return (theme, pages + [("(pagination)", contexts.pagination(slices[25]).templateValue)])
+    }
+
+    /// The keys of every page of the test portal, at any depth.
+    static func keysOfEveryPage() throws -> Set<String> {
         var keys: Set<String> = []
         func collect(_ value: TemplateValue) {
             switch value {
@@ -29,12 +39,7 @@ import Testing
             case .text, .int, .double, .bool: break
             }
         }
-        for job in PageJob.plan(for: model) {
-            if let context = contexts.context(for: job) { collect(context.data.templateValue) }
-        }
-        // The test portal's lists fit on one page: the middle page of a long list has every key.
-        let slices = Pagination.slices(count: 100, perPage: 2, listURL: model.urls.home, urls: model.urls)
-        collect(contexts.pagination(slices[25]).templateValue)
+        for page in try pagesOfTestPortal().pages { collect(page.data) }
         return keys
     }
 

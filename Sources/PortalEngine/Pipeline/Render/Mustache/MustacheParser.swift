@@ -132,18 +132,16 @@ struct MustacheParser {
         return result
     }
 
-    /// Several tags alone on a line count as one standalone tag only when they open or close
-    /// parents and blocks (`{{<parent}}{{$block}}`, `{{/block}}{{/parent}}`), as the spec's
-    /// inheritance examples write them.
+    /// Several tags alone on a line count as one standalone tag only when they open a parent
+    /// or close blocks and parents (`{{<parent}}{{$block}}`, `{{/block}}{{/parent}}`), as the
+    /// spec's inheritance examples write them. A block opened and closed on its own line
+    /// (`{{$main}}{{/main}}`) keeps its line's end, as the spec and swift-mustache agree.
     private static func isOneLineGroup(_ tags: [Token]) -> Bool {
-        tags.allSatisfy {
+        guard case .tag(let first?, _, _, _) = tags.first, first == "<" || first == "/" else { return false }
+        return tags.allSatisfy {
             guard case .tag(let kind?, _, _, _) = $0 else { return false }
             return kind == "<" || kind == "$" || kind == "/"
         }
-            && tags.contains {
-                if case .tag(let kind?, _, _, _) = $0 { return kind == "<" || kind == "$" }
-                return false
-            }
     }
 
     /// Nests sections, parents and blocks until the tag closing `closing` (nil: the end).

@@ -1,5 +1,5 @@
 /// A value as templates see it: text, numbers, flags, lists and objects. Typed, so no `Any`
-/// travels through the pipeline; `engineValue` turns it into what the template engine takes.
+/// travels through the pipeline; the renderer (`Render/Mustache/`) reads it as it is.
 public indirect enum TemplateValue: Sendable {
     case text(String)
     case int(Int)
@@ -25,33 +25,14 @@ public indirect enum TemplateValue: Sendable {
     }
 }
 
-/// A value shown by many pages: its fingerprint stands for it in every page's fingerprint, and
-/// it is converted for the template engine once.
-public final class SharedTemplateValue: @unchecked Sendable {
+/// A value shown by many pages: its fingerprint stands for it in every page's fingerprint.
+public final class SharedTemplateValue: Sendable {
     public let value: TemplateValue
     public let fingerprint: UInt64
-    /// Read-only once built: the template engine only reads it.
-    let engineValue: Any
 
     init(_ value: TemplateValue) {
         self.value = value
         fingerprint = ContextFingerprint.of(value, seed: 0)
-        engineValue = value.engineValue
-    }
-}
-
-extension TemplateValue {
-    /// What swift-mustache takes. The only place template data becomes `Any`.
-    var engineValue: Any {
-        switch self {
-        case .text(let text): return text
-        case .int(let number): return number
-        case .double(let number): return number
-        case .bool(let flag): return flag
-        case .list(let items): return items.map(\.engineValue)
-        case .object(let fields): return fields.mapValues(\.engineValue)
-        case .shared(let shared): return shared.engineValue
-        }
     }
 }
 
