@@ -13,7 +13,7 @@ _need_stop() {
 need_program() {
   local command=$1
   shift
-  local packages=("${@:-$command}")
+  local packages=("$@")
   [ $# -eq 0 ] && packages=("$command")
   command -v "$command" >/dev/null && return 0
   [ "${NO_INSTALL:-0}" = 1 ] && _need_stop "$command" "apt-get install -y ${packages[*]}"

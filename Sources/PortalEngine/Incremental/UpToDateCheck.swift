@@ -21,22 +21,6 @@ struct UpToDateCheck {
         var nextScheduled: Timestamp? = nil
         /// How many articles wait, for the summary of a build that stops here.
         var scheduled = 0
-
-        /// The record of a build just swapped into `output`.
-        init(inputs: UInt64, model: SiteModel, pages: Int, copied: Int, output: URL) {
-            self.init(
-                inputs: inputs, articles: model.articles.count, pages: pages, copied: copied,
-                files: UpToDateCheck.filesAndSizes(in: output), nextScheduled: model.scheduled.first,
-                scheduled: model.scheduled.count)
-        }
-
-        init(
-            inputs: UInt64, articles: Int, pages: Int, copied: Int, files: [String: Int], nextScheduled: Timestamp?,
-            scheduled: Int
-        ) {
-            (self.inputs, self.articles, self.pages, self.copied) = (inputs, articles, pages, copied)
-            (self.files, self.nextScheduled, self.scheduled) = (files, nextScheduled, scheduled)
-        }
     }
 
     static func url(sourceRoot: URL, output: URL) -> URL {
@@ -148,5 +132,15 @@ struct UpToDateCheck {
             "v2\t\(String(record.inputs, radix: 16))\t\(record.articles)\t\(record.pages)\t\(record.copied)\t\(scheduled)\n"
         for (path, size) in record.files.sorted(by: { $0.key < $1.key }) { text += "\(size)\t\(path)\n" }
         CacheFiles.write(Data(text.utf8), to: url(sourceRoot: sourceRoot, output: output))
+    }
+}
+
+extension UpToDateCheck.Record {
+    /// The record of a build just swapped into `output`.
+    init(inputs: UInt64, model: SiteModel, pages: Int, copied: Int, output: URL) {
+        self.init(
+            inputs: inputs, articles: model.articles.count, pages: pages, copied: copied,
+            files: UpToDateCheck.filesAndSizes(in: output), nextScheduled: model.scheduled.first,
+            scheduled: model.scheduled.count)
     }
 }

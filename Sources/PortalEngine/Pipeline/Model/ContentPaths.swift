@@ -67,10 +67,10 @@ public struct ContentPaths: Sendable {
     }
 
     /// A written reference as a content-relative path (nil when it climbs above content/), whether
-    /// it was written from the site root, its `#…`/`?…` part, and the same path taken from
-    /// content/ itself when it was written relative to the article.
+    /// it was written from the site root, its `#…`/`?…` part, and the path as written (decoded,
+    /// without the base path), for the suggestions to try from content/ itself.
     private static func target(of raw: String, fromDirectory directory: String, basePath: String) -> (
-        normalized: String, rooted: Bool, suffix: String, rootRelative: String?
+        normalized: String, rooted: Bool, suffix: String, written: String
     )? {
         var path = raw
         var suffix = ""
@@ -85,7 +85,7 @@ public struct ContentPaths: Sendable {
         }
         guard let normalized = normalize(rooted ? path : (directory.isEmpty ? path : directory + "/" + path))
         else { return nil }
-        return (normalized, rooted, suffix, rooted ? nil : normalize(path))
+        return (normalized, rooted, suffix, path)
     }
 
     /// What the editor may have meant by `reference`, resolved `.missing` from `directory`.
@@ -93,7 +93,8 @@ public struct ContentPaths: Sendable {
         guard
             let target = Self.target(of: reference.trimmedWhitespace, fromDirectory: directory, basePath: urls.basePath)
         else { return [] }
-        return suggestions(for: target.normalized, orRootRelative: target.rootRelative, fromDirectory: directory)
+        let rootRelative = target.rooted ? nil : Self.normalize(target.written)
+        return suggestions(for: target.normalized, orRootRelative: rootRelative, fromDirectory: directory)
     }
 
     /// What the editor may have meant by a reference to `missing` (content-relative): a file

@@ -31,7 +31,7 @@ struct MustacheParser {
             text.removeAll(keepingCapacity: true)
         }
         func matches(_ pattern: [UInt8], at position: Int) -> Bool {
-            position + pattern.count <= bytes.count && Array(bytes[position..<position + pattern.count]) == pattern
+            position + pattern.count <= bytes.count && bytes[position..<position + pattern.count].elementsEqual(pattern)
         }
         while i < bytes.count {
             if !matches(open, at: i) {
@@ -60,11 +60,11 @@ struct MustacheParser {
             if let lastNewline = bytes[..<i].lastIndex(of: UInt8(ascii: "\n")), lastNewline >= lineStart {
                 lineStart = lastNewline + 1
             }
-            var content = inside.trimmingSpaces
+            var content = inside.trimmedWhitespace
             var kind: Character? = triple ? "{" : nil
             if !triple, let first = content.first, "#^/!><$=&".contains(first) {
                 kind = first
-                content = String(content.dropFirst()).trimmingSpaces
+                content = String(content.dropFirst()).trimmedWhitespace
             }
             if kind == "=" {
                 guard content.hasSuffix("=") else {
@@ -202,14 +202,5 @@ struct MustacheParser {
             if case .block(let name, let content) = node { blocks[name] = content }
         }
         return blocks
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\n" || c == "\r\n" { s = s.dropFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\n" || c == "\r\n" { s = s.dropLast() }
-        return String(s)
     }
 }
