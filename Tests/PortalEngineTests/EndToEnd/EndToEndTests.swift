@@ -275,8 +275,18 @@ import Testing
         try site.write("site/templates/category.mustache", "<h1>\n{{#list}}\n<p>{{title}}</p>\n")
         let errors = try #require(site.buildFailure()).map(\.description)
         #expect(errors.count == 1)
-        #expect(errors[0].hasPrefix("site/templates/category.mustache:"))
+        #expect(errors[0].hasPrefix("site/templates/category.mustache:2:1:"), "\(errors)")
         #expect(errors[0].contains("error: template error"))
+        #expect(errors[0].contains("{{#list}} is never closed with {{/list}}"), "\(errors)")
+    }
+
+    @Test func templateClosingTheWrongSectionNamesBothTags() throws {
+        let site = try sampleSite()
+        try site.write("site/templates/category.mustache", "<ul>{{#list}}\n<li>{{title}}</li>\n{{/lisst}}</ul>\n")
+        let errors = try #require(site.buildFailure()).map(\.description)
+        #expect(errors.count == 1)
+        #expect(errors[0].hasPrefix("site/templates/category.mustache:3:1:"), "\(errors)")
+        #expect(errors[0].contains("{{/lisst}} closes a section opened as {{#list}}"), "\(errors)")
     }
 
     @Test func brokenSiteYAMLIsReportedWithItsLine() throws {
