@@ -8,9 +8,17 @@ indirect enum MustacheNode: Sendable {
     /// `{{>name}}`; a standalone tag's indentation goes before each line of the partial.
     case partial(String, indentation: String)
     /// `{{<name}}…{{/name}}`: the partial with some of its blocks replaced.
-    case parent(String, indentation: String, blocks: [String: [MustacheNode]])
+    case parent(String, indentation: String, blocks: [String: MustacheBlock])
     /// `{{$name}}default{{/name}}`.
-    case block(String, [MustacheNode])
+    case block(String, MustacheBlock)
+}
+
+/// A block's content, and, when its opening tag stands alone on its line, the indentation of
+/// its lines: removed from an override where it is defined, added where it is expanded (the
+/// spec's block reindentation).
+struct MustacheBlock: Sendable {
+    var indentation: String?
+    var nodes: [MustacheNode]
 }
 
 /// A tag's name: `.`, a dotted path, or one of the helpers inside a list (`first()`, `last()`,

@@ -5,7 +5,7 @@ struct MustacheParser {
         case text(String)
         /// `kind` is the sigil (`#`, `^`, `/`, `!`, `>`, `<`, `$`, `=`, `&`, `{`) or nil for a variable.
         case tag(kind: Character?, name: String, line: Int, column: Int)
-        /// A standalone partial or parent keeps the whitespace before it, to indent with.
+        /// A standalone partial, parent or block keeps the whitespace before it, to indent with.
         case indented(kind: Character, name: String, indentation: String, line: Int, column: Int)
     }
 
@@ -112,13 +112,20 @@ struct MustacheParser {
                 case .indented: break
                 }
             }
+            if let emptyBlock = Self.emptyBlockLine(tags, before: before) {
+                result += emptyBlock + [.text("\n")]
+                return
+            }
             guard !tags.isEmpty, tags.count == 1 || Self.isOneLineGroup(tags) else {
                 result += lineTokens
                 return
             }
             for (i, tag) in tags.enumerated() {
-                if i == 0, case .tag(let kind?, let name, let line, let column) = tag, kind == ">" || kind == "<" {
-                    result.append(.indented(kind: kind, name: name, indentation: before, line: line, column: column))
+                if case .tag(let kind?, let name, let line, let column) = tag,
+                    kind == "$" || (i == 0 && (kind == ">" || kind == "<"))
+                {
+                    let indentation = i == 0 ? before : ""
+                    result.append(.indented(kind: kind, name: name, indentation: indentation, line: line, column: column))
                 } else {
                     result.append(tag)
                 }
@@ -130,6 +137,15 @@ struct MustacheParser {
         }
         endLine()
         return result
+    }
+
+    /// `{{$main}}{{/main}}` alone on a line keeps its line's end (as the spec and swift-mustache
+    /// agree) but indents what overrides it by the whitespace before it.
+    private static func emptyBlockLine(_ tags: [Token], before: String) -> [Token]? {
+        guard tags.count == 2, case .tag("$", let name, let line, let column) = tags[0],
+            case .tag("/", name, _, _) = tags[1]
+        else { return nil }
+        return [.indented(kind: "$", name: name, indentation: before, line: line, column: column), tags[1]]
     }
 
     /// Several tags alone on a line count as one standalone tag only when they open a parent
@@ -158,6 +174,9 @@ struct MustacheParser {
             case .indented(let kind, let name, let indentation, let line, let column):
                 if kind == ">" {
                     nodes.append(.partial(name, indentation: indentation))
+                } else if kind == "$" {
+                    let inner = try build(tokens, &index, closing: (name, line, column))
+                    nodes.append(.block(name, MustacheBlock(indentation: Self.firstLineIndentation(inner, or: indentation), nodes: inner)))
                 } else {
                     let inner = try build(tokens, &index, closing: (name, line, column))
                     nodes.append(.parent(name, indentation: indentation, blocks: blocks(in: inner)))
@@ -178,7 +197,8 @@ struct MustacheParser {
                     let inner = try build(tokens, &index, closing: (name, line, column))
                     nodes.append(.section(MustacheName(name), inverted: kind == "^", inner))
                 case "$":
-                    nodes.append(.block(name, try build(tokens, &index, closing: (name, line, column))))
+                    let inner = try build(tokens, &index, closing: (name, line, column))
+                    nodes.append(.block(name, MustacheBlock(indentation: nil, nodes: inner)))
                 case "<":
                     let inner = try build(tokens, &index, closing: (name, line, column))
                     nodes.append(.parent(name, indentation: "", blocks: blocks(in: inner)))
@@ -195,9 +215,17 @@ struct MustacheParser {
         return nodes
     }
 
+    /// A standalone block's lines are indented as its first line is (the spec's "intrinsic
+    /// indentation"); an empty one by the whitespace before its tag.
+    private static func firstLineIndentation(_ nodes: [MustacheNode], or tagIndentation: String) -> String {
+        guard let first = nodes.first else { return tagIndentation }
+        guard case .text(let text) = first else { return "" }
+        return String(text.prefix(while: { $0 == " " || $0 == "\t" }))
+    }
+
     /// The blocks a parent tag overrides; anything else inside it is ignored.
-    private static func blocks(in nodes: [MustacheNode]) -> [String: [MustacheNode]] {
-        var blocks: [String: [MustacheNode]] = [:]
+    private static func blocks(in nodes: [MustacheNode]) -> [String: MustacheBlock] {
+        var blocks: [String: MustacheBlock] = [:]
         for node in nodes {
             if case .block(let name, let content) = node { blocks[name] = content }
         }

@@ -18,7 +18,7 @@ struct MustacheRenderer {
         /// Position in the list being iterated, for `first()`, `last()` and `index()`.
         var position: (index: Int, count: Int)? = nil
         /// Block overrides from the parents being rendered, innermost last; the outermost wins.
-        var overrides: [[String: [MustacheNode]]] = []
+        var overrides: [[String: MustacheBlock]] = []
         var indentation = ""
         var atLineStart = true
     }
@@ -41,10 +41,32 @@ struct MustacheRenderer {
                 state.overrides.append(blocks)
                 indented(indentation, &state) { render(parent, &$0) }
                 state.overrides.removeLast()
-            case .block(let name, let children):
-                render(state.overrides.first(where: { $0[name] != nil })?[name] ?? children, &state)
+            case .block(let name, let block):
+                guard let override = state.overrides.lazy.compactMap({ $0[name] }).first else {
+                    render(block.nodes, &state)
+                    continue
+                }
+                expand(override, at: block.indentation ?? "", &state)
             }
         }
+    }
+
+    /// An override's lines lose the indentation they had where it was written and take the
+    /// indentation of the block it replaces.
+    private func expand(_ override: MustacheBlock, at indentation: String, _ state: inout State) {
+        guard let written = override.indentation, !written.isEmpty else {
+            return indented(indentation, &state) { render(override.nodes, &$0) }
+        }
+        let saved = (state.output, state.indentation, state.atLineStart)
+        (state.output, state.indentation, state.atLineStart) = ("", "", true)
+        render(override.nodes, &state)
+        let lines = state.output.split(separator: "\n", omittingEmptySubsequences: false)
+        let dedented = lines.map { line in
+            let common = zip(line, written).prefix(while: { $0 == $1 }).count
+            return line.dropFirst(common)
+        }
+        (state.output, state.indentation, state.atLineStart) = saved
+        indented(indentation, &state) { write(dedented.joined(separator: "\n"), &$0, fromTemplate: true) }
     }
 
     private func section(_ value: TemplateValue?, inverted: Bool, _ children: [MustacheNode], _ state: inout State) {
