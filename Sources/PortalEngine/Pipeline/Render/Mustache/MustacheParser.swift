@@ -125,7 +125,8 @@ struct MustacheParser {
                     kind == "$" || (i == 0 && (kind == ">" || kind == "<"))
                 {
                     let indentation = i == 0 ? before : ""
-                    result.append(.indented(kind: kind, name: name, indentation: indentation, line: line, column: column))
+                    result.append(
+                        .indented(kind: kind, name: name, indentation: indentation, line: line, column: column))
                 } else {
                     result.append(tag)
                 }
@@ -176,7 +177,11 @@ struct MustacheParser {
                     nodes.append(.partial(name, indentation: indentation))
                 } else if kind == "$" {
                     let inner = try build(tokens, &index, closing: (name, line, column))
-                    nodes.append(.block(name, MustacheBlock(indentation: Self.firstLineIndentation(inner, or: indentation), nodes: inner)))
+                    nodes.append(
+                        .block(
+                            name,
+                            MustacheBlock(indentation: Self.firstLineIndentation(inner, or: indentation), nodes: inner))
+                    )
                 } else {
                     let inner = try build(tokens, &index, closing: (name, line, column))
                     nodes.append(.parent(name, indentation: indentation, blocks: blocks(in: inner)))
