@@ -36,13 +36,6 @@ public enum SearchIndexBuilder {
         var terms: [String: TermInfo] = [:]
     }
 
-    /// A term of one document with its hash, which picks both its merge partition and its shard.
-    struct HashedTerm: Sendable {
-        var term: String
-        var hash: UInt32
-        var info: TermInfo
-    }
-
     /// A term's postings as columns: compact, and appended to in place (a class, so the
     /// dictionary holding it is not copied on every append).
     final class TermPostings {
@@ -69,11 +62,6 @@ public enum SearchIndexBuilder {
         }
     }
 
-    /// The terms whose hash falls in one partition; only one thread touches it at a time.
-    final class PartitionTable: @unchecked Sendable {
-        var table: [String: TermPostings] = [:]
-    }
-
     /// One search result as the browser shows it, and the values its filters test.
     struct ResultEntry: Sendable {
         var json: String
@@ -96,33 +84,29 @@ public enum SearchIndexBuilder {
     public static func build(model: SiteModel, bodies: [RenderedBody]) -> IndexFiles {
         // Documents are tokenised a chunk at a time and merged at once: holding every
         // document's term table until one big merge took over a gigabyte at 10,000 articles.
-        let tables = (0..<partitions).map { _ in PartitionTable() }
+        let tables = (0..<partitions).map { IndexPartition(number: $0) }
         let chunk = 512
         for start in stride(from: 0, to: model.articles.count, by: chunk) {
             let range = start..<min(model.articles.count, start + chunk)
             let perDocument = parallelMap(Array(range)) { i in
-                partitioned(
-                    terms(
-                        title: model.articles[i].title,
-                        body: bodies[i].plainText + " " + (model.articles[i].summary ?? "")))
+                DocumentTermList(
+                    title: model.articles[i].title,
+                    body: bodies[i].plainText + " " + (model.articles[i].summary ?? ""))
             }
             DispatchQueue.concurrentPerform(iterations: partitions) { p in
-                let table = tables[p]
                 for (offset, document) in perDocument.enumerated() {
-                    merge(document[p], doc: Int32(start + offset), into: table)
+                    tables[p].merge(document, doc: Int32(start + offset))
                 }
             }
         }
-        let estimated = tables.reduce(0) { sum, partition in
-            partition.table.reduce(sum) { $0 + $1.key.utf8.count + 8 + $1.value.docs.count * 7 }
-        }
+        let estimated = tables.reduce(0) { $0 + $1.estimatedBytes }
         let shardCount = max(1, (estimated + targetShardBytes - 1) / targetShardBytes)
         // Each partition writes its own pieces of every shard; a shard is then its pieces
         // joined in partition order, each piece sorted by term.
         let pieces = parallelMap(Array(0..<partitions)) { p in
-            serialize(tables[p], shardCount: shardCount)
+            tables[p].serialize(shardCount: shardCount)
         }
-        for partition in tables { partition.table.removeAll() }
+        for partition in tables { partition.removeAll() }
         var shards = Array(repeating: [UInt8](), count: shardCount)
         for n in 0..<shardCount {
             shards[n].reserveCapacity(pieces.reduce(0) { $0 + $1[n].count + 1 })
@@ -133,7 +117,11 @@ public enum SearchIndexBuilder {
         }
         var files: [(path: String, text: String)] = []
         for (n, bytes) in shards.enumerated() {
-            files.append(("\(SiteURLs.searchIndexFolder)/t/\(n).json", (bytes.isEmpty ? "{" : String(decoding: bytes, as: UTF8.self)) + "}\n"))
+            files.append(
+                (
+                    "\(SiteURLs.searchIndexFolder)/t/\(n).json",
+                    (bytes.isEmpty ? "{" : String(decoding: bytes, as: UTF8.self)) + "}\n"
+                ))
         }
         return IndexFiles(
             files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount)
@@ -166,7 +154,10 @@ public enum SearchIndexBuilder {
         for start in stride(from: 0, to: entries.count, by: docsPerShard) {
             let shard = entries[start..<min(entries.count, start + docsPerShard)]
             files.append(
-                ("\(SiteURLs.searchIndexFolder)/d/\(start / docsPerShard).json", "[" + shard.map(\.json).joined(separator: ",") + "]\n"))
+                (
+                    "\(SiteURLs.searchIndexFolder)/d/\(start / docsPerShard).json",
+                    "[" + shard.map(\.json).joined(separator: ",") + "]\n"
+                ))
         }
         let filterCategory = entries.map { String($0.category) }
         let filterBloc = entries.map { String($0.bloc) }
@@ -207,78 +198,45 @@ public enum SearchIndexBuilder {
         return hasher.value
     }
 
-    /// A document's terms split by partition, hashed here, on the tokenising threads.
-    static func partitioned(_ document: DocumentTerms) -> [[HashedTerm]] {
-        var out = Array(repeating: [HashedTerm](), count: partitions)
-        for (term, info) in document.terms {
-            let hash = fnv1a32(term)
-            out[Int(hash % UInt32(partitions))].append(HashedTerm(term: term, hash: hash, info: info))
-        }
-        return out
-    }
-
-    static func merge(_ terms: [HashedTerm], doc: Int32, into partition: PartitionTable) {
-        for entry in terms {
-            let postings: TermPostings
-            if let existing = partition.table[entry.term] {
-                postings = existing
-            } else {
-                postings = TermPostings(hash: entry.hash)
-                partition.table[entry.term] = postings
-            }
-            postings.docs.append(doc)
-            postings.titles.append(entry.info.title)
-            if !entry.info.exact.isEmpty { postings.masks.append(postings.mask(for: entry.info.exact)) }
-        }
-    }
-
-    /// One partition's terms as `"term":[[variants],[doc gap,title(,mask)...]]` pieces, by shard.
-    static func serialize(_ partition: PartitionTable, shardCount: Int) -> [[UInt8]] {
-        var shards = Array(repeating: [UInt8](), count: shardCount)
-        for term in partition.table.keys.sorted() {
-            let postings = partition.table[term]!
-            let n = Int(postings.hash % UInt32(shardCount))
-            if !shards[n].isEmpty { shards[n].append(0x2C) }
-            appendTerm(term, postings, to: &shards[n])
-        }
-        return shards
-    }
-
     /// `"term":[[variants],[doc gap,title(,mask),...]]`; pairs of words have no variants or masks.
     static func appendTerm(_ term: String, _ postings: TermPostings, to out: inout [UInt8]) {
-        let variants = term.contains(" ") ? [] : postings.variants
+        appendTerm(
+            term, variants: postings.variants, docs: postings.docs, titles: postings.titles, masks: postings.masks,
+            to: &out)
+    }
+
+    static func appendTerm(
+        _ term: String, variants allVariants: [String], docs: [Int32], titles: [Bool], masks: [UInt32],
+        to out: inout [UInt8]
+    ) {
+        let variants = term.contains(" ") ? [] : allVariants
         out.append(contentsOf: json(term).utf8)
         out.append(contentsOf: ":[[".utf8)
         out.append(contentsOf: variants.map(json).joined(separator: ",").utf8)
         out.append(contentsOf: "],[".utf8)
         var last: Int32 = 0
-        for k in postings.docs.indices {
+        for k in docs.indices {
             if k > 0 { out.append(0x2C) }
-            appendNumber(Int(postings.docs[k] - last), to: &out)
-            last = postings.docs[k]
+            appendNumber(Int(docs[k] - last), to: &out)
+            last = docs[k]
             out.append(0x2C)
-            out.append(postings.titles[k] ? 0x31 : 0x30)
+            out.append(titles[k] ? 0x31 : 0x30)
             if !variants.isEmpty {
                 out.append(0x2C)
-                appendNumber(Int(postings.masks[k]), to: &out)
+                appendNumber(Int(masks[k]), to: &out)
             }
         }
         out.append(contentsOf: "]]".utf8)
     }
 
+    /// One document's terms by folded term, for patching a few documents into the index.
     static func terms(title: String, body: String) -> DocumentTerms {
+        let list = DocumentTermList(title: title, body: body)
         var document = DocumentTerms()
-        document.terms.reserveCapacity(1024)
-        for (text, isTitle) in [(title, true), (body, false)] {
-            let tokens = SearchTokenizer.tokens(text)
-            for (k, token) in tokens.enumerated() {
-                // `default:` updates in place: one hash of the term, not one to read and one to write.
-                document.terms[token.folded, default: TermInfo()].add(exact: token.exact, inTitle: isTitle)
-                if k + 1 < tokens.count {
-                    document.terms[token.folded + " " + tokens[k + 1].folded, default: TermInfo()].mark(
-                        inTitle: isTitle)
-                }
-            }
+        for t in 0..<list.terms.count {
+            let spellings = list.spellings(of: t).map { String(decoding: $0, as: UTF8.self) }
+            document.terms[String(decoding: list.terms.term(t), as: UTF8.self)] = TermInfo(
+                title: list.inTitle[t], exact: spellings)
         }
         return document
     }
@@ -325,6 +283,15 @@ public enum SearchIndexBuilder {
     public static func fnv1a32(_ text: String) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
         for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+
+    static func fnv1a32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in bytes {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
         }

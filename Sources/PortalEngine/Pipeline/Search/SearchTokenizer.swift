@@ -37,50 +37,46 @@ public enum SearchTokenizer {
 
     public static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        // UTF-8 bytes, not a UnicodeScalarView: appending scalars to a view went through an
-        // unspecialised path that looked up generic metadata on every call.
-        var exact: [UInt8] = []
-        var folded: [UInt8] = []
+        var scanner = SearchTokenScanner(text)
+        while scanner.next() {
+            tokens.append(
+                Token(
+                    exact: String(decoding: scanner.exact, as: UTF8.self),
+                    folded: String(decoding: scanner.folded, as: UTF8.self)))
+        }
+        return tokens
+    }
+
+    static var lowercaseTable: [UInt32] { tables.lower }
+    static var foldedTable: [UInt8] { tables.folded }
+}
+
+/// Walks a text's tokens one at a time over its UTF-8 bytes: after `next()` returns true,
+/// `folded` and `exact` hold the token's bytes. No String is made for a token the table
+/// folds, and no closure holds the buffers (each access would be checked at run time): this is
+/// the index build's hot path.
+struct SearchTokenScanner {
+    private(set) var folded: [UInt8] = []
+    private(set) var exact: [UInt8] = []
+    private let bytes: [UInt8]
+    private var position = 0
+    private let lowerTable = SearchTokenizer.lowercaseTable
+    private let foldedTable = SearchTokenizer.foldedTable
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        folded.reserveCapacity(64)
+        exact.reserveCapacity(64)
+    }
+
+    /// Moves to the next token; false at the end of the text.
+    mutating func next() -> Bool {
+        folded.removeAll(keepingCapacity: true)
+        exact.removeAll(keepingCapacity: true)
         var slow = false  // a letter outside the table: fold this token the exact way
-        func flush() {
-            defer {
-                exact.removeAll(keepingCapacity: true)
-                folded.removeAll(keepingCapacity: true)
-                slow = false
-            }
-            guard !exact.isEmpty else { return }
-            if slow {
-                let lower = SourceText.normalizedNFC(String(decoding: exact, as: UTF8.self)).lowercased()
-                let f = VietnameseFolding.fold(lower)
-                if !f.isEmpty { tokens.append(Token(exact: lower, folded: f)) }
-            } else {
-                tokens.append(
-                    Token(
-                        exact: String(decoding: exact, as: UTF8.self), folded: String(decoding: folded, as: UTF8.self)))
-            }
-        }
-        func append(_ v: UInt32) {
-            switch v {
-            case 0..<0x80:
-                exact.append(UInt8(v))
-            case 0x80..<0x800:
-                exact.append(UInt8(0xC0 | (v >> 6)))
-                exact.append(UInt8(0x80 | (v & 0x3F)))
-            case 0x800..<0x10000:
-                exact.append(UInt8(0xE0 | (v >> 12)))
-                exact.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                exact.append(UInt8(0x80 | (v & 0x3F)))
-            default:
-                exact.append(UInt8(0xF0 | (v >> 18)))
-                exact.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                exact.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                exact.append(UInt8(0x80 | (v & 0x3F)))
-            }
-        }
-        let lowerTable = tables.lower
-        let foldedTable = tables.folded
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
+        while position < bytes.count {
+            let (v, length) = decode(at: position)
+            position += length
             if v < 0x1F00 {
                 let f = foldedTable[Int(v)]
                 if f != 0 {
@@ -93,20 +89,69 @@ public enum SearchTokenizer {
                     slow = true
                     continue
                 }
-                if v < 0x80 || !scalar.properties.isAlphabetic {
-                    flush()
+                if v < 0x80 {
+                    if finish(slow: &slow) { return true }
                     continue
                 }
+            } else if (0x2000...0x206F).contains(v) {  // dashes, quotes, spaces: never letters
+                if finish(slow: &slow) { return true }
+                continue
             }
-            let p = scalar.properties
-            if p.isAlphabetic || p.numericType != nil {
+            if let p = Unicode.Scalar(v)?.properties, p.isAlphabetic || p.numericType != nil {
                 append(v)
                 slow = true
-            } else {
-                flush()
+            } else if finish(slow: &slow) {
+                return true
             }
         }
-        flush()
-        return tokens
+        return finish(slow: &slow)
+    }
+
+    /// True when a token ends here; a token of letters the table does not know is folded the
+    /// exact (slow) way, and dropped when nothing of it folds.
+    private mutating func finish(slow: inout Bool) -> Bool {
+        guard !exact.isEmpty else { return false }
+        guard slow else { return true }
+        slow = false
+        let lower = SourceText.normalizedNFC(String(decoding: exact, as: UTF8.self)).lowercased()
+        let f = VietnameseFolding.fold(lower)
+        folded = Array(f.utf8)
+        exact = Array(lower.utf8)
+        if f.isEmpty {
+            exact.removeAll(keepingCapacity: true)
+            return false
+        }
+        return true
+    }
+
+    private mutating func append(_ v: UInt32) {
+        switch v {
+        case 0..<0x80:
+            exact.append(UInt8(v))
+        case 0x80..<0x800:
+            exact.append(UInt8(0xC0 | (v >> 6)))
+            exact.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            exact.append(UInt8(0xE0 | (v >> 12)))
+            exact.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            exact.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            exact.append(UInt8(0xF0 | (v >> 18)))
+            exact.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            exact.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            exact.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// The scalar at `i` of valid UTF-8 (a String's), and its length in bytes.
+    private func decode(at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+        return (v | UInt32(bytes[i + 3] & 0x3F), 4)
     }
 }
