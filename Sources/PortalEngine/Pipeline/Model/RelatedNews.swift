@@ -40,60 +40,22 @@ public struct RelatedNews: Sendable {
         return (newer, older)
     }
 
-    /// Scores come from the inverted indices (term → articles): only articles sharing a term are
-    /// touched, never every pair. Ties go to the article nearest in date, then the newer one.
+    /// Best match first: the most points for shared terms; ties go to the article nearest in
+    /// date, then the newer one. `RelatedFinder` gets there without scoring every article that
+    /// shares a frequent term.
     static func related(
-        _ articles: [Article], bloc: Taxonomy, units: Taxonomy, tags: Taxonomy, count: Int, weights: Weights
+        _ articles: [Article], bloc: Taxonomy, units: Taxonomy, tags: Taxonomy, count: Int, weights: Weights,
+        strategy: RelatedFinder.Strategy = .cheaper
     ) -> [[Int]] {
+        guard count > 0 else { return Array(repeating: [], count: articles.count) }
         let dates = articles.map { $0.date?.secondsSince1970 ?? 0 }
-        let postings: [(Taxonomy, Int32)] = [(bloc, weights.bloc), (units, weights.unit), (tags, weights.tag)]
-        let total = articles.count
-        let chunk = 256
-        let ranges = stride(from: 0, to: total, by: chunk).map { $0..<min(total, $0 + chunk) }
-        let perRange: [[[Int]]] = parallelMap(ranges) { range in
-            // One dense score array per chunk of articles, cleared through the touched list.
-            var scores = [Int32](repeating: 0, count: total)
-            var touched: [Int32] = []
-            var out: [[Int]] = []
-            out.reserveCapacity(range.count)
-            for a in range {
-                touched.removeAll(keepingCapacity: true)
-                for (taxonomy, weight) in postings {
-                    for term in taxonomy.termsOfArticle[a] {
-                        for other in taxonomy.terms[term].articles where other != a {
-                            if scores[other] == 0 { touched.append(Int32(other)) }
-                            scores[other] += weight
-                        }
-                    }
-                }
-                var best: [(index: Int, score: Int32, distance: Int64)] = []
-                best.reserveCapacity(count + 1)
-                for t in touched {
-                    let c = Int(t)
-                    let candidate = (index: c, score: scores[c], distance: abs(dates[c] - dates[a]))
-                    scores[c] = 0
-                    if best.count == count, let last = best.last, !Self.better(candidate, than: last, dates: dates) {
-                        continue
-                    }
-                    var at = best.count
-                    while at > 0, Self.better(candidate, than: best[at - 1], dates: dates) { at -= 1 }
-                    best.insert(candidate, at: at)
-                    if best.count > count { best.removeLast() }
-                }
-                out.append(best.map(\.index))
-            }
-            return out
-        }
-        return perRange.flatMap { $0 }
-    }
-
-    private static func better(
-        _ a: (index: Int, score: Int32, distance: Int64), than b: (index: Int, score: Int32, distance: Int64),
-        dates: [Int64]
-    ) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        if a.distance != b.distance { return a.distance < b.distance }
-        if dates[a.index] != dates[b.index] { return dates[a.index] > dates[b.index] }
-        return a.index < b.index
+        let index = SharedTermIndex(
+            [(bloc, weights.bloc), (units, weights.unit), (tags, weights.tag)], articleCount: articles.count)
+        let chunk = 1024
+        let ranges = stride(from: 0, to: articles.count, by: chunk).map { $0..<min(articles.count, $0 + chunk) }
+        return parallelMap(ranges) { range in
+            var finder = RelatedFinder(index: index, dates: dates, count: count, strategy: strategy)
+            return range.map { finder.related(to: $0) }
+        }.flatMap { $0 }
     }
 }

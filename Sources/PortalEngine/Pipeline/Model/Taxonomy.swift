@@ -53,10 +53,19 @@ public struct Taxonomy: Sendable {
         var byKey: [String: (name: String, articles: [Int])] = [:]
         var keysOfArticle: [[String]] = []
         keysOfArticle.reserveCapacity(articles.count)
+        // A site has a few hundred distinct names written tens of thousands of times: each
+        // spelling is normalised once.
+        var keyOfName: [String: String] = [:]
         for (i, article) in articles.enumerated() {
             var keys: [String] = []
             for raw in names(article) {
-                let key = Self.mergeKey(raw)
+                let key: String
+                if let known = keyOfName[raw] {
+                    key = known
+                } else {
+                    key = Self.mergeKey(raw)
+                    keyOfName[raw] = key
+                }
                 guard !key.isEmpty, !keys.contains(key) else { continue }
                 keys.append(key)
                 byKey[key, default: (raw, [])].articles.append(i)
