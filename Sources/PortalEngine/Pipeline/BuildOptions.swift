@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
     /// Delete the previous site with a detached process after the swap (the CLI does).
     public var removeOldOutputInBackground = false
+    /// Parsed files and rendered bodies kept between the builds of one process (the preview).
+    public var documentMemory: DocumentMemory?
     /// Where the build is, for a progress line; nil when nobody watches.
     public var progress: BuildProgress?
     /// Called when another build holds this output folder; this build then waits for it.

@@ -16,7 +16,8 @@ public enum SiteBuilder {
             return .upToDate(record, seconds: run.seconds, laps: run.clock.laps, config: config)
         }
         run.lap("up-to-date check")
-        let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config)
+        options.documentMemory?.beginBuild()  // forgotten what it did not use only if the build succeeds
+        let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config, memory: options.documentMemory)
         run.diagnostics += loaded.diagnostics
         run.lap("load content")
         options.progress?.begin(.markdown, total: loaded.documents.count)
@@ -32,7 +33,7 @@ public enum SiteBuilder {
         // Render bodies, even when the model found errors, so that one run reports the missing
         // images and broken links too (the articles in error are not in the model).
         guard let theme else { throw BuildFailure(diagnostics: run.diagnostics) }
-        let bodies = BodyRenderer.renderSite(model, unsafeHTML: config.unsafeHTML)
+        let bodies = BodyRenderer.renderSite(model, unsafeHTML: config.unsafeHTML, memory: options.documentMemory)
         run.diagnostics += bodies.diagnostics
         run.lap("markdown")
         options.progress?.begin(.search)
@@ -76,6 +77,7 @@ public enum SiteBuilder {
         }
         memory.save(options, upToDate: record)
         withExtendedLifetime(lock) {}  // held until the output and its memory are both in place
+        options.documentMemory?.endBuild()
         return BuildReport(
             model: model, loaded: loaded, run: run, pages: jobs.count, copied: copied.count, staging: staging,
             search: search.mode, written: written, contexts: contexts)

@@ -10,6 +10,8 @@ public final class PreviewSession: @unchecked Sendable {
     /// Distinguishes this run's versions from a previous run's, for pages left open across a restart.
     private let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private var goodBuilds = 0
+    /// Parsed files and rendered bodies from the previous rebuild: an edit re-parses one file.
+    private let documents = DocumentMemory()
     private let log: @Sendable (String) -> Void
 
     public init(options: PreviewOptions, log: @escaping @Sendable (String) -> Void) {
@@ -53,6 +55,7 @@ public final class PreviewSession: @unchecked Sendable {
             sourceRoot: options.sourceRoot, output: options.output, includeDrafts: options.includeDrafts,
             baseURLOverride: baseURL)
         buildOptions.counterEndpointOverride = "/api/counter"
+        buildOptions.documentMemory = documents
         let settings = buildOptions
         let outcome: Result<BuildReport, BuildFailure> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {

@@ -12,13 +12,7 @@ import Testing
     }
 
     func site() throws -> TestSite {
-        let site = try TestSite()
-        for i in 1...4 {
-            try site.article(
-                "a\(i)", "title: Tin số \(i)\ndate: 2019-07-1\(i) 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
-                body: "Đoạn đầu của tin \(i).\n\nĐoạn hai.")
-        }
-        return site
+        try TestSite.withArticles(4, extraFields: "\ntags: [chung]") { "Đoạn đầu của tin \($0).\n\nĐoạn hai." }
     }
 
     @Test func noOpRebuildWritesNothingAndKeepsFiles() throws {

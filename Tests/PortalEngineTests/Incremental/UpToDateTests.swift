@@ -7,13 +7,7 @@ import Testing
 /// any change to what a build reads makes it build.
 @Suite struct UpToDateTests {
     func site() throws -> TestSite {
-        let site = try TestSite()
-        for i in 1...3 {
-            try site.article(
-                "a\(i)", "title: Tin số \(i)\ndate: 2019-07-1\(i) 08:00\ncategory: tin-tuc-su-kien",
-                body: "Nội dung \(i).")
-        }
-        return site
+        try TestSite.withArticles(3) { "Nội dung \($0)." }
     }
 
     func build(_ site: TestSite, _ change: (inout BuildOptions) -> Void = { _ in }) throws -> BuildReport {

@@ -44,6 +44,17 @@ final class TestSite {
     }
 
     /// Writes an article with the given front matter lines and body.
+    /// A site with `count` articles "Tin số 1"… in one category, a day apart in July 2019.
+    static func withArticles(_ count: Int, extraFields: String = "", body: (Int) -> String) throws -> TestSite {
+        let site = try TestSite()
+        for i in 1...count {
+            try site.article(
+                "a\(i)", "title: Tin số \(i)\ndate: 2019-07-1\(i) 08:00\ncategory: tin-tuc-su-kien" + extraFields,
+                body: body(i))
+        }
+        return site
+    }
+
     func article(_ name: String, _ frontMatter: String, body: String = "Nội dung bài viết.") throws {
         try write("content/articles/\(name).md", "---\n\(frontMatter)\n---\n\n\(body)\n")
     }

@@ -15,7 +15,9 @@ public struct LoadedSite: Sendable {
 
 /// Walks `content/` and `site/static/` and reads every Markdown file once, in parallel.
 public enum ContentLoader {
-    public static func load(sourceRoot: URL, config: SiteConfig) -> LoadedSite {
+    /// With `memory`, a file whose bytes are unchanged since the process's previous build is
+    /// not parsed again.
+    public static func load(sourceRoot: URL, config: SiteConfig, memory: DocumentMemory? = nil) -> LoadedSite {
         let content = ContentWalker.walk(
             root: sourceRoot.appendingPathComponent("content"), prefix: "content",
             rules: .content(extraTypes: config.publishFileTypes))
@@ -36,8 +38,9 @@ public enum ContentLoader {
         }
         let parser = FrontMatterParser(dates: DateParser(zone: config.timeZone))
         let root = sourceRoot.path
+        let zone = config.timeZone.identifier
         let loaded = parallelMap(content.markdown) { ref in
-            loadDocument(ref, root: root, parser: parser)
+            loadDocument(ref, root: root, parser: parser, memory: memory, zone: zone)
         }
         var documents: [SourceDocument] = []
         documents.reserveCapacity(loaded.count)
@@ -51,14 +54,32 @@ public enum ContentLoader {
             diagnostics: diagnostics)
     }
 
-    /// Reads, decodes, splits and parses one file.
-    public static func loadDocument(_ ref: SourceFileRef, root: String, parser: FrontMatterParser) -> (
-        SourceDocument?, [Diagnostic]
-    ) {
+    /// Reads one file, then decodes, splits and parses it unless `memory` has it.
+    static func loadDocument(
+        _ ref: SourceFileRef, root: String, parser: FrontMatterParser, memory: DocumentMemory?, zone: String
+    ) -> (SourceDocument?, [Diagnostic]) {
         let file = ref.sourcePath
         guard let data = FileManager.default.contents(atPath: root + "/" + file) else {
             return (nil, [.error(file, nil, Message(.fileUnreadable))])
         }
+        guard let memory else { return parse(data, ref, parser: parser) }
+        var key = StableHasher()
+        key.add(file)
+        key.add(ref.relativePath)
+        key.add(zone)
+        data.withUnsafeBytes { key.add(bytes: $0) }
+        let loaded = memory.load(key.value) {
+            let (document, problems) = parse(data, ref, parser: parser)
+            return DocumentMemory.Loaded(document: document, problems: problems)
+        }
+        return (loaded.document, loaded.problems)
+    }
+
+    /// Decodes, splits and parses one file's bytes.
+    static func parse(_ data: Data, _ ref: SourceFileRef, parser: FrontMatterParser) -> (
+        SourceDocument?, [Diagnostic]
+    ) {
+        let file = ref.sourcePath
         let text: String
         switch SourceText.decode(data) {
         case .success(let t): text = t

@@ -15,18 +15,35 @@ public enum BodyRenderer {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func renderSite(_ model: SiteModel, unsafeHTML: Bool) -> SiteBodies {
-        let (articles, articleProblems) = renderAll(model.articles, paths: model.paths, unsafeHTML: unsafeHTML)
-        let (pages, pageProblems) = renderAll(model.pages, paths: model.paths, unsafeHTML: unsafeHTML)
+    /// With `memory`, a body whose text and links' targets are unchanged since the process's
+    /// previous build is taken from it.
+    public static func renderSite(_ model: SiteModel, unsafeHTML: Bool, memory: DocumentMemory? = nil) -> SiteBodies {
+        let (articles, articleProblems) = renderAll(
+            model.articles, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
+        let (pages, pageProblems) = renderAll(model.pages, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
         return SiteBodies(articles: articles, pages: pages, diagnostics: articleProblems + pageProblems)
     }
 
-    public static func renderAll(_ articles: [Article], paths: ContentPaths, unsafeHTML: Bool) -> (
-        [RenderedBody], [Diagnostic]
-    ) {
+    public static func renderAll(
+        _ articles: [Article], paths: ContentPaths, unsafeHTML: Bool, memory: DocumentMemory? = nil
+    ) -> ([RenderedBody], [Diagnostic]) {
         let renderer = MarkdownRenderer(unsafeHTML: unsafeHTML)
+        let links = memory.map { _ in paths.fingerprint }
         let results = parallelMap(articles) { article in
-            render(article, renderer: renderer, paths: paths)
+            guard let memory, let links else { return render(article, renderer: renderer, paths: paths) }
+            var key = StableHasher()
+            key.add(links)
+            key.add(unsafeHTML ? 1 : 0)
+            key.add(article.file.sourcePath)
+            key.add(article.file.relativePath)
+            key.add(UInt64(article.bodyFirstLine))
+            key.add(article.summary ?? "\u{0}")
+            key.add(article.body)
+            let made = memory.render(key.value) {
+                let (body, problems) = render(article, renderer: renderer, paths: paths)
+                return DocumentMemory.Rendered(body: body, problems: problems)
+            }
+            return (made.body, made.problems)
         }
         return (results.map(\.0), results.flatMap(\.1))
     }

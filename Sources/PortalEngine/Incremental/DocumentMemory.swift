@@ -1,0 +1,99 @@
+import Foundation
+
+/// What a long-lived process (the preview server) keeps between its builds: each Markdown file's
+/// parsed front matter and its rendered body, by content hash, so a rebuild reads and hashes
+/// every file but parses and renders only what changed.
+///
+/// A body is reused only when the links it could resolve are unchanged too (every document's
+/// URL, every file, every draft): an article renamed re-renders the bodies, as they may link
+/// to it. Entries not used by a build are forgotten after it.
+public final class DocumentMemory: @unchecked Sendable {
+    /// A loaded file: the document (nil when it had errors) and what loading it found.
+    struct Loaded {
+        var document: SourceDocument?
+        var problems: [Diagnostic]
+    }
+
+    struct Rendered {
+        var body: RenderedBody
+        var problems: [Diagnostic]
+    }
+
+    /// How many files and bodies the last build took from memory and how many it made.
+    public struct Counts: Sendable, Equatable {
+        public var loadsReused = 0
+        public var loadsMade = 0
+        public var bodiesReused = 0
+        public var bodiesMade = 0
+    }
+
+    /// Entries kept from earlier builds and those this build used.
+    private struct Generations<Value> {
+        var previous: [UInt64: Value] = [:]
+        var current: [UInt64: Value] = [:]
+
+        mutating func begin() {
+            previous.merge(current) { _, new in new }
+            current = [:]
+        }
+
+        mutating func forgetUnused() { previous = current }
+    }
+
+    private let lock = NSLock()
+    private var loaded = Generations<Loaded>()
+    private var rendered = Generations<Rendered>()
+    private var counts = Counts()
+
+    public init() {}
+
+    /// What the last build reused.
+    public var lastCounts: Counts { lock.withLock { counts } }
+
+    func beginBuild() {
+        lock.withLock {
+            counts = Counts()
+            loaded.begin()
+            rendered.begin()
+        }
+    }
+
+    /// Forgets what this build did not use.
+    func endBuild() {
+        lock.withLock {
+            loaded.forgetUnused()
+            rendered.forgetUnused()
+        }
+    }
+
+    func load(_ key: UInt64, make: () -> Loaded) -> Loaded {
+        remembered(key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, make: make)
+    }
+
+    func render(_ key: UInt64, make: () -> Rendered) -> Rendered {
+        remembered(key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, make: make)
+    }
+
+    /// The value kept under `key`, or made (outside the lock: files are parsed in parallel).
+    private func remembered<Value>(
+        _ key: UInt64, in table: ReferenceWritableKeyPath<DocumentMemory, Generations<Value>>,
+        reused: WritableKeyPath<Counts, Int>, made: WritableKeyPath<Counts, Int>, make: () -> Value
+    ) -> Value {
+        if let known: Value = lock.withLock({
+            guard let known = self[keyPath: table].current[key] ?? self[keyPath: table].previous[key] else {
+                return nil
+            }
+            self[keyPath: table].current[key] = known
+            counts[keyPath: reused] += 1
+            return known
+        }) {
+            return known
+        }
+        let value = make()
+        lock.withLock {
+            self[keyPath: table].current[key] = value
+            counts[keyPath: made] += 1
+        }
+        return value
+    }
+}
