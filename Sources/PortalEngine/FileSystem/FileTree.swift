@@ -88,10 +88,12 @@ public enum FileTree {
         guard let dir = opendir(folder) else { return nil }
         defer { closedir(dir) }
         var names: [String] = []
+        // The name is read in place: `entry.pointee` would copy a whole `dirent`, and readdir's
+        // records are only as long as their name, so the copy could read past the end of the
+        // directory buffer (a crash seen at 10,000 files in one folder).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names
