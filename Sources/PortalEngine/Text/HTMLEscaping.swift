@@ -32,9 +32,9 @@ extension TextEscaping {
 /// Escaping for element content and quoted attributes.
 public enum HTMLEscaping {
     /// Escapes `& < > " '`.
-    public static func escape(_ text: String) -> String {
-        TextEscaping.escape(text) { scalar in
-            TextEscaping.markup(scalar) ?? (scalar == "'" ? "&#39;" : nil)
-        }
+    public static func escape(_ text: String) -> String { escaper.escape(text) }
+
+    private static let escaper = ASCIIEscaper { scalar in
+        TextEscaping.markup(scalar) ?? (scalar == "'" ? "&#39;" : nil)
     }
 }

@@ -251,7 +251,9 @@ public enum SearchIndexBuilder {
         for scalar in text.unicodeScalars {
             if seen == limit { break }
             seen += 1
-            if scalar.properties.isWhitespace {
+            let v = scalar.value
+            // ASCII without asking for Unicode properties: they cost more than the rest of the loop.
+            if v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -298,18 +300,17 @@ public enum SearchIndexBuilder {
         return hash
     }
 
-    static func json(_ text: String) -> String {
-        let body = TextEscaping.escape(text) { scalar in
-            switch scalar {
-            case "\"": return "\\\""
-            case "\\": return "\\\\"
-            case "\n": return "\\n"
-            case "\r": return "\\r"
-            case "\t": return "\\t"
-            case "<": return "\\u003c"  // no "</script>" surprises if a file is ever inlined
-            default: return scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
-            }
+    static func json(_ text: String) -> String { "\"" + jsonEscaper.escape(text) + "\"" }
+
+    private static let jsonEscaper = ASCIIEscaper { scalar in
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        case "<": return "\\u003c"  // no "</script>" surprises if a file is ever inlined
+        default: return scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
         }
-        return "\"" + body + "\""
     }
 }
