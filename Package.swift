@@ -25,11 +25,19 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CAtomicSwap"),
+        // libvips 8.14 (Debian libvips-dev): its API is variadic, so a small C shim calls it.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
         .target(
             name: "PortalEngine",
             dependencies: [
                 "CCmark",
                 "CAtomicSwap",
+                "CVipsShim",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Resources/DefaultTheme")]
@@ -63,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalEngineTests",
-            dependencies: ["PortalEngine", "BuildSite"]
+            dependencies: ["PortalEngine", "BuildSite", "CVipsShim"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,29 @@
+// The few libvips calls the engine makes, as plain C functions: libvips's API is variadic
+// (options as name/value pairs ending in NULL), which Swift cannot call.
+#ifndef PORTAL_VIPS_SHIM_H
+#define PORTAL_VIPS_SHIM_H
+#include <stddef.h>
+
+// Starts libvips once per process; 0 on success.
+int portal_vips_start(void);
+// The last error's text for this thread ("" when none), then cleared.
+const char *portal_vips_last_error(void);
+void portal_vips_clear_error(void);
+
+// Width and height as the image is shown (EXIF orientation applied), from its header only.
+int portal_vips_size(const char *path, int *width, int *height);
+
+// A copy of the image at `path`, shrunk on load to at most `width` pixels wide (never
+// enlarged), or cropped to `width` x `height` around what draws attention when height > 0;
+// turned by its EXIF orientation, in sRGB, all metadata dropped, encoded as "jpeg", "webp"
+// or "png" with `quality`. `*bytes` is freed with portal_vips_free.
+int portal_vips_variant(const char *path, int width, int height, const char *format, int quality,
+                        void **bytes, size_t *length);
+void portal_vips_free(void *bytes);
+
+// Whether encoded image bytes carry a metadata field (e.g. "exif-data"), for tests.
+int portal_vips_has_field(const void *bytes, size_t length, const char *field);
+// A test image: width x height of one colour, as a JPEG with EXIF `orientation` (1-8).
+int portal_vips_test_jpeg(int width, int height, int orientation, void **bytes, size_t *length);
+
+#endif

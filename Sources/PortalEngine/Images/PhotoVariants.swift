@@ -1,0 +1,51 @@
+import CVipsShim
+import Foundation
+
+/// Web-sized copies of a photo through libvips: shrunk while it is decoded (a 4000×3000 JPEG
+/// is read at 1/8 scale for a thumbnail), turned upright by its EXIF orientation, in sRGB, with
+/// every metadata field dropped (no GPS position, no camera serial). Groundwork for the photo
+/// issue; the build does not use it yet.
+enum PhotoVariants {
+    enum Format: String, Sendable {
+        case jpeg, webp, png
+    }
+
+    /// What libvips said when it could not read or write an image.
+    struct Failure: Error, Sendable {
+        var reason: String
+    }
+
+    /// Width and height as the photo is shown (its EXIF orientation applied), from its header.
+    static func size(of path: String) throws(Failure) -> (width: Int, height: Int) {
+        try start()
+        var width: Int32 = 0
+        var height: Int32 = 0
+        guard portal_vips_size(path, &width, &height) == 0 else { throw failure() }
+        return (Int(width), Int(height))
+    }
+
+    /// At most `width` pixels wide (never enlarged), or exactly `width`×`height` cropped around
+    /// what draws the eye when `height` is given.
+    static func variant(of path: String, width: Int, height: Int? = nil, format: Format, quality: Int)
+        throws(Failure) -> Data
+    {
+        try start()
+        var bytes: UnsafeMutableRawPointer?
+        var length = 0
+        let status = portal_vips_variant(
+            path, Int32(width), Int32(height ?? 0), format.rawValue, Int32(quality), &bytes, &length)
+        guard status == 0, let bytes else { throw failure() }
+        defer { portal_vips_free(bytes) }
+        return Data(bytes: bytes, count: length)
+    }
+
+    private static func start() throws(Failure) {
+        guard portal_vips_start() == 0 else { throw failure() }
+    }
+
+    private static func failure() -> Failure {
+        let reason = String(cString: portal_vips_last_error()).trimmingCharacters(in: .whitespacesAndNewlines)
+        portal_vips_clear_error()
+        return Failure(reason: reason.isEmpty ? "libvips failed" : reason)
+    }
+}
