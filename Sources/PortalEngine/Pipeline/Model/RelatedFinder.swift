@@ -49,19 +49,21 @@ struct RelatedFinder {
         let terms = index.articleTerms.range(a).map { Int(index.articleTerms.items[$0]) }
         for term in terms { mark[term] = index.weights[term] }
         defer { for term in terms { mark[term] = 0 } }
-        let triples = index.articleTriples.range(a).map { Int(index.articleTriples.items[$0]) }
-        var useTerms = terms.count > SharedTermIndex.tripleLimit
+        let triples =
+            index.listsCombinations ? index.articleTriples.range(a).map { Int(index.articleTriples.items[$0]) } : []
+        var useTerms = terms.count > SharedTermIndex.tripleLimit || !index.listsCombinations
         switch strategy {
         case .cheaper:
             let tripleEntries = triples.reduce(index.manyTerms.count) { $0 + index.tripleArticles.range($1).count }
             useTerms = useTerms || tripleEntries > terms.reduce(0) { $0 + index.termArticles.range($1).count }
-        case .levels: break
+        case .levels: break  // (unless the index lists no combinations)
         case .everyArticleOfItsTerms: useTerms = true
         }
         if useTerms {
             scoreEvery(in: index.termArticles, lists: terms, a, stamp)
             return best.map(\.index)
         }
+
         scoreEvery(in: index.tripleArticles, lists: triples, a, stamp)
         for c in index.manyTerms { score(Int(c), a, stamp) }
         for k in index.articlePairs.range(a) {

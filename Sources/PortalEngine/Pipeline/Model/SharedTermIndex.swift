@@ -22,6 +22,10 @@ struct SharedTermIndex: Sendable {
 
     /// Above this many terms an article's triples (n³/6 of them) are not listed.
     static let tripleLimit = 40
+    /// Term numbers are packed 21 bits each into a combination's key; a site with more
+    /// distinct terms lists no combinations, and every article is scored the plain way.
+    static let termLimit = 1 << 21
+    var listsCombinations: Bool { weights.count < Self.termLimit }
 
     init(_ taxonomies: [(Taxonomy, Int32)], articleCount: Int) {
         var weights: [Int32] = []
@@ -42,7 +46,7 @@ struct SharedTermIndex: Sendable {
         var triples = Combinations(capacity: articleCount * 16)
         var pairWeights: [Int32] = []
         var manyTerms: [Int32] = []
-        for a in 0..<articleCount {
+        for a in 0..<articleCount where weights.count < Self.termLimit {
             let terms = termsOf[a]
             for i in terms.indices {
                 for j in (i + 1)..<terms.count {
