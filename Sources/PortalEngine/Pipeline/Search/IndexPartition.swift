@@ -6,8 +6,9 @@ final class IndexPartition: @unchecked Sendable {
     private var postings: [Postings] = []
 
     struct Postings {
-        /// Exact spellings seen, at most 30: bit `n` of a mask is `variants[n]`.
-        var variants: [ArraySlice<UInt8>] = []
+        /// Exact spellings seen, at most 30: bit `n` of a mask is `variants[n]`. Copies: a slice
+        /// of a document's table would keep that whole table alive with the index.
+        var variants: [[UInt8]] = []
         var docs: [Int32] = []
         var titles: [Bool] = []
         var masks: [UInt32] = []
@@ -31,10 +32,10 @@ final class IndexPartition: @unchecked Sendable {
             while link >= 0 {
                 let spelling = document.spellings.term(Int(document.linkSpelling[Int(link)]))
                 link = document.linkNext[Int(link)]
-                if let v = postings[id].variants.firstIndex(of: spelling) {
+                if let v = postings[id].variants.firstIndex(where: { $0[...] == spelling }) {
                     mask |= 1 << UInt32(v)
                 } else if postings[id].variants.count < 30 {
-                    postings[id].variants.append(spelling)
+                    postings[id].variants.append(Array(spelling))
                     mask |= 1 << UInt32(postings[id].variants.count - 1)
                 }
             }
