@@ -21,6 +21,22 @@ int portal_vips_variant(const char *path, int width, int height, const char *for
                         void **bytes, size_t *length);
 void portal_vips_free(void *bytes);
 
+// One variant asked of portal_vips_variants; `bytes` and `length` are filled in.
+typedef struct {
+    int width;
+    int height;          // > 0: cropped to width x height
+    const char *format;  // "jpeg", "webp" or "png"
+    int quality;
+    void *bytes;
+    size_t length;
+} portal_vips_request;
+
+// Every variant of one photo from a single decode: the photo is read once, shrunk on load to
+// the size the largest request needs, kept in memory, and each request made from that copy
+// (decoding a camera JPEG costs more than all its small variants together). On failure, the
+// requests already made are freed.
+int portal_vips_variants(const char *path, portal_vips_request *requests, int count);
+
 // Whether encoded image bytes carry a metadata field (e.g. "exif-data"), for tests.
 int portal_vips_has_field(const void *bytes, size_t length, const char *field);
 // A test image: width x height of one colour, as a JPEG with EXIF `orientation` (1-8).

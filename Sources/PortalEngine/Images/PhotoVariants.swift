@@ -39,6 +39,31 @@ enum PhotoVariants {
         return Data(bytes: bytes, count: length)
     }
 
+    /// One variant: at most `width` wide, or cropped to `width`×`height`.
+    struct Request: Sendable {
+        var width: Int
+        var height: Int?
+        var format: Format
+        var quality: Int
+    }
+
+    /// Every variant of one photo from a single decode (decoding is most of the cost).
+    static func variants(of path: String, _ requests: [Request]) throws(Failure) -> [Data] {
+        try start()
+        let formats = requests.map { strdup($0.format.rawValue) }
+        defer { formats.forEach { free($0) } }
+        var asked = requests.enumerated().map { i, request in
+            portal_vips_request(
+                width: Int32(request.width), height: Int32(request.height ?? 0), format: formats[i],
+                quality: Int32(request.quality), bytes: nil, length: 0)
+        }
+        guard portal_vips_variants(path, &asked, Int32(asked.count)) == 0 else { throw failure() }
+        return asked.map { made in
+            defer { portal_vips_free(made.bytes) }
+            return made.bytes.map { Data(bytes: $0, count: made.length) } ?? Data()
+        }
+    }
+
     private static func start() throws(Failure) {
         guard portal_vips_start() == 0 else { throw failure() }
     }

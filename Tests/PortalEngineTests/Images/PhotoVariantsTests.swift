@@ -53,6 +53,29 @@ import Testing
         let thumbnail = try PhotoVariants.variant(of: path, width: 480, height: 360, format: .webp, quality: 75)
         #expect(thumbnail.prefix(4) == Data("RIFF".utf8))
         #expect(try size(of: thumbnail, in: folder, named: "thumb.webp") == (480, 360))
+        #expect(hasField(thumbnail, "exif-data") == 0)  // libvips 8.14 writes one into WebP even with strip
+    }
+
+    @Test func allVariantsFromOneDecodeHaveTheSameSizesAsOneByOne() throws {
+        let (folder, path) = try cameraPhoto()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = try PhotoVariants.variants(
+            of: path,
+            [
+                .init(width: 800, height: nil, format: .jpeg, quality: 80),
+                .init(width: 5000, height: nil, format: .jpeg, quality: 80),
+                .init(width: 480, height: 360, format: .webp, quality: 75),
+                .init(width: 1600, height: 1200, format: .png, quality: 0),
+            ])
+        #expect(try size(of: made[0], in: folder, named: "a.jpg") == (800, 1067))
+        #expect(try size(of: made[1], in: folder, named: "b.jpg") == (3000, 4000))
+        #expect(try size(of: made[2], in: folder, named: "c.webp") == (480, 360))
+        #expect(try size(of: made[3], in: folder, named: "d.png") == (1600, 1200))
+        #expect(made.map { hasField($0, "exif-data") } == [0, 0, 0, 0])
+        #expect(throws: PhotoVariants.Failure.self) {
+            try PhotoVariants.variants(
+                of: folder.appendingPathComponent("none.jpg").path, [.init(width: 80, format: .jpeg, quality: 80)])
+        }
     }
 
     @Test func aBrokenOrMissingFileIsAFailureWithLibvipsReason() throws {
