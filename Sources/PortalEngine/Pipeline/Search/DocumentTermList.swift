@@ -32,20 +32,21 @@ struct DocumentTermList: Sendable {
         }
     }
 
-    /// The spellings of `term`, in order.
-    func spellings(of term: Int) -> [ArraySlice<UInt8>] {
-        var out: [ArraySlice<UInt8>] = []
+    /// Whether `term` is a syllable (pairs of syllables have no spellings).
+    func hasSpellings(_ term: Int) -> Bool { firstLink[term] >= 0 }
+
+    /// Calls `body` with each spelling of `term`, in order of first use.
+    func forEachSpelling(of term: Int, _ body: (ArraySlice<UInt8>) -> Void) {
         var link = firstLink[term]
         while link >= 0 {
-            out.append(spellings.term(Int(linkSpelling[Int(link)])))
+            body(spellings.term(Int(linkSpelling[Int(link)])))
             link = linkNext[Int(link)]
         }
-        return out
     }
 
     @discardableResult
     private mutating func add(_ term: [UInt8], title: Bool) -> Int {
-        let (id, isNew) = terms.insert(term[...], hash: SearchIndexBuilder.fnv1a32(term[...]))
+        let (id, isNew) = terms.insert(term[...], hash: SearchIndexBuilder.fnv1a32(term))
         if isNew {
             inTitle.append(title)
             firstLink.append(-1)
@@ -56,7 +57,7 @@ struct DocumentTermList: Sendable {
     }
 
     private mutating func addSpelling(_ spelling: [UInt8], to term: Int) {
-        let spellingID = Int32(spellings.insert(spelling[...], hash: SearchIndexBuilder.fnv1a32(spelling[...])).id)
+        let spellingID = Int32(spellings.insert(spelling[...], hash: SearchIndexBuilder.fnv1a32(spelling)).id)
         var link = firstLink[term]
         var last: Int32 = -1
         while link >= 0 {

@@ -6,9 +6,10 @@ final class IndexPartition: @unchecked Sendable {
     private var postings: [Postings] = []
 
     struct Postings {
-        /// Exact spellings seen, at most 30: bit `n` of a mask is `variants[n]`. Copies: a slice
-        /// of a document's table would keep that whole table alive with the index.
-        var variants: [[UInt8]] = []
+        /// Exact spellings seen (`SearchIndexBuilder.maxVariants` at most): bit `n` of a mask is
+        /// `variants[n]`. Each kept in its own storage: a slice of a document's table would keep
+        /// that whole table alive with the index.
+        var variants: [ArraySlice<UInt8>] = []
         var docs: [Int32] = []
         var titles: [Bool] = []
         var masks: [UInt32] = []
@@ -26,18 +27,10 @@ final class IndexPartition: @unchecked Sendable {
             if isNew { postings.append(Postings()) }
             postings[id].docs.append(doc)
             postings[id].titles.append(document.inTitle[t])
-            guard document.firstLink[t] >= 0 else { continue }
+            guard document.hasSpellings(t) else { continue }
             var mask: UInt32 = 0
-            var link = document.firstLink[t]
-            while link >= 0 {
-                let spelling = document.spellings.term(Int(document.linkSpelling[Int(link)]))
-                link = document.linkNext[Int(link)]
-                if let v = postings[id].variants.firstIndex(where: { $0[...] == spelling }) {
-                    mask |= 1 << UInt32(v)
-                } else if postings[id].variants.count < 30 {
-                    postings[id].variants.append(Array(spelling))
-                    mask |= 1 << UInt32(postings[id].variants.count - 1)
-                }
+            document.forEachSpelling(of: t) { spelling in
+                mask |= SearchIndexBuilder.variantBit(spelling, in: &postings[id].variants) { ArraySlice(Array($0)) }
             }
             postings[id].masks.append(mask)
         }

@@ -47,19 +47,26 @@ public enum SearchIndexBuilder {
 
         init(hash: UInt32) { self.hash = hash }
 
-        /// The bits of `spellings` in `variants`, adding new ones while there is room (30).
+        /// The bits of `spellings` in `variants`, adding new ones while there is room.
         func mask(for spellings: [String]) -> UInt32 {
             var mask: UInt32 = 0
-            for e in spellings {
-                if let v = variants.firstIndex(of: e) {
-                    mask |= 1 << UInt32(v)
-                } else if variants.count < 30 {
-                    variants.append(e)
-                    mask |= 1 << UInt32(variants.count - 1)
-                }
-            }
+            for e in spellings { mask |= SearchIndexBuilder.variantBit(e, in: &variants) }
             return mask
         }
+    }
+
+    /// A term keeps at most this many exact spellings: each is one bit of a posting's mask.
+    static let maxVariants = 30
+
+    /// The mask bit of one exact spelling among a term's `variants`, adding it (as `keep`
+    /// makes it) while there is room; 0 when there is none.
+    static func variantBit<Spelling: Equatable>(
+        _ spelling: Spelling, in variants: inout [Spelling], keep: (Spelling) -> Spelling = { $0 }
+    ) -> UInt32 {
+        if let v = variants.firstIndex(of: spelling) { return 1 << UInt32(v) }
+        guard variants.count < maxVariants else { return 0 }
+        variants.append(keep(spelling))
+        return 1 << UInt32(variants.count - 1)
     }
 
     /// One search result as the browser shows it, and the values its filters test.
@@ -234,7 +241,8 @@ public enum SearchIndexBuilder {
         let list = DocumentTermList(title: title, body: body)
         var document = DocumentTerms()
         for t in 0..<list.terms.count {
-            let spellings = list.spellings(of: t).map { String(decoding: $0, as: UTF8.self) }
+            var spellings: [String] = []
+            list.forEachSpelling(of: t) { spellings.append(String(decoding: $0, as: UTF8.self)) }
             document.terms[String(decoding: list.terms.term(t), as: UTF8.self)] = TermInfo(
                 title: list.inTitle[t], exact: spellings)
         }
@@ -282,16 +290,9 @@ public enum SearchIndexBuilder {
     }
 
     /// FNV-1a, 32 bits, over the UTF-8 bytes; `js/search.js` has the same function.
-    public static func fnv1a32(_ text: String) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in text.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
-        return hash
-    }
+    public static func fnv1a32(_ text: String) -> UInt32 { fnv1a32(text.utf8) }
 
-    static func fnv1a32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    static func fnv1a32(_ bytes: some Sequence<UInt8>) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
         for byte in bytes {
             hash ^= UInt32(byte)

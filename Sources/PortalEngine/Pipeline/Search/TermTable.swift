@@ -44,15 +44,6 @@ struct TermTable: Sendable {
         return (id, true)
     }
 
-    /// Forgets every term, keeping the memory for the next document.
-    mutating func removeAll() {
-        for i in slots.indices { slots[i] = -1 }
-        bytes.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        starts.append(0)
-        hashes.removeAll(keepingCapacity: true)
-    }
-
     /// Fibonacci hashing: FNV-1a's low bits alone spread short terms badly.
     private func slot(_ hash: UInt32) -> Int {
         Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
