@@ -107,23 +107,6 @@ static int encode(VipsImage *image, const char *format, int quality, void **byte
     return vips_jpegsave_buffer(image, bytes, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
 }
 
-int portal_vips_variant(const char *path, int width, int height, const char *format, int quality,
-                        void **bytes, size_t *length) {
-    VipsImage *image = NULL;
-    int failed;
-    if (height > 0) {
-        failed = vips_thumbnail(path, &image, width, "height", height, "crop", VIPS_INTERESTING_ATTENTION,
-                                "size", VIPS_SIZE_DOWN, "export_profile", "srgb", NULL);
-    } else {
-        failed = vips_thumbnail(path, &image, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                                "export_profile", "srgb", NULL);
-    }
-    if (failed) return -1;
-    failed = save(image, format, quality, bytes, length);
-    g_object_unref(image);
-    return failed ? -1 : 0;
-}
-
 void portal_vips_free(void *bytes) { g_free(bytes); }
 
 // The width the photo must be decoded at for a request: its width, or for a crop, the width

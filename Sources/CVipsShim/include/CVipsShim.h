@@ -13,15 +13,12 @@ void portal_vips_clear_error(void);
 // Width and height as the image is shown (EXIF orientation applied), from its header only.
 int portal_vips_size(const char *path, int *width, int *height);
 
-// A copy of the image at `path`, shrunk on load to at most `width` pixels wide (never
-// enlarged), or cropped to `width` x `height` around what draws attention when height > 0;
-// turned by its EXIF orientation, in sRGB, all metadata dropped, encoded as "jpeg", "webp"
-// or "png" with `quality`. `*bytes` is freed with portal_vips_free.
-int portal_vips_variant(const char *path, int width, int height, const char *format, int quality,
-                        void **bytes, size_t *length);
 void portal_vips_free(void *bytes);
 
-// One variant asked of portal_vips_variants; `bytes` and `length` are filled in.
+// One variant asked of portal_vips_variants: at most `width` pixels wide (never enlarged), or
+// cropped to `width` x `height` around what draws attention when height > 0; turned by its
+// EXIF orientation, in sRGB, all metadata dropped, encoded with `quality`. `bytes` and `length`
+// are filled in; `bytes` is freed with portal_vips_free.
 typedef struct {
     int width;
     int height;          // > 0: cropped to width x height

@@ -29,14 +29,7 @@ enum PhotoVariants {
     static func variant(of path: String, width: Int, height: Int? = nil, format: Format, quality: Int)
         throws(Failure) -> Data
     {
-        try start()
-        var bytes: UnsafeMutableRawPointer?
-        var length = 0
-        let status = portal_vips_variant(
-            path, Int32(width), Int32(height ?? 0), format.rawValue, Int32(quality), &bytes, &length)
-        guard status == 0, let bytes else { throw failure() }
-        defer { portal_vips_free(bytes) }
-        return Data(bytes: bytes, count: length)
+        try variants(of: path, [Request(width: width, height: height, format: format, quality: quality)])[0]
     }
 
     /// One variant: at most `width` wide, or cropped to `width`×`height`.
