@@ -110,14 +110,9 @@ struct RelatedFinder {
         in range: Range<Int>, of items: [Int32], sharing weight: Int32, _ a: Int, _ stamp: Int32
     ) {
         if best.count == count, let last = best.last, last.score > weight { return }
-        var low = range.lowerBound
-        var high = range.upperBound
-        while low < high {  // a's position in the list, which is in index order
-            let middle = (low + high) / 2
-            if Int(items[middle]) < a { low = middle + 1 } else { high = middle }
-        }
-        var left = low - 1
-        var right = low + 1
+        let position = items.lowerBound(of: Int32(a), in: range)  // the list is in index order
+        var left = position - 1
+        var right = position + 1
         var taken = 0
         var lastDistance: Int64 = 0
         while true {

@@ -116,12 +116,7 @@ extension SearchIndexBuilder.TermPostings {
 
     /// Adds `doc` in order of document number.
     func insert(doc: Int32, info: SearchIndexBuilder.TermInfo) {
-        var low = 0
-        var high = docs.count
-        while low < high {
-            let mid = (low + high) / 2
-            if docs[mid] < doc { low = mid + 1 } else { high = mid }
-        }
+        let low = docs.lowerBound(of: doc, in: docs.indices)
         docs.insert(doc, at: low)
         titles.insert(info.title, at: low)
         if !info.exact.isEmpty { masks.insert(mask(for: info.exact), at: low) }
