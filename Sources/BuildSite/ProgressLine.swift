@@ -50,6 +50,7 @@ final class ProgressLine: @unchecked Sendable {
         case .search: return CommandText.text(.progressSearch)
         case .pages: return CommandText.text(.progressPages, .number(state.done), .number(state.total))
         case .copying: return CommandText.text(.progressCopying)
+        case .photos: return CommandText.text(.progressPhotos)
         case .finishing: return CommandText.text(.progressFinishing)
         }
     }

@@ -29,26 +29,9 @@ GEN=${GEN_CORPUS:-$ROOT/../shared/bench/gen_corpus.py}
 HUGO_BENCH=$(dirname "$GEN")/hugo_bench.sh
 [ -f "$GEN" ] || { echo "corpus generator not found at $GEN (set GEN_CORPUS)" >&2; exit 1; }
 . scripts/lib/need.sh
-[ -x /usr/bin/time ] || need_program /usr/bin/time time
 need_program cmark
 [ "$HUGO" = 1 ] && need_program hugo
-
-./scripts/setup.sh
-swift build -c release --product build-site >/dev/null
-BIN=$ROOT/.build/release/build-site
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/portal-bench.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-
-# run LABEL CMD...: runs under /usr/bin/time -v, prints "wall cpu peak_mb"
-measure() {
-  local log=$WORK/time.log
-  /usr/bin/time -v -o "$log" "$@" >"$WORK/out.log" 2>&1 || { cat "$WORK/out.log" >&2; exit 1; }
-  awk -F': ' '
-    /Elapsed \(wall clock\)/ { n = split($2, a, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + a[j]; wall = s }
-    /User time/ { u = $2 } /System time/ { k = $2 }
-    /Maximum resident set size/ { peak = $2 / 1024 }
-    END { printf "%.2f %.2f %.0f\n", wall, u + k, peak }' "$log"
-}
+. scripts/lib/bench-build.sh
 summary() { grep -o '([0-9]* written, [0-9]* unchanged)' "$WORK/out.log" | tr -d '()' | sed 's/,//'; }
 
 printf '%s\n' "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(swift --version 2>&1 | head -1)"

@@ -12,6 +12,11 @@ void portal_vips_clear_error(void);
 
 // Width and height as the image is shown (EXIF orientation applied), from its header only.
 int portal_vips_size(const char *path, int *width, int *height);
+// The same, plus the loader libvips chose ("jpegload", "pngload", "gifload", "webpload"…)
+// copied into `loader` (at most `capacity` bytes with its NUL) and the EXIF orientation (1-8).
+int portal_vips_probe(const char *path, int *width, int *height, int *orientation, char *loader, size_t capacity);
+// Threads libvips uses inside one operation; the build already runs one photo per core.
+void portal_vips_set_concurrency(int threads);
 
 void portal_vips_free(void *bytes);
 
@@ -38,5 +43,10 @@ int portal_vips_variants(const char *path, portal_vips_request *requests, int co
 int portal_vips_has_field(const void *bytes, size_t length, const char *field);
 // A test image: width x height of one colour, as a JPEG with EXIF `orientation` (1-8).
 int portal_vips_test_jpeg(int width, int height, int orientation, void **bytes, size_t *length);
+// A test photo as a phone writes it: a gradient with texture (so it compresses like a photo),
+// EXIF `orientation`, a camera make and serial, and with `gps` a GPS position; `format` is
+// "jpeg", "png", "webp" or "gif"; quality applies to JPEG and WebP.
+int portal_vips_test_photo(int width, int height, int orientation, int gps, const char *format, int quality,
+                           void **bytes, size_t *length);
 
 #endif

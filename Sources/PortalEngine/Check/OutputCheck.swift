@@ -4,6 +4,7 @@ import Foundation
 /// resolves to a file, and no page carries markup that could run script.
 public enum OutputCheck {
     private static let reference = try! NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+    private static let candidates = try! NSRegularExpression(pattern: #"srcset="([^"]*)""#)
 
     /// `basePath` is the site's path prefix ("/" or "/portal/"); diagnostics name output files.
     public static func run(output: URL, basePath: String = "/") -> (pages: Int, links: Int, problems: [Diagnostic]) {
@@ -22,9 +23,7 @@ public enum OutputCheck {
                 Diagnostic.error(page, nil, Message(.unsafeMarkup, "\($0)"))
             }
             var links = 0
-            let text = html as NSString
-            for match in reference.matches(in: html, range: NSRange(location: 0, length: text.length)) {
-                let raw = text.substring(with: match.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&")
+            for raw in references(in: html) {
                 guard let target = localTarget(raw, page: page, basePath: basePath) else { continue }
                 links += 1
                 var isFolder: ObjCBool = false
@@ -36,6 +35,20 @@ public enum OutputCheck {
             return (links, problems)
         }
         return (files.count, results.map(\.0).reduce(0, +), results.flatMap(\.1))
+    }
+
+    /// Every `href` and `src`, and each URL of every `srcset` ("url 480w, url 800w").
+    static func references(in html: String) -> [String] {
+        let text = html as NSString
+        let whole = NSRange(location: 0, length: text.length)
+        func value(_ match: NSTextCheckingResult) -> String {
+            text.substring(with: match.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&")
+        }
+        var found = reference.matches(in: html, range: whole).map(value)
+        for match in candidates.matches(in: html, range: whole) {
+            found += value(match).split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
+        }
+        return found
     }
 
     /// The output file a link points to, or nil for external links, fragments and other schemes.

@@ -3,8 +3,8 @@ import Foundation
 
 /// Web-sized copies of a photo through libvips: shrunk while it is decoded (a 4000×3000 JPEG
 /// is read at 1/8 scale for a thumbnail), turned upright by its EXIF orientation, in sRGB, with
-/// every metadata field dropped (no GPS position, no camera serial). Groundwork for the photo
-/// issue; the build does not use it yet.
+/// every metadata field dropped (no GPS position, no camera serial). `PhotoMaker` asks it for
+/// every copy a photo needs at once.
 enum PhotoVariants {
     enum Format: String, Sendable {
         case jpeg, webp, png

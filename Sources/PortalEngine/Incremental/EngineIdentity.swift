@@ -14,4 +14,8 @@ enum EngineIdentity {
         }
         return hasher.value
     }()
+
+    /// Names how variants are made; changed when the making changes, so cached variants made
+    /// the old way are not reused (they do not depend on the binary otherwise).
+    static let photoVariants = "photo-variants-v1"
 }

@@ -5,7 +5,7 @@ import Foundation
 public final class BuildProgress: @unchecked Sendable {
     /// The stages a person waits through, in order.
     public enum Stage: Sendable, Equatable {
-        case reading, markdown, search, pages, copying, finishing
+        case reading, markdown, search, pages, copying, photos, finishing
     }
 
     private let lock = NSLock()

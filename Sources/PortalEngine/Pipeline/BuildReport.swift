@@ -22,6 +22,11 @@ public struct BuildReport: Sendable {
     /// Articles' list entries rendered, and taken from the last build (the item cache).
     public var itemsRendered = 0
     public var itemsReused = 0
+    /// Photos decoded to make their variants, and photos published from the cache's variants.
+    public var photosMade = 0
+    /// Image files read and hashed (the others were known by their size, times and inode).
+    public var photosRead = 0
+    public var photosFromCache = 0
     /// Nothing the build reads had changed and the output was whole: nothing was built.
     public var upToDate = false
     /// Backups, lock files and system files left out of content/ and site/static/.

@@ -110,6 +110,34 @@ extension SiteBuilder {
         return (jobs, contexts, written)
     }
 
+    /// Probes the raster images under content/; returns the photo cache it used (none without
+    /// `useCache`), for publishing them.
+    static func readPhotos(_ loaded: inout LoadedSite, _ options: BuildOptions) -> PhotoCache? {
+        let cache = options.useCache ? PhotoCache(sourceRoot: options.sourceRoot) : nil
+        loaded.photos = PhotoProber.catalogue(loaded.contentAssets, sourceRoot: options.sourceRoot, cache: cache)
+        return cache
+    }
+
+    /// Copies the site's files into the staging folder, and publishes its photos: full-size
+    /// copies without metadata, and the variants the pages name. Returns how many files.
+    static func publishFiles(
+        _ model: SiteModel, _ bodies: BodyRenderer.SiteBodies, photos catalogue: PhotoCatalogue, cache: PhotoCache?,
+        staging: OutputStaging, problems: WriteProblems, options: BuildOptions, run: inout BuildRun
+    ) -> (files: Int, photos: PhotoMaker.Outcome) {
+        options.progress?.begin(.copying)
+        let copied = AssetCopier.copyAll(
+            model: model, sourceRoot: options.sourceRoot, into: staging, problems: problems,
+            skipping: catalogue.madeIntoVariants)
+        run.lap("copy files")
+        options.progress?.begin(.photos)
+        let photos = PhotoMaker.publish(
+            catalogue, uses: PhotoMaker.uses(model, bodies), settings: model.config.photos,
+            sourceRoot: options.sourceRoot, cache: cache, into: staging)
+        run.diagnostics += copied.diagnostics + photos.diagnostics
+        run.lap("photos")
+        return (copied.count + photos.files, photos)
+    }
+
     /// Swaps the staged output into place; the memory of the last build is forgotten first, so
     /// a build killed meanwhile leaves no memory that the output does not match.
     static func commit(_ staging: OutputStaging, _ options: BuildOptions, diagnostics: inout [Diagnostic])
@@ -127,8 +155,8 @@ extension SiteBuilder {
 extension BuildReport {
     /// The report of a build that rendered and wrote.
     init(
-        model: SiteModel, loaded: LoadedSite, run: BuildRun, pages: Int, copied: Int, staging: OutputStaging,
-        search: SearchIndexMode, written: PageWriter.Outcome, contexts: PageContexts
+        model: SiteModel, loaded: LoadedSite, run: BuildRun, pages: Int, copied: Int, photos: PhotoMaker.Outcome,
+        staging: OutputStaging, search: SearchIndexMode, written: PageWriter.Outcome, contexts: PageContexts
     ) {
         self.init(
             articles: model.articles.count, pagesWritten: pages, filesCopied: copied, seconds: run.seconds,
@@ -137,5 +165,6 @@ extension BuildReport {
             pagesReused: written.reused, itemsRendered: contexts.itemsRendered, itemsReused: contexts.itemsReused,
             upToDate: false, leftoversSkipped: loaded.leftoversSkipped, scheduled: model.scheduled.count,
             nextScheduled: model.scheduled.first, timeZone: model.config.timeZone)
+        (photosRead, photosMade, photosFromCache) = (loaded.photos.filesRead, photos.made, photos.reused)
     }
 }

@@ -17,9 +17,11 @@ public enum SiteBuilder {
         }
         run.lap("up-to-date check")
         options.documentMemory?.beginBuild()  // forgotten what it did not use only if the build succeeds
-        let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config, memory: options.documentMemory)
+        var loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config, memory: options.documentMemory)
         run.diagnostics += loaded.diagnostics
         run.lap("load content")
+        let photoCache = readPhotos(&loaded, options)
+        run.lap("read photos")
         options.progress?.begin(.markdown, total: loaded.documents.count)
 
         // Model. The URL record is read without the output's lock: a build finishing meanwhile
@@ -57,13 +59,12 @@ public enum SiteBuilder {
             model, bodies, theme: theme, memory: &memory, search: search, staging: staging, problems: problems,
             options: options, run: &run)
         run.lap("render and write pages")
-        options.progress?.begin(.copying)
-        let copied = AssetCopier.copyAll(
-            model: model, sourceRoot: options.sourceRoot, into: staging, problems: problems)
-        run.diagnostics += copied.diagnostics + problems.all
+        let (files, photos) = publishFiles(
+            model, bodies, photos: loaded.photos, cache: photoCache, staging: staging, problems: problems,
+            options: options, run: &run)
+        run.diagnostics += problems.all
         if run.diagnostics.containsErrors { staging.discard() }
         try run.stopIfFailed(strict: false)
-        run.lap("copy files")
 
         // Swap into place, then remember this build for the next one.
         options.progress?.begin(.finishing)
@@ -72,14 +73,14 @@ public enum SiteBuilder {
         let record = inputs.flatMap { inputs in
             run.diagnostics.isEmpty
                 ? UpToDateCheck.Record(
-                    inputs: inputs, model: model, pages: jobs.count, copied: copied.count, output: options.output)
+                    inputs: inputs, model: model, pages: jobs.count, copied: files, output: options.output)
                 : nil
         }
         memory.save(options, upToDate: record)
         withExtendedLifetime(lock) {}  // held until the output and its memory are both in place
         options.documentMemory?.endBuild()
         return BuildReport(
-            model: model, loaded: loaded, run: run, pages: jobs.count, copied: copied.count, staging: staging,
+            model: model, loaded: loaded, run: run, pages: jobs.count, copied: files, photos: photos, staging: staging,
             search: search.mode, written: written, contexts: contexts)
     }
 }

@@ -57,7 +57,7 @@ import Testing
         _ = try run(["--source", site.root.path])
         try site.article(
             "a", "title: Tin\ndate: 2019-07-09\ncategory: tin-tuc-su-kien", body: "![ảnh](/images/Anh.JPG)")
-        try site.write("content/images/anh.jpg", "jpg")
+        try site.write("content/images/anh.jpg", TestPhotos.photo(width: 64, height: 48))
         let build = try run(["--source", site.root.path])
         #expect(build.status == 1)
         #expect(

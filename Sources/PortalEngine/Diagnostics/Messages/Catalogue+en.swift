@@ -65,6 +65,7 @@ extension MessageCatalogue {
         .progressSearch: "building the search index…",
         .progressPages: "writing pages {0}/{1}…",
         .progressCopying: "copying files…",
+        .progressPhotos: "making web sizes of photos…",
         .progressFinishing: "putting the site in place…",
         .siteYAMLUnreadable: "cannot read the site settings; every site needs site/site.yaml",
         .siteYAMLNotMapping: "site.yaml must be 'key: value' lines",
@@ -165,6 +166,17 @@ extension MessageCatalogue {
         .fileNotFound: "linked file not found: {0}; {1}",
         .hintCheckName: "check the file name and its folder (names are case-sensitive on the web host)",
         .hintDidYouMean: "did you mean {0}?",
+        .imagesMustBeMapping: "'images' must be a group of settings, e.g. images: {quality: 80, webp: true}",
+        .imagesSizeInvalid: "'{0}' must be a number of pixels from 16 to 8000",
+        .imagesWidthsNotList: "'images.widths' must be a list of widths, e.g. [480, 800, 1200, 1600]",
+        .imagesThumbnailNotPair: "'images.thumbnail' must be a width and a height, e.g. [160, 120]",
+        .imagesQualityInvalid: "'images.quality' must be a number from 1 to 100 (default 80)",
+        .photoUnreadable:
+            "cannot read the image {0}: it is not a JPEG, PNG, GIF or WebP file, or it is damaged; open it in an image viewer and save it again as JPEG (details: {1})",
+        .photoDamaged:
+            "the image {0} is damaged or was not copied whole; copy the original again from the camera or phone (details: {1})",
+        .photoTooLarge:
+            "the image {0} is too large ({1}×{2} pixels, at most {3} million pixels); make it smaller (e.g. 4000 pixels wide) and save it again",
         .imageRejected: "image: {0}",
         .schemeNotAllowed: "'{0}:' links are not allowed",
         .pointsOutside: "'{0}' points outside content/",

@@ -68,6 +68,7 @@ extension MessageCatalogue {
         .progressSearch: "đang lập chỉ mục tìm kiếm…",
         .progressPages: "đang ghi trang {0}/{1}…",
         .progressCopying: "đang sao chép tệp…",
+        .progressPhotos: "đang tạo các cỡ ảnh cho web…",
         .progressFinishing: "đang đưa trang vào chỗ…",
         .siteYAMLUnreadable: "không đọc được tệp cài đặt; mỗi trang cần có tệp site/site.yaml",
         .siteYAMLNotMapping: "site.yaml phải gồm các dòng 'khóa: giá trị'",
@@ -171,6 +172,17 @@ extension MessageCatalogue {
         .fileNotFound: "không tìm thấy tệp được liên kết: {0}; {1}",
         .hintCheckName: "hãy kiểm tra tên tệp và thư mục (trên máy chủ web, chữ hoa và chữ thường là khác nhau)",
         .hintDidYouMean: "có phải ý bạn là {0}?",
+        .imagesMustBeMapping: "'images' phải là một nhóm cài đặt, ví dụ: images: {quality: 80, webp: true}",
+        .imagesSizeInvalid: "'{0}' phải là số điểm ảnh từ 16 đến 8000",
+        .imagesWidthsNotList: "'images.widths' phải là danh sách chiều rộng, ví dụ: [480, 800, 1200, 1600]",
+        .imagesThumbnailNotPair: "'images.thumbnail' phải gồm chiều rộng và chiều cao, ví dụ: [160, 120]",
+        .imagesQualityInvalid: "'images.quality' phải là số từ 1 đến 100 (mặc định 80)",
+        .photoUnreadable:
+            "không đọc được ảnh {0}: tệp không phải ảnh JPEG, PNG, GIF hoặc WebP, hoặc đã bị hỏng; hãy mở ảnh bằng trình xem ảnh rồi lưu lại dạng JPEG (chi tiết: {1})",
+        .photoDamaged:
+            "ảnh {0} bị hỏng hoặc chưa chép trọn vẹn; hãy chép lại ảnh gốc từ máy ảnh hoặc điện thoại (chi tiết: {1})",
+        .photoTooLarge:
+            "ảnh {0} quá lớn ({1}×{2} điểm ảnh, tối đa {3} triệu điểm ảnh); hãy thu nhỏ ảnh (ví dụ rộng 4000 điểm ảnh) rồi lưu lại",
         .imageRejected: "ảnh: {0}",
         .schemeNotAllowed: "không cho phép liên kết '{0}:'",
         .pointsOutside: "'{0}' trỏ ra ngoài thư mục content/",

@@ -55,6 +55,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case progressSearch
     case progressPages
     case progressCopying
+    case progressPhotos
     case progressFinishing
     case siteYAMLUnreadable
     case siteYAMLNotMapping
@@ -75,6 +76,11 @@ public enum MessageID: String, Sendable, CaseIterable {
     case urlsSegmentProblem
     case urlsUnknownKey
     case deployFilesMustBeMapping
+    case imagesMustBeMapping
+    case imagesSizeInvalid
+    case imagesWidthsNotList
+    case imagesThumbnailNotPair
+    case imagesQualityInvalid
     case urlsSegmentTwice
     case categoriesNotList
     case categoryNeedsKeyAndTitle
@@ -146,6 +152,9 @@ public enum MessageID: String, Sendable, CaseIterable {
     case hintCheckName
     case hintDidYouMean
     case imageRejected
+    case photoUnreadable
+    case photoDamaged
+    case photoTooLarge
     case schemeNotAllowed
     case pointsOutside
     case linkRemoved

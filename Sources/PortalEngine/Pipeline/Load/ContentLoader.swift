@@ -8,6 +8,8 @@ public struct LoadedSite: Sendable {
     public var contentAssets: [SourceFileRef]
     /// Files under `site/static/`, copied to the output root.
     public var staticAssets: [SourceFileRef]
+    /// The raster images among `contentAssets`, probed.
+    public var photos = PhotoCatalogue()
     /// Backups, lock files and system files under content/ and site/static/, left out.
     public var leftoversSkipped = 0
     public var diagnostics: [Diagnostic]

@@ -21,6 +21,8 @@ public struct SiteConfig: Sendable {
     public var urlSegments = URLSegments()
     /// Which web server settings files go into the output (`deploy_files:`).
     public var deployFiles = DeployFiles()
+    /// How photos are published (`images:`).
+    public var photos = PhotoSettings()
     /// Links relative to each page, so the output works opened from disk (`relative_urls:`).
     public var relativeURLs = false
     /// Keys the contract does not name, kept for templates.

@@ -56,6 +56,9 @@ public enum SiteConfigLoader {
         if let node = mapping["deploy_files"] {
             readDeployFiles(node, into: &config.deployFiles, problems: &problems)
         }
+        if let images = mapping["images"] {
+            readPhotoSettings(images, into: &config.photos, problems: &problems)
+        }
         if let urls = mapping["urls"] {
             readURLSegments(urls, into: &config.urlSegments, problems: &problems)
         }
@@ -65,7 +68,7 @@ public enum SiteConfigLoader {
         }
         let known: Set = [
             "title", "base_url", "language", "timezone", "per_page", "related_count", "categories", "counter",
-            "unsafe_html", "publish_file_types", "urls", "relative_urls", "deploy_files",
+            "unsafe_html", "publish_file_types", "urls", "relative_urls", "deploy_files", "images",
         ]
         for (key, value) in mapping {
             guard let name = key.string, !known.contains(name) else { continue }

@@ -31,4 +31,7 @@ public struct Article: Sendable {
     public var bodyFirstLine: Int
     /// Where `slug:` (or else `title:`) was written: what decides the URL.
     public var positionOfSlugOrTitle: SourcePosition? = nil
+    /// The lead image when it is a photo under content/ (content-relative), and where it was named.
+    public var imagePhoto: String? = nil
+    public var positionOfImage: SourcePosition? = nil
 }

@@ -22,6 +22,9 @@ public struct ContentPaths: Sendable {
     public var urls: SiteURLs
     /// Content-relative Markdown paths left out of this build (drafts, scheduled) → why.
     public var unpublished: [String: Message] = [:]
+    /// The raster images under content/, and how they are made into web sizes.
+    public var photos = PhotoCatalogue()
+    public var photoSettings = PhotoSettings()
 
     public init(documentURLs: [String: String], assets: Set<String>, urls: SiteURLs) {
         self.documentURLs = documentURLs
@@ -42,6 +45,8 @@ public struct ContentPaths: Sendable {
             hasher.add(String(describing: reason))
         }
         hasher.add(String(describing: urls))
+        hasher.add(photos.fingerprint)
+        hasher.add(photoSettings.fingerprint)
         return hasher.value
     }
 
@@ -80,6 +85,18 @@ public struct ContentPaths: Sendable {
         }
         if normalized.isEmpty { return .site(urls.home + suffix) }
         return missing(urls.asset(URLEncoding.encodePath(normalized)) + suffix)
+    }
+
+    /// The photo an image reference names (content-relative path and probe), when it names one
+    /// under content/ that exists.
+    public func photo(ofImage reference: String, fromDirectory directory: String) -> (path: String, probe: PhotoProbe)?
+    {
+        let raw = reference.trimmedWhitespace
+        guard Self.scheme(of: raw) == nil, !raw.hasPrefix("//"),
+            let target = Self.target(of: raw, fromDirectory: directory, basePath: urls.basePath),
+            let probe = photos.photos[target.normalized]
+        else { return nil }
+        return (target.normalized, probe)
     }
 
     /// A written reference as a content-relative path (nil when it climbs above content/), whether

@@ -23,12 +23,16 @@ public enum ModelBuilder {
             documentURLs: Dictionary(addresses.pending.map { ($0.document.file.relativePath, $0.url) }) { a, _ in a },
             assets: assets, urls: urls)
         paths.unpublished = addresses.unpublished
+        paths.photos = loaded.photos
+        paths.photoSettings = config.photos
 
         // Second pass: the articles, their lead images resolved.
         var articles: [Article] = []
         var pages: [Article] = []
         for p in addresses.pending {
-            let article = makeArticle(p, imageURL: leadImage(of: p.document, paths: paths, diagnostics: &diagnostics))
+            var article = makeArticle(p, imageURL: leadImage(of: p.document, paths: paths, diagnostics: &diagnostics))
+            article.imagePhoto = leadPhoto(of: p.document, paths: paths, diagnostics: &diagnostics)
+            article.positionOfImage = p.document.frontMatter.positions["image"]
             if article.kind == .article { articles.append(article) } else { pages.append(article) }
         }
         articles.sort(by: newestFirst)
@@ -107,6 +111,27 @@ public enum ModelBuilder {
             return nil
         case .unpublished: return nil  // a Markdown file as an image: not reachable
         }
+    }
+
+    /// The lead image's photo under content/ (content-relative), read as `leadImage` reads it;
+    /// a photo that cannot be published is an error at `image:`.
+    static func leadPhoto(of document: SourceDocument, paths: ContentPaths, diagnostics: inout [Diagnostic])
+        -> String?
+    {
+        guard let image = document.frontMatter.image else { return nil }
+        let folder = document.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        guard
+            let (path, probe) = paths.photo(ofImage: image, fromDirectory: "")
+                ?? paths.photo(ofImage: image, fromDirectory: folder)
+        else { return nil }
+        guard case .photo = probe else {
+            diagnostics.append(
+                .error(
+                    document.file.sourcePath, document.frontMatter.positions["image"],
+                    PhotoProblem.message(probe, path: path)))
+            return nil
+        }
+        return path
     }
 
     /// Date descending; equal dates by title, then file, so every build orders alike.

@@ -21,7 +21,7 @@ extension PageContexts {
             breadcrumb: breadcrumb)
         let page = context(
             title: article.title, url: article.url, kind: .article, description: bodies[i].summary,
-            image: article.imageURL, content: .article(content))
+            image: Self.image(of: article, model: model)?.shareURL, content: .article(content))
         return ("article", article.url, page)
     }
 

@@ -4,6 +4,8 @@ public struct RenderedBody: Sendable {
     public var summary: String
     /// Words of the body without markup, for the search index.
     public var plainText: String = ""
+    /// The photos the body shows.
+    public var photos: [PhotoUse] = []
 }
 
 /// Renders every body once, in parallel, resolving links and images against content/.
@@ -52,6 +54,7 @@ public enum BodyRenderer {
         RenderedBody, [Diagnostic]
     ) {
         var problems: [Diagnostic] = []
+        var photos: [PhotoUse] = []
         let file = article.file.sourcePath
         let directory = article.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         let output = renderer.render(article.body) { reference in
@@ -60,7 +63,17 @@ public enum BodyRenderer {
             case .unchanged:
                 return .keep
             case .site(let url):
-                return .replace(url)
+                guard reference.isImage,
+                    let (path, probe) = paths.photo(ofImage: reference.url, fromDirectory: directory)
+                else { return .replace(url) }
+                guard case .photo(let photo) = probe else {
+                    problems.append(.error(file, at, PhotoProblem.message(probe, path: path)))
+                    return .replace(url)
+                }
+                photos.append(PhotoUse(path: path, file: file, position: at))
+                let plan = PhotoVariantPlan(photo: photo, path: path, settings: paths.photoSettings)
+                return .replaceWithHTML(
+                    PhotoMarkup.picture(plan, urls: paths.urls, alt: reference.alt, title: reference.title, lazy: true))
             case .missing(let url, let contentPath):
                 let suggestions = paths.suggestions(forReference: reference.url, fromDirectory: directory)
                 problems.append(
@@ -88,6 +101,8 @@ public enum BodyRenderer {
             problems.append(.warning(file, at, RawHTMLAdvice.message(for: dropped.tags)))
         }
         let summary = Summary.make(explicit: article.summary, firstParagraph: output.firstParagraph)
-        return (RenderedBody(html: output.html, summary: summary, plainText: output.plainText), problems)
+        return (
+            RenderedBody(html: output.html, summary: summary, plainText: output.plainText, photos: photos), problems
+        )
     }
 }

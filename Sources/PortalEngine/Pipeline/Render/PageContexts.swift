@@ -124,13 +124,20 @@ public final class PageContexts: Sendable {
         if let lastmod = article.lastmod {
             entry.lastmod = (dates.shortWithTime(lastmod), dates.iso8601(lastmod))
         }
-        if let image = article.imageURL {
-            entry.image = (image, article.imageCaption ?? "")
-        }
+        entry.image = image(of: article, model: model)
         if let key = article.categoryKey, let c = model.categories.index(ofKey: key) {
             entry.category = LinkData(title: model.categories[c].title, url: model.categories[c].url)
         }
         return entry
+    }
+
+    /// The lead image: a photo's variants, or the URL as written.
+    static func image(of article: Article, model: SiteModel) -> ImageData? {
+        if let path = article.imagePhoto, let photo = model.paths.photos.photo(at: path) {
+            let plan = PhotoVariantPlan(photo: photo, path: path, settings: model.config.photos)
+            return ImageData(plan: plan, caption: article.imageCaption ?? "", urls: model.urls)
+        }
+        return article.imageURL.map { ImageData(url: $0, caption: article.imageCaption ?? "") }
     }
 
     func context(

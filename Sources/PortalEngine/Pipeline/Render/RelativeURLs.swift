@@ -2,7 +2,9 @@
 /// ending in `index.html`, so the output works opened from disk or a network share, where
 /// `/x/` means the root of the disk and folders do not open their `index.html`.
 enum RelativeURLs {
-    private static let markers: [[UInt8]] = ["href=\"", "src=\"", "action=\"", "; url="].map { Array($0.utf8) }
+    private static let markers: [[UInt8]] = ["href=\"", "src=\"", "action=\"", "; url=", "srcset=\""].map {
+        Array($0.utf8)
+    }
     private static let protocolRelative = Array("//".utf8)
 
     /// Rewrites `href="…"`, `src="…"`, `action="…"` and a meta refresh's `url=…` that start with
@@ -27,7 +29,9 @@ enum RelativeURLs {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\""), !(isRefresh && bytes[end] == UInt8(ascii: ">")) {
                 end += 1
             }
-            if matches(base, bytes, at: i), !matches(protocolRelative, bytes, at: i) {
+            if marker.first == UInt8(ascii: "s"), marker.count > 5 {
+                out += candidates(bytes[i..<end], base: base, up: up)
+            } else if matches(base, bytes, at: i), !matches(protocolRelative, bytes, at: i) {
                 out += relative(bytes[(i + base.count)..<end], up: up)
             } else {
                 out += bytes[i..<end]
@@ -35,6 +39,25 @@ enum RelativeURLs {
             i = end
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A `srcset`'s "url 480w, url 800w": each URL rewritten like an `src`.
+    private static func candidates(_ value: ArraySlice<UInt8>, base: [UInt8], up: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (n, candidate) in value.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            let start = candidate.firstIndex { $0 != UInt8(ascii: " ") } ?? candidate.endIndex
+            let end = candidate[start...].firstIndex(of: UInt8(ascii: " ")) ?? candidate.endIndex
+            out += candidate[candidate.startIndex..<start]
+            let url = Array(candidate[start..<end])
+            if matches(base, url, at: 0), !matches(protocolRelative, url, at: 0) {
+                out += relative(url[base.count...], up: up)
+            } else {
+                out += url
+            }
+            out += candidate[end...]
+        }
+        return out
     }
 
     private static func matches(_ pattern: [UInt8], _ bytes: [UInt8], at i: Int) -> Bool {

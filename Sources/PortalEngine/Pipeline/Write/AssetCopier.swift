@@ -55,15 +55,18 @@ public enum AssetCopier {
 
     /// Copies the site's files into the staging folder: the built-in theme's static files,
     /// site/static/, then content/'s own files (which win). Failures go to `problems`.
-    static func copyAll(model: SiteModel, sourceRoot: URL, into staging: OutputStaging, problems: WriteProblems) -> (
-        count: Int, diagnostics: [Diagnostic]
-    ) {
+    /// `skipping`: content/ files published otherwise (photos, by `PhotoMaker`).
+    static func copyAll(
+        model: SiteModel, sourceRoot: URL, into staging: OutputStaging, problems: WriteProblems,
+        skipping: Set<String> = []
+    ) -> (count: Int, diagnostics: [Diagnostic]) {
         let copies = plan(model: model, builtInTheme: Theme.builtInRoot, sourceRoot: sourceRoot)
-        for copy in copies.files {
+        let files = copies.files.filter { !skipping.contains($0.destination) }
+        for copy in files {
             do { try staging.copy(from: copy.source, to: copy.destination) } catch {
                 problems.append(.error(copy.label, nil, Message(.systemError, "\(error)")))
             }
         }
-        return (copies.files.count, copies.diagnostics)
+        return (files.count, copies.diagnostics)
     }
 }

@@ -103,6 +103,26 @@ public final class OutputStaging: @unchecked Sendable {
         }
     }
 
+    /// Hard-links a file that is never written again (a cached photo variant) into the staging
+    /// folder; copies it when the cache is on another disk. Counted as kept when the previous
+    /// output had this very file there.
+    public func linkCached(from source: URL, to relativePath: String) throws {
+        try ensureFolder(of: relativePath)
+        let target = staging.path + "/" + relativePath
+        var old = stat()
+        var new = stat()
+        var same = false
+        if let previous, stat(previous + "/" + relativePath, &old) == 0, stat(source.path, &new) == 0 {
+            same = old.st_ino == new.st_ino && old.st_dev == new.st_dev
+        }
+        lock.withLock { if same { counts.kept += 1 } else { counts.written += 1 } }
+        _ = unlink(target)
+        if Glibc.link(source.path, target) == 0 { return }
+        do { try FileManager.default.copyItem(atPath: source.path, toPath: target) } catch {
+            throw OutputError(path: relativePath, code: EIO, detail: error.localizedDescription)
+        }
+    }
+
     /// Puts the staged site in place of the output in one step; the old site is then deleted,
     /// by a detached `rm -rf` when `removeOldInBackground` (the site is in place either way).
     public func commit(removeOldInBackground: Bool = false) throws {

@@ -12,7 +12,8 @@ import Testing
         var diagnostics: [Diagnostic] = []
         let (config, loadedTheme) = try SiteBuilder.loadSettings(options, diagnostics: &diagnostics)
         let theme = try #require(loadedTheme)
-        let loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config)
+        var loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config)
+        loaded.photos = PhotoProber.catalogue(loaded.contentAssets, sourceRoot: options.sourceRoot, cache: nil)
         let (model, _) = ModelBuilder.build(loaded, includeDrafts: false, now: options.now)
         let bodies = BodyRenderer.renderAll(model.articles, paths: model.paths, unsafeHTML: false).0
         let pageBodies = BodyRenderer.renderAll(model.pages, paths: model.paths, unsafeHTML: false).0

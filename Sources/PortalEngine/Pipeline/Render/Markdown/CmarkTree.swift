@@ -103,6 +103,38 @@ final class CmarkTree {
     }
 }
 
+extension CmarkTree {
+    /// The text of a node's descendants without markup (an image's description, as cmark
+    /// writes it into `alt`).
+    static func text(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let c = child {
+            switch cmark_node_get_type(c) {
+            case CMARK_NODE_HTML_INLINE:
+                break
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += cmark_node_get_literal(c).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                text += Self.text(of: c)
+            }
+            child = cmark_node_next(c)
+        }
+        return text
+    }
+
+    /// Puts `html` in place of an inline node (written as it is, in safe mode too).
+    func replace(_ node: OpaquePointer, withInlineHTML html: String) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(custom, html)
+        cmark_node_set_on_exit(custom, "")
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
+    }
+}
+
 extension OpaquePointer {
     func append(_ child: OpaquePointer) {
         cmark_node_append_child(self, child)

@@ -12,12 +12,17 @@ public struct MarkdownRenderer: Sendable {
         public var line: Int
         /// 1-based column (Unicode scalars) where the link or image starts.
         public var column: Int = 1
+        /// An image's description (its text without markup) and title; empty for links.
+        public var alt = ""
+        public var title = ""
     }
 
     /// What rewriting a reference decided.
     public enum Rewrite: Sendable {
         case keep
         case replace(String)
+        /// The whole image written as this HTML instead (a photo's `<picture>`).
+        case replaceWithHTML(String)
     }
 
     /// Raw HTML that safe mode left out, one per line of the Markdown text.
@@ -60,6 +65,7 @@ public struct MarkdownRenderer: Sendable {
         var plainText = ""
         var dropped: [DroppedHTML] = []
         var paragraphState = 0  // 0 before, 1 inside, 2 done
+        var replaced: [(OpaquePointer, String)] = []  // after the walk: the walk must not lose its node
         tree.forEachNode { node, entering in
             let type = cmark_node_get_type(node)
             guard entering else {
@@ -78,9 +84,15 @@ public struct MarkdownRenderer: Sendable {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let at = tree.position(of: node)
-                let reference = Reference(url: url, isImage: type == CMARK_NODE_IMAGE, line: at.line, column: at.column)
-                if case .replace(let newURL) = rewrite(reference) {
-                    cmark_node_set_url(node, newURL)
+                var reference = Reference(url: url, isImage: type == CMARK_NODE_IMAGE, line: at.line, column: at.column)
+                if reference.isImage {
+                    reference.alt = CmarkTree.text(of: node)
+                    reference.title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+                }
+                switch rewrite(reference) {
+                case .keep: break
+                case .replace(let newURL): cmark_node_set_url(node, newURL)
+                case .replaceWithHTML(let html): replaced.append((node, html))
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 guard !unsafeHTML, let literal = cmark_node_get_literal(node) else { break }
@@ -105,6 +117,7 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
         }
+        for (node, html) in replaced { tree.replace(node, withInlineHTML: html) }
         return Output(
             html: tree.renderHTML(), firstParagraph: firstParagraph, plainText: plainText, droppedHTML: dropped)
     }

@@ -15,7 +15,7 @@ struct ListEntryData {
     var body: String
     var date: Dates?
     var lastmod: (text: String, iso: String)?
-    var image: (url: String, caption: String)?
+    var image: ImageData?
     var featured: Bool
     var category: LinkData?
 }

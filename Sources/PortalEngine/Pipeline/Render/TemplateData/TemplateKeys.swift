@@ -102,10 +102,7 @@ extension ListEntryData: TemplateData {
             fields["lastmod"] = .text(lastmod.text)
             fields["lastmod_iso"] = .text(lastmod.iso)
         }
-        if let image {
-            fields["image"] = .text(image.url)
-            fields["image_caption"] = .text(image.caption)
-        }
+        if let image { fields.merge(image.fields) { _, new in new } }
         if featured { fields["featured"] = .bool(true) }
         if let category { fields["category"] = category.templateValue }
         return fields
