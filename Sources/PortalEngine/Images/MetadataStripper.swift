@@ -1,3 +1,5 @@
+import Foundation
+
 /// A photo's own bytes without what a camera or phone wrote about it (EXIF with its GPS
 /// position and serial numbers, XMP, IPTC, comments), pixels untouched: the full-size copy
 /// published at the photo's address costs a file copy instead of a decode and a lossy encode.
@@ -5,7 +7,7 @@
 /// the copy would show on its side.
 enum MetadataStripper {
     /// nil when the bytes are not what this reads (the caller re-encodes the photo instead).
-    static func stripped(_ bytes: [UInt8], loader: String) -> [UInt8]? {
+    static func stripped(_ bytes: Data, loader: String) -> [UInt8]? {
         switch loader {
         case "jpegload": return jpeg(bytes)
         case "pngload": return png(bytes)
@@ -16,7 +18,7 @@ enum MetadataStripper {
 
     /// Keeps APP0 (JFIF), the ICC profile (APP2) and APP14 (Adobe's colour transform) with every
     /// non-APP segment; drops the other APPn and COM segments.
-    static func jpeg(_ bytes: [UInt8]) -> [UInt8]? {
+    static func jpeg(_ bytes: Data) -> [UInt8]? {
         guard bytes.count > 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
         var kept: [UInt8] = [0xFF, 0xD8]
         kept.reserveCapacity(bytes.count)
@@ -59,7 +61,7 @@ enum MetadataStripper {
 
     /// Drops the text, time and EXIF chunks. An EXIF block that turns the photo is not dropped
     /// silently: nil, so the photo is re-encoded upright.
-    static func png(_ bytes: [UInt8]) -> [UInt8]? {
+    static func png(_ bytes: Data) -> [UInt8]? {
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         guard bytes.starts(with: signature) else { return nil }
         var kept = signature
@@ -79,7 +81,7 @@ enum MetadataStripper {
 
     /// Drops the EXIF and XMP chunks and clears their flags; nil for an EXIF block that turns
     /// the photo.
-    static func webp(_ bytes: [UInt8]) -> [UInt8]? {
+    static func webp(_ bytes: Data) -> [UInt8]? {
         guard bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), bytes[8..<12].elementsEqual("WEBP".utf8)
         else { return nil }
         var kept = Array(bytes[0..<12])
@@ -105,9 +107,10 @@ enum MetadataStripper {
     }
 
     /// The orientation tag (0x0112) of IFD0 in a TIFF-structured EXIF block; 1 when absent.
-    static func orientation(tiff: ArraySlice<UInt8>) -> Int {
+    static func orientation(tiff: some Collection<UInt8>) -> Int {
+        var t = Array(tiff)
         // libvips writes WebP's EXIF chunk with JPEG's "Exif\0\0" in front of the TIFF block.
-        let t = Array(tiff.starts(with: Array("Exif\0\0".utf8)) ? tiff.dropFirst(6) : tiff)
+        if t.starts(with: Array("Exif\0\0".utf8)) { t.removeFirst(6) }
         guard t.count >= 8 else { return 1 }
         let little = t[0] == 0x49
         func u16(_ at: Int) -> Int? {
@@ -140,11 +143,11 @@ enum MetadataStripper {
         return [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + body
     }
 
-    private static func bigEndian32(_ b: [UInt8], at i: Int) -> UInt32 {
+    private static func bigEndian32(_ b: Data, at i: Int) -> UInt32 {
         UInt32(b[i]) << 24 | UInt32(b[i + 1]) << 16 | UInt32(b[i + 2]) << 8 | UInt32(b[i + 3])
     }
 
-    private static func littleEndian32(_ b: [UInt8], at i: Int) -> UInt32 {
+    private static func littleEndian32(_ b: Data, at i: Int) -> UInt32 {
         UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
     }
 }

@@ -79,7 +79,7 @@ enum PhotoMaker {
                 folder.map { !FileManager.default.fileExists(atPath: $0.appendingPathComponent(v.fileName).path) }
                     ?? true
             }
-            var made: [String: Data] = [:]
+            var made: [String: [UInt8]] = [:]
             if !missing.isEmpty {
                 let requests = missing.map {
                     PhotoVariants.Request(
@@ -87,7 +87,7 @@ enum PhotoMaker {
                         quality: settings.quality)
                 }
                 let bytes = try PhotoVariants.variants(of: source.path, requests)
-                for (variant, data) in zip(missing, bytes) { made[variant.fileName] = data }
+                for (variant, data) in zip(missing, bytes) { made[variant.fileName] = [UInt8](data) }
                 outcome.made = 1
             } else if !variants.isEmpty {
                 outcome.reused = 1
@@ -113,22 +113,25 @@ enum PhotoMaker {
     /// bytes returned instead) when there is no cache.
     private static func stored(
         _ name: String, photo: Photo, settings: PhotoSettings, cache: PhotoCache?, staging: OutputStaging,
-        make: () throws -> Data
+        make: () throws -> [UInt8]
     ) throws -> Either {
         guard let folder = cache?.variantFolder(photo, settings: settings) else { return .bytes(try make()) }
         let file = folder.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: file.path) { return .file(file) }
-        let data = try make()
+        var bytes = try make()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
-        try data.write(to: temporary)
+        // Written from the array itself: a full-size PNG copy can be hundreds of megabytes.
+        try bytes.withUnsafeMutableBytes {
+            try Data(bytesNoCopy: $0.baseAddress!, count: $0.count, deallocator: .none).write(to: temporary)
+        }
         guard rename(temporary.path, file.path) == 0 else { throw OutputError(path: file.path, code: errno) }
         return .file(file)
     }
 
     private enum Either {
         case file(URL)
-        case bytes(Data)
+        case bytes([UInt8])
     }
 
     private static func place(_ made: Either, _ name: String, at outputPath: String, staging: OutputStaging) throws {
@@ -140,16 +143,17 @@ enum PhotoMaker {
 
     /// The photo's own bytes without metadata, or re-encoded upright at full size when they are
     /// not bytes the stripper reads (a GIF is published as it is: it carries no EXIF).
-    static func fullSizeCopy(of source: URL, photo: Photo) throws -> Data {
-        let bytes = try [UInt8](Data(contentsOf: source))
-        if photo.loader == "gifload" { return Data(bytes) }
-        if let stripped = MetadataStripper.stripped(bytes, loader: photo.loader) { return Data(stripped) }
+    static func fullSizeCopy(of source: URL, photo: Photo) throws -> [UInt8] {
+        // Mapped, not read: the one copy in memory is the stripped one.
+        let bytes = try Data(contentsOf: source, options: .alwaysMapped)
+        if photo.loader == "gifload" { return [UInt8](bytes) }
+        if let stripped = MetadataStripper.stripped(bytes, loader: photo.loader) { return stripped }
         let format: PhotoVariants.Format =
             switch photo.loader {
             case "pngload": .png
             case "webpload": .webp
             default: .jpeg
             }
-        return try PhotoVariants.variant(of: source.path, width: photo.width, format: format, quality: 92)
+        return [UInt8](try PhotoVariants.variant(of: source.path, width: photo.width, format: format, quality: 92))
     }
 }
