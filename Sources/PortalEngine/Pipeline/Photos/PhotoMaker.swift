@@ -118,13 +118,16 @@ enum PhotoMaker {
         guard let folder = cache?.variantFolder(photo, settings: settings) else { return .bytes(try make()) }
         let file = folder.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: file.path) { return .file(file) }
-        var bytes = try make()
+        let bytes = try make()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
-        // Written from the array itself: a full-size PNG copy can be hundreds of megabytes.
-        try bytes.withUnsafeMutableBytes {
-            try Data(bytesNoCopy: $0.baseAddress!, count: $0.count, deallocator: .none).write(to: temporary)
+        // Written from the array itself, not a copy: a full-size PNG can be hundreds of megabytes.
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw OutputError(path: temporary.path, code: errno)
         }
+        let handle = try FileHandle(forWritingTo: temporary)
+        defer { try? handle.close() }
+        try handle.write(contentsOf: bytes)
         guard rename(temporary.path, file.path) == 0 else { throw OutputError(path: file.path, code: errno) }
         return .file(file)
     }
@@ -144,8 +147,7 @@ enum PhotoMaker {
     /// The photo's own bytes without metadata, or re-encoded upright at full size when they are
     /// not bytes the stripper reads (a GIF is published as it is: it carries no EXIF).
     static func fullSizeCopy(of source: URL, photo: Photo) throws -> [UInt8] {
-        // Mapped, not read: the one copy in memory is the stripped one.
-        let bytes = try Data(contentsOf: source, options: .alwaysMapped)
+        let bytes = try Data(contentsOf: source)
         if photo.loader == "gifload" { return [UInt8](bytes) }
         if let stripped = MetadataStripper.stripped(bytes, loader: photo.loader) { return stripped }
         let format: PhotoVariants.Format =
