@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PortalEngine", targets: ["PortalEngine"]),
         .executable(name: "build-site", targets: ["BuildSite"]),
         .executable(name: "preview-site", targets: ["PreviewSite"]),
+        .executable(name: "counter-server", targets: ["CounterServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -17,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // The counter server's store (SQLite, Debian libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,9 +53,29 @@ let package = Package(
             ]
         ),
         .target(
+            name: "PortalCounter",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "CounterServer",
+            dependencies: ["PortalCounter", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "PortalCounterTests",
+            dependencies: ["PortalCounter", "CounterServer", "TestSupport"]
+        ),
+        // What several test targets share: a raw HTTP client and a child process runner.
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .target(
             name: "PortalPreview",
             dependencies: [
                 "PortalEngine",
+                "PortalCounter",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,11 +90,11 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalPreviewTests",
-            dependencies: ["PortalPreview"]
+            dependencies: ["PortalPreview", "TestSupport"]
         ),
         .testTarget(
             name: "PortalEngineTests",
-            dependencies: ["PortalEngine", "BuildSite", "CVipsShim"]
+            dependencies: ["PortalEngine", "BuildSite", "CVipsShim", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

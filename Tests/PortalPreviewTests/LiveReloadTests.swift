@@ -1,5 +1,6 @@
 import Foundation
 import PortalEngine
+import TestSupport
 import Testing
 
 @testable import PortalPreview

@@ -1,4 +1,6 @@
 import Foundation
+import PortalCounter
+import TestSupport
 import Testing
 
 @testable import PortalPreview
@@ -96,13 +98,14 @@ import Testing
             let first = try #require(await preview.get("/api/counter?path=%2F", headers: firefox))
             #expect(first.status == 200)
             #expect(first.headers["content-type"] == "application/json; charset=utf-8")
-            #expect(try reading(first) == CounterReading(online: 1, today: 1, month: 1, total: 1))
+            #expect(try reading(first) == CounterReading(online: 1, visitors: 1, bots: 0, today: 1, month: 1, total: 1))
 
             let again = try #require(await preview.get("/api/counter?path=\(Self.article)", headers: firefox))
-            #expect(try reading(again) == CounterReading(online: 1, today: 2, month: 2, total: 2))
+            #expect(try reading(again) == CounterReading(online: 1, visitors: 1, bots: 0, today: 2, month: 2, total: 2))
 
-            let other = try #require(await preview.get("/api/counter?path=%2F", headers: ["User-Agent": "Chromium"]))
-            #expect(try reading(other) == CounterReading(online: 2, today: 3, month: 3, total: 3))
+            let other = try #require(
+                await preview.get("/api/counter?path=%2F", headers: ["User-Agent": "Googlebot/2.1"]))
+            #expect(try reading(other) == CounterReading(online: 2, visitors: 1, bots: 1, today: 3, month: 3, total: 3))
         }
     }
 

@@ -1,17 +1,17 @@
 import Foundation
 import Hummingbird
+import PortalCounter
 import PortalEngine
 
 /// Answers every request of the preview: the site's files, the build events, the reload script
 /// and the counter endpoint.
 struct PreviewResponder: HTTPResponder {
-    typealias Context = PreviewRequestContext
-
-    static let counterPath = "/api/counter"
+    typealias Context = ClientRequestContext
 
     let files: StaticFileResolver
     let session: PreviewSession
-    let counter: VisitorCounter
+    /// The counter contract, answered by the same code as `counter-server`, counting in memory.
+    let counter: CounterEndpoint
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
@@ -23,8 +23,8 @@ struct PreviewResponder: HTTPResponder {
             return Self.bytes(.ok, Array(LiveReloadScript.source.utf8), type: "text/javascript; charset=utf-8")
         case LiveReloadScript.eventsPath:
             return eventStream()
-        case Self.counterPath:
-            return countView(request, from: context.clientAddress)
+        case CounterEndpoint.path:
+            return await counter.respond(to: request, client: context.clientAddress)
         default:
             await session.firstBuild.wait()
             return serveFile(path, head: request.method == .head)
@@ -82,18 +82,6 @@ struct PreviewResponder: HTTPResponder {
                 }
                 try await writer.finish(nil)
             })
-    }
-
-    /// The counter contract: one view counted, the totals as JSON. A visitor is a client address
-    /// and User-Agent, as a production counter without cookies would count them.
-    private func countView(_ request: Request, from address: String) -> Response {
-        let visitor = address + " " + (request.headers[.userAgent] ?? "")
-        let reading = counter.recordView(visitor: visitor)
-        let json =
-            "{\"online\":\(reading.online),\"today\":\(reading.today),\"month\":\(reading.month),\"total\":\(reading.total)}"
-        var response = Self.bytes(.ok, Array(json.utf8), type: "application/json; charset=utf-8")
-        response.headers[.cacheControl] = "no-store"
-        return response
     }
 
     static func text(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {

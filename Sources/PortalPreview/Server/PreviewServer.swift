@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import PortalCounter
 import PortalEngine
 import ServiceLifecycle
 
@@ -23,7 +24,9 @@ public final class PreviewServer: @unchecked Sendable {
         let options = self.options
         let session = PreviewSession(options: options, log: log)
         let (config, _) = SiteConfigLoader.load(from: options.sourceRoot)
-        let counter = VisitorCounter(timeZone: config?.timeZone ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        let counter = CounterEndpoint(
+            counter: VisitorCounter(
+                store: MemoryCounterStore(), timeZone: config?.timeZone ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!))
         try FileManager.default.createDirectory(at: options.output, withIntermediateDirectories: true)
         let responder = PreviewResponder(
             files: StaticFileResolver(root: options.output), session: session, counter: counter)

@@ -1,5 +1,6 @@
 import Foundation
 import PortalPreview
+import TestSupport
 
 /// A preview server on a free loopback port over a copy of the sample site.
 final class RunningPreview: @unchecked Sendable {

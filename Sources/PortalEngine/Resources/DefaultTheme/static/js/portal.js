@@ -48,7 +48,7 @@
         return response.json();
       })
       .then(function (data) {
-        ['online', 'today', 'month', 'total'].forEach(function (key) {
+        ['online', 'bots', 'visitors', 'today', 'month', 'total'].forEach(function (key) {
           var value = data && data[key];
           var cell = counter.querySelector('[data-counter="' + key + '"]');
           if (cell && typeof value === 'number' && isFinite(value) && value >= 0) {

@@ -2,23 +2,23 @@ import Foundation
 
 /// A minimal HTTP/1.1 client over a blocking socket: it sends the request target exactly as
 /// given (`..` and odd encodings included), which URLSession would normalise away.
-struct RawHTTP {
-    struct Reply {
-        var status: Int
-        var headers: [String: String]
-        var body: [UInt8]
-        var text: String { String(decoding: body, as: UTF8.self) }
+public struct RawHTTP {
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: [UInt8]
+        public var text: String { String(decoding: body, as: UTF8.self) }
     }
 
     /// Runs blocking socket work on its own thread, never on the concurrency pool the server's
     /// watch loop shares.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    public static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread { continuation.resume(returning: work()) }
         }
     }
 
-    static func connect(port: Int, timeoutSeconds: Int = 10) -> Int32? {
+    public static func connect(port: Int, timeoutSeconds: Int = 10) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
@@ -39,7 +39,7 @@ struct RawHTTP {
         return fd
     }
 
-    static func send(_ fd: Int32, _ text: String) {
+    public static func send(_ fd: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
@@ -49,27 +49,32 @@ struct RawHTTP {
         }
     }
 
-    static func request(
+    public static func request(
         port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:]
     ) async -> Reply? {
-        await offPool {
-            guard let fd = connect(port: port) else { return nil }
-            defer { close(fd) }
-            var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-            for (name, value) in headers { head += "\(name): \(value)\r\n" }
-            send(fd, head + "\r\n")
-            var data: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = read(fd, &buffer, buffer.count)
-                if n <= 0 { break }
-                data += buffer[..<n]
-            }
-            return parse(data, method: method)
-        }
+        await offPool { blockingRequest(port: port, target, method: method, headers: headers) }
     }
 
-    static func parse(_ data: [UInt8], method: String) -> Reply? {
+    /// The same on the calling thread, for tests that drive load from threads of their own.
+    public static func blockingRequest(
+        port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:], timeoutSeconds: Int = 10
+    ) -> Reply? {
+        guard let fd = connect(port: port, timeoutSeconds: timeoutSeconds) else { return nil }
+        defer { close(fd) }
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        send(fd, head + "\r\n")
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(fd, &buffer, buffer.count)
+            if n <= 0 { break }
+            data += buffer[..<n]
+        }
+        return parse(data, method: method)
+    }
+
+    public static func parse(_ data: [UInt8], method: String) -> Reply? {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let end = (0..<max(0, data.count - 3)).first(where: { Array(data[$0..<$0 + 4]) == separator })
         else { return nil }
@@ -89,7 +94,7 @@ struct RawHTTP {
         return Reply(status: status, headers: headers, body: body)
     }
 
-    static func dechunk(_ data: [UInt8]) -> [UInt8] {
+    public static func dechunk(_ data: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var i = 0
         while i < data.count {
@@ -107,13 +112,13 @@ struct RawHTTP {
 }
 
 /// An open `text/event-stream` response, read as text as it arrives.
-final class EventStreamReader: @unchecked Sendable {
+public final class EventStreamReader: @unchecked Sendable {
     private let fd: Int32
     private let lock = NSLock()
     private var received = ""
     private var consumed: String.Index
 
-    init?(port: Int) {
+    public init?(port: Int) {
         guard let fd = RawHTTP.connect(port: port, timeoutSeconds: 1) else { return nil }
         self.fd = fd
         consumed = received.startIndex
@@ -125,7 +130,7 @@ final class EventStreamReader: @unchecked Sendable {
 
     /// Reads until a complete message of type `event` arrives after the ones already returned;
     /// returns its `data:` line, or nil after `seconds`.
-    func next(_ event: String, within seconds: Double = 30) async -> String? {
+    public func next(_ event: String, within seconds: Double = 30) async -> String? {
         await RawHTTP.offPool { self.blockingNext(event, seconds: seconds) }
     }
 
@@ -151,5 +156,5 @@ final class EventStreamReader: @unchecked Sendable {
         return nil
     }
 
-    var headerText: String { lock.withLock { received } }
+    public var headerText: String { lock.withLock { received } }
 }

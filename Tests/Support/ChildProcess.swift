@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Foundation's `Process` sometimes missed the exit of a child killed right after it started
 /// (`waitUntilExit` then waited forever on a zombie), which hung the kill tests.
-final class ChildProcess: @unchecked Sendable {
-    let pid: pid_t
+public final class ChildProcess: @unchecked Sendable {
+    public let pid: pid_t
     private var status: Int32?
 
     /// Starts `executable`; standard output and error go to the given files (appended), or are
     /// inherited.
-    init(_ executable: URL, _ arguments: [String], stdoutPath: String? = nil, stderrPath: String? = nil) throws {
+    public init(_ executable: URL, _ arguments: [String], stdoutPath: String? = nil, stderrPath: String? = nil) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -30,7 +30,7 @@ final class ChildProcess: @unchecked Sendable {
     }
 
     /// Runs to the end and returns the exit status and the seconds it took.
-    static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, seconds: Double) {
+    public static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, seconds: Double) {
         let started = Date()
         let status = try ChildProcess(executable, arguments).wait()
         return (status, Date().timeIntervalSince(started))
@@ -38,7 +38,7 @@ final class ChildProcess: @unchecked Sendable {
 
     /// Runs to the end and returns the exit status with what it printed. The output goes through
     /// files, not pipes: a child filling a pipe nobody reads yet would never end.
-    static func capture(_ executable: URL, _ arguments: [String]) throws -> (
+    public static func capture(_ executable: URL, _ arguments: [String]) throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)")
@@ -50,17 +50,17 @@ final class ChildProcess: @unchecked Sendable {
         return (status, text(out), text(err))
     }
 
-    func signal(_ number: Int32) { kill(pid, number) }
+    public func signal(_ number: Int32) { kill(pid, number) }
 
     /// The exit status, or 128 + the signal that ended it.
-    @discardableResult func wait() -> Int32 {
+    @discardableResult public func wait() -> Int32 {
         if let status { return status }
         var raw: Int32 = 0
         while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
         return record(raw)
     }
 
-    var isRunning: Bool {
+    public var isRunning: Bool {
         if status != nil { return false }
         var raw: Int32 = 0
         guard waitpid(pid, &raw, WNOHANG) == pid else { return true }
