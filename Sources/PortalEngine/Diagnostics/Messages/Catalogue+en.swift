@@ -73,6 +73,8 @@ extension MessageCatalogue {
         .fieldMustBePositiveInt: "'{0}' must be a whole number above 0",
         .fieldMustBeBool: "'{0}' must be true or false",
         .fieldMustBeList: "'{0}' must be a list",
+        .attachmentItemInvalid:
+            "each item of 'files' is a file's path (files/ke-hoach.pdf), or 'file:' with an optional 'title:'",
         .listItemMustBeText: "each item of '{0}' must be a text value",
         .siteTitleEmpty: "'title' is empty",
         .siteTitleMissing: "missing 'title': the portal's name",

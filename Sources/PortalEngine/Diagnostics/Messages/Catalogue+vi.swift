@@ -76,6 +76,8 @@ extension MessageCatalogue {
         .fieldMustBePositiveInt: "'{0}' phải là số nguyên lớn hơn 0",
         .fieldMustBeBool: "'{0}' phải là true hoặc false",
         .fieldMustBeList: "'{0}' phải là một danh sách",
+        .attachmentItemInvalid:
+            "mỗi mục của 'files' là đường dẫn tệp (files/ke-hoach.pdf), hoặc 'file:' kèm 'title:' nếu muốn đặt tên",
         .listItemMustBeText: "mỗi mục của '{0}' phải là một giá trị chữ",
         .siteTitleEmpty: "'title' đang để trống",
         .siteTitleMissing: "thiếu 'title': tên của cổng thông tin",

@@ -64,6 +64,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case fieldMustBeBool
     case fieldMustBeList
     case listItemMustBeText
+    case attachmentItemInvalid
     case siteTitleEmpty
     case siteTitleMissing
     case baseURLInvalid

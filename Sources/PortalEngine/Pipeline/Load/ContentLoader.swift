@@ -8,6 +8,8 @@ public struct LoadedSite: Sendable {
     public var contentAssets: [SourceFileRef]
     /// Files under `site/static/`, copied to the output root.
     public var staticAssets: [SourceFileRef]
+    /// Bytes of each file under content/ that is not Markdown, by content-relative path.
+    public var assetSizes: [String: Int] = [:]
     /// The raster images among `contentAssets`, probed.
     public var photos = PhotoCatalogue()
     /// Backups, lock files and system files under content/ and site/static/, left out.
@@ -50,10 +52,15 @@ public enum ContentLoader {
             if let document { documents.append(document) }
             diagnostics += problems
         }
+        var sizes: [String: Int] = [:]
+        for file in content.assets {
+            var info = stat()
+            if stat(root + "/" + file.sourcePath, &info) == 0 { sizes[file.relativePath] = Int(info.st_size) }
+        }
         return LoadedSite(
             config: config, documents: documents, contentAssets: content.assets,
-            staticAssets: staticFiles.assets, leftoversSkipped: content.leftovers + staticFiles.leftovers,
-            diagnostics: diagnostics)
+            staticAssets: staticFiles.assets, assetSizes: sizes,
+            leftoversSkipped: content.leftovers + staticFiles.leftovers, diagnostics: diagnostics)
     }
 
     /// Reads one file, then decodes, splits and parses it unless `memory` has it.

@@ -18,6 +18,8 @@ public struct FrontMatter: Sendable {
     public var featured = false
     public var slug: String?
     public var aliases: [String] = []
+    /// `files:`: attachments, each a path (or URL) with an optional title.
+    public var files: [FileReference] = []
     public var draft = false
     /// Fields the contract does not name, kept for templates.
     public var extra: [String: YAMLValue] = [:]
@@ -25,4 +27,12 @@ public struct FrontMatter: Sendable {
     public var positions: [String: SourcePosition] = [:]
 
     public init() {}
+}
+
+/// One item of `files:`: a file under content/ (or an absolute URL), its title, and where it was
+/// written.
+public struct FileReference: Sendable, Equatable {
+    public var reference: String
+    public var title: String?
+    public var position: SourcePosition?
 }

@@ -63,6 +63,7 @@ public struct FrontMatterParser: Sendable {
                 if let problem = Slug.problem(with: slug) { reader.fail(problem) } else { front.slug = slug }
             }
         case "aliases": front.aliases = reader.list()
+        case "files": front.files = reader.files()
         case "draft": front.draft = reader.flag()
         default: front.extra[reader.key] = YAMLValue(reader.value)
         }
@@ -123,6 +124,36 @@ struct FieldReader {
             return []
         }
     }
+    /// `files: [a.pdf, {file: b.docx, title: "Kế hoạch"}]`, one per line or inline.
+    mutating func files() -> [FileReference] {
+        let items: [Node]
+        switch value {
+        case .sequence(let seq): items = Array(seq)
+        case .scalar, .mapping: items = value.isNull ? [] : [value]
+        default: items = []
+        }
+        var files: [FileReference] = []
+        for item in items {
+            let itemAt = YAMLReading.position(of: item, firstLine: firstLine) ?? at
+            switch item {
+            case .scalar(let s) where !s.string.trimmedWhitespace.isEmpty:
+                files.append(FileReference(reference: s.string.trimmedWhitespace, title: nil, position: itemAt))
+            case .mapping(let m):
+                if let file = m["file"]?.string?.trimmedWhitespace, !file.isEmpty {
+                    let title = m["title"]?.string?.trimmedWhitespace
+                    let fileAt = m["file"].flatMap { YAMLReading.position(of: $0, firstLine: firstLine) } ?? itemAt
+                    files.append(
+                        FileReference(reference: file, title: title?.isEmpty == false ? title : nil, position: fileAt))
+                } else {
+                    problems.append(.error(file, itemAt, Message(.attachmentItemInvalid)))
+                }
+            default:
+                problems.append(.error(file, itemAt, Message(.attachmentItemInvalid)))
+            }
+        }
+        return files
+    }
+
     mutating func flag() -> Bool {
         if value.isNull { return false }
         guard let b = value.plainBool else {

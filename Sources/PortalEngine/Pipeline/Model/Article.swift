@@ -33,5 +33,7 @@ public struct Article: Sendable {
     public var positionOfSlugOrTitle: SourcePosition? = nil
     /// The lead image when it is a photo under content/ (content-relative), and where it was named.
     public var imagePhoto: String? = nil
+    /// `files:`, resolved.
+    public var attachments: [Attachment] = []
     public var positionOfImage: SourcePosition? = nil
 }

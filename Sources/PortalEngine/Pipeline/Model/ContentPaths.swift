@@ -91,12 +91,18 @@ public struct ContentPaths: Sendable {
     /// under content/ that exists.
     public func photo(ofImage reference: String, fromDirectory directory: String) -> (path: String, probe: PhotoProbe)?
     {
+        guard let path = asset(reference, fromDirectory: directory), let probe = photos.photos[path] else { return nil }
+        return (path, probe)
+    }
+
+    /// The content-relative path of the file under content/ that a reference names, if any.
+    public func asset(_ reference: String, fromDirectory directory: String) -> String? {
         let raw = reference.trimmedWhitespace
         guard Self.scheme(of: raw) == nil, !raw.hasPrefix("//"),
             let target = Self.target(of: raw, fromDirectory: directory, basePath: urls.basePath),
-            let probe = photos.photos[target.normalized]
+            assets.contains(target.normalized)
         else { return nil }
-        return (target.normalized, probe)
+        return target.normalized
     }
 
     /// A written reference as a content-relative path (nil when it climbs above content/), whether

@@ -33,6 +33,8 @@ public enum ModelBuilder {
             var article = makeArticle(p, imageURL: leadImage(of: p.document, paths: paths, diagnostics: &diagnostics))
             article.imagePhoto = leadPhoto(of: p.document, paths: paths, diagnostics: &diagnostics)
             article.positionOfImage = p.document.frontMatter.positions["image"]
+            article.attachments = AttachmentResolver.resolve(
+                p.document, paths: paths, sizes: loaded.assetSizes, diagnostics: &diagnostics)
             if article.kind == .article { articles.append(article) } else { pages.append(article) }
         }
         articles.sort(by: newestFirst)

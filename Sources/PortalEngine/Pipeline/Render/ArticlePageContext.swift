@@ -8,7 +8,8 @@ extension PageContexts {
         let data = ArticleData(
             entry: items[i], author: article.author, source: article.source,
             meeting: article.meeting.map { ($0, Self.meetingTitles[$0] ?? $0) },
-            bloc: links(.bloc).first, units: links(.units), tags: links(.tags), params: article.extra)
+            bloc: links(.bloc).first, units: links(.units), tags: links(.tags), params: article.extra,
+            attachments: article.attachments)
         var breadcrumb: [LinkData]?
         if let key = article.categoryKey, let c = model.categories.index(ofKey: key) {
             breadcrumb = self.breadcrumb(categoryIndex: c)

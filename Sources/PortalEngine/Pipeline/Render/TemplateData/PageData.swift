@@ -73,6 +73,7 @@ struct ArticleData {
     var units: [TermLinkData]
     var tags: [TermLinkData]
     var params: [String: YAMLValue]
+    var attachments: [Attachment] = []
 }
 
 /// An article's page: the article and the three news lists.

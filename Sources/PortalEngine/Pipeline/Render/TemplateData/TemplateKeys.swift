@@ -149,6 +149,8 @@ extension ArticleData: TemplateData {
             extra["meeting_title"] = .text(meeting.title)
         }
         if let bloc { extra["bloc"] = bloc.templateValue }
+        extra["attachments"] = .list(attachments.map(\.templateValue))
+        extra["has_attachments"] = .bool(!attachments.isEmpty)
         return TemplateValue.shared(entry).merging(extra)
     }
 }
@@ -223,5 +225,24 @@ extension PaginationData: TemplateData {
         if let previousURL { fields["previous_url"] = .text(previousURL) }
         if let nextURL { fields["next_url"] = .text(nextURL) }
         return .object(fields)
+    }
+}
+
+extension Attachment {
+    /// `title`, `url`, `type` ("PDF"), `type_key` ("pdf", for the icon), `size` ("1,2 MB").
+    var templateValue: TemplateValue {
+        var fields: [String: TemplateValue] = [
+            "title": .text(title), "url": .text(url), "type": .text(type), "type_key": .text(type.lowercased()),
+        ]
+        if let bytes { fields["size"] = .text(Self.size(bytes)) }
+        return .object(fields)
+    }
+
+    /// Vietnamese style: "850 B", "36 KB", "1,2 MB".
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return "\((bytes + 512) / 1024) KB" }
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10),\(tenths % 10) MB"
     }
 }

@@ -1,0 +1,61 @@
+/// A file attached to an article (`files:`), as its page lists it under "Tệp đính kèm".
+public struct Attachment: Sendable, Equatable {
+    public var title: String
+    public var url: String
+    /// "PDF", "DOCX"…; empty when the address names no type.
+    public var type: String
+    /// For a file under content/.
+    public var bytes: Int?
+}
+
+/// Resolves `files:` as a lead image is resolved: relative to content/ or to the article's
+/// folder, site-rooted, or an absolute URL. A file that is not there is an error at its item.
+enum AttachmentResolver {
+    static func resolve(
+        _ document: SourceDocument, paths: ContentPaths, sizes: [String: Int], diagnostics: inout [Diagnostic]
+    ) -> [Attachment] {
+        let folder = document.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        return document.frontMatter.files.compactMap { item in
+            var resolution = paths.resolve(item.reference, fromDirectory: "", isImage: false)
+            if resolution != .unchanged,
+                case .site(let url) = paths.resolve(item.reference, fromDirectory: folder, isImage: false)
+            {
+                resolution = .site(url)
+            }
+            let name = Self.name(of: item.reference)
+            let type = PublishableFiles.fileType(of: name).uppercased()
+            switch resolution {
+            case .site(let url):
+                let path =
+                    paths.asset(item.reference, fromDirectory: "") ?? paths.asset(item.reference, fromDirectory: folder)
+                return Attachment(title: item.title ?? name, url: url, type: type, bytes: path.flatMap { sizes[$0] })
+            case .unchanged:
+                return Attachment(title: item.title ?? name, url: item.reference, type: type, bytes: nil)
+            case .missing(_, let contentPath):
+                let suggestions = paths.suggestions(
+                    for: String(contentPath.dropFirst("content/".count)), orRootRelative: nil, fromDirectory: folder)
+                diagnostics.append(
+                    .error(
+                        document.file.sourcePath, item.position,
+                        ContentPaths.missingMessage(isImage: false, contentPath: contentPath, suggestions: suggestions))
+                )
+            case .rejected(let reason):
+                diagnostics.append(
+                    .error(document.file.sourcePath, item.position, Message(.linkRemoved, .message(reason))))
+            case .unpublished(let contentPath, let reason):
+                diagnostics.append(
+                    .warning(
+                        document.file.sourcePath, item.position,
+                        Message(.linkToUnpublished, "\(contentPath)", .message(reason))))
+            }
+            return nil
+        }
+    }
+
+    /// "ke-hoach.pdf" from "files/ke-hoach.pdf?v=2", percent-decoded.
+    static func name(of reference: String) -> String {
+        let path = reference.prefix { $0 != "?" && $0 != "#" }
+        let last = path.split(separator: "/").last.map(String.init) ?? String(path)
+        return last.removingPercentEncoding ?? last
+    }
+}
