@@ -10,6 +10,8 @@ public struct FrontMatter: Sendable {
     public var units: [String] = []
     public var meeting: String?
     public var tags: [String] = []
+    /// "Dòng sự kiện": the event this article follows.
+    public var topic: String?
     public var author: String?
     public var source: String?
     public var summary: String?

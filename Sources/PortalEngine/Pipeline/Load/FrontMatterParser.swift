@@ -52,6 +52,7 @@ public struct FrontMatterParser: Sendable {
         case "units": front.units = reader.list(splittingCommas: true)
         case "meeting": front.meeting = reader.text()
         case "tags": front.tags = reader.list(splittingCommas: true)
+        case "topic": front.topic = reader.text()
         case "author": front.author = reader.text()
         case "source": front.source = reader.text()
         case "summary": front.summary = reader.text()

@@ -33,6 +33,7 @@ public enum ModelBuilder {
             var article = makeArticle(p, imageURL: leadImage(of: p.document, paths: paths, diagnostics: &diagnostics))
             article.imagePhoto = leadPhoto(of: p.document, paths: paths, diagnostics: &diagnostics)
             article.positionOfImage = p.document.frontMatter.positions["image"]
+            article.topic = p.document.frontMatter.topic
             article.attachments = AttachmentResolver.resolve(
                 p.document, paths: paths, sizes: loaded.assetSizes, diagnostics: &diagnostics)
             if article.kind == .article { articles.append(article) } else { pages.append(article) }
@@ -47,12 +48,13 @@ public enum ModelBuilder {
         let blocs = Taxonomy(kind: .bloc, articles: articles, urls: urls) { $0.bloc.map { [$0] } ?? [] }
         let units = Taxonomy(kind: .units, articles: articles, urls: urls) { $0.units }
         let tags = Taxonomy(kind: .tags, articles: articles, urls: urls) { $0.tags }
+        let topics = Taxonomy(kind: .topic, articles: articles, urls: urls) { $0.topic.map { [$0] } ?? [] }
         let related = RelatedNews(
             articles: articles, bloc: blocs, units: units, tags: tags, count: config.relatedCount)
         // Lists the generator writes: an alias may sit beside them (old portals used the same
         // folder names), never on one of them or their numbered pages.
         var lists = categories.categories.map(\.url) + [urls.search]
-        for taxonomy in [blocs, units, tags] { lists += [taxonomy.url] + taxonomy.terms.map(\.url) }
+        for taxonomy in [blocs, units, tags, topics] { lists += [taxonomy.url] + taxonomy.terms.map(\.url) }
         let taken = Set(addresses.urlOwners.keys)
         var aliases = AliasPlanner.plan(
             articles + pages, taken: taken, lists: lists, urls: urls, diagnostics: &diagnostics)
@@ -63,7 +65,7 @@ public enum ModelBuilder {
         diagnostics += moved.warnings
         let model = SiteModel(
             config: config, urls: urls, articles: articles, pages: pages, categories: categories, paths: paths,
-            blocs: blocs, units: units, tags: tags, related: related, aliases: aliases,
+            blocs: blocs, units: units, tags: tags, topics: topics, related: related, aliases: aliases,
             contentAssets: loaded.contentAssets, staticAssets: loaded.staticAssets,
             scheduled: addresses.scheduled.sorted(), publishedURLs: moved.next)
         return (model, diagnostics)

@@ -12,6 +12,8 @@ public struct SiteModel: Sendable {
     public var blocs: Taxonomy
     public var units: Taxonomy
     public var tags: Taxonomy
+    /// "Dòng sự kiện" (`topic:`).
+    public var topics: Taxonomy
     public var related: RelatedNews
     /// Old URLs that redirect to an article or page.
     public var aliases: [Alias]
@@ -29,6 +31,7 @@ extension SiteModel {
         case .bloc: return blocs
         case .units: return units
         case .tags: return tags
+        case .topic: return topics
         }
     }
 }

@@ -7,7 +7,8 @@ public struct SiteURLs: Sendable {
     /// First URL segments the generator itself uses; an article slug may not take them.
     public var reservedSegments: Set<String> {
         [
-            segments.category, segments.page, segments.bloc, segments.units, segments.tags, segments.search,
+            segments.category, segments.page, segments.bloc, segments.units, segments.tags, segments.topic,
+            segments.search,
             "404.html", Self.searchIndexFolder,
         ]
     }
@@ -58,19 +59,21 @@ public struct URLSegments: Sendable, Equatable {
     public var bloc = "khoi-thi-dua"
     public var units = "don-vi"
     public var tags = "tu-khoa"
+    public var topic = "dong-su-kien"
     public var search = "tim-kiem"
     public var page = "trang"
 
     public init() {}
 
     /// site.yaml's names for them under `urls:`.
-    public static let keys = ["category", "bloc", "units", "tags", "search", "page"]
+    public static let keys = ["category", "bloc", "units", "tags", "topic", "search", "page"]
 
     public func segment(for kind: TaxonomyKind) -> String {
         switch kind {
         case .bloc: return bloc
         case .units: return units
         case .tags: return tags
+        case .topic: return topic
         }
     }
 
@@ -81,6 +84,7 @@ public struct URLSegments: Sendable, Equatable {
             case "bloc": return bloc
             case "units": return units
             case "tags": return tags
+            case "topic": return topic
             case "search": return search
             default: return page
             }
@@ -91,6 +95,7 @@ public struct URLSegments: Sendable, Equatable {
             case "bloc": bloc = newValue
             case "units": units = newValue
             case "tags": tags = newValue
+            case "topic": topic = newValue
             case "search": search = newValue
             default: page = newValue
             }

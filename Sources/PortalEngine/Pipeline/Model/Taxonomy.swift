@@ -3,6 +3,8 @@ public enum TaxonomyKind: String, Sendable, CaseIterable {
     case bloc
     case units
     case tags
+    /// "Dòng sự kiện": articles that follow one event (a campaign, a conference series).
+    case topic
 
     /// Heading of the index page.
     public var title: String {
@@ -10,6 +12,7 @@ public enum TaxonomyKind: String, Sendable, CaseIterable {
         case .bloc: return "Khối, cụm thi đua"
         case .units: return "Đơn vị"
         case .tags: return "Từ khóa"
+        case .topic: return "Dòng sự kiện"
         }
     }
 
@@ -19,6 +22,7 @@ public enum TaxonomyKind: String, Sendable, CaseIterable {
         case .bloc: return "Khối, cụm thi đua"
         case .units: return "Đơn vị"
         case .tags: return "Từ khóa"
+        case .topic: return "Dòng sự kiện"
         }
     }
 }

@@ -14,17 +14,25 @@ extension PageContexts {
         if let key = article.categoryKey, let c = model.categories.index(ofKey: key) {
             breadcrumb = self.breadcrumb(categoryIndex: c)
         }
-        let content = ArticlePageData(
+        var content = ArticlePageData(
             article: data,
             newer: model.related.newer[i].map { items[$0] },
             older: model.related.older[i].map { items[$0] },
             related: model.related.related[i].map { items[$0] },
             breadcrumb: breadcrumb)
+        if let term = model.topics.termsOfArticle[i].first {
+            content.topic = termLinks[.topic]![term]
+            let others = model.topics.terms[term].articles.lazy.filter { $0 != i }.prefix(Self.topicListSize)
+            content.topicArticles = others.map { items[$0] }
+        }
         let page = context(
             title: article.title, url: article.url, kind: .article, description: bodies[i].summary,
             image: Self.image(of: article, model: model)?.shareURL, content: .article(content))
         return ("article", article.url, page)
     }
+
+    /// Articles of the same topic shown on an article's page, as NukeViet shows them.
+    static let topicListSize = 10
 
     static let meetingTitles = ["so-ket": "Sơ kết", "tong-ket": "Tổng kết"]
 }

@@ -82,6 +82,9 @@ struct ArticlePageData {
     var newer: [SharedTemplateValue]
     var older: [SharedTemplateValue]
     var related: [SharedTemplateValue]
+    /// "Theo dòng sự kiện": the topic and up to 10 other articles of it, newest first.
+    var topic: TermLinkData? = nil
+    var topicArticles: [SharedTemplateValue] = []
     /// Absent for an article without a category.
     var breadcrumb: [LinkData]?
 }

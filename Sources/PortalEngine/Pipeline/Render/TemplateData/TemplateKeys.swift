@@ -162,7 +162,9 @@ extension ArticlePageData {
             "newer": newer.templateValue, "has_newer": .bool(!newer.isEmpty),
             "older": older.templateValue, "has_older": .bool(!older.isEmpty),
             "related": related.templateValue, "has_related": .bool(!related.isEmpty),
+            "topic_articles": topicArticles.templateValue, "has_topic_articles": .bool(!topicArticles.isEmpty),
         ]
+        if let topic { fields["topic"] = topic.templateValue }
         if let breadcrumb { fields["breadcrumb"] = breadcrumb.templateValue }
         return fields
     }
