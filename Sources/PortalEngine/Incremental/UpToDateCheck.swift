@@ -140,7 +140,8 @@ extension UpToDateCheck.Record {
     init(inputs: UInt64, model: SiteModel, pages: Int, copied: Int, output: URL) {
         self.init(
             inputs: inputs, articles: model.articles.count, pages: pages, copied: copied,
-            files: UpToDateCheck.filesAndSizes(in: output), nextScheduled: model.scheduled.first,
+            files: UpToDateCheck.filesAndSizes(in: output),
+            nextScheduled: [model.scheduled.first, model.expiring.first].compactMap { $0 }.min(),
             scheduled: model.scheduled.count)
     }
 }

@@ -95,7 +95,8 @@ extension SiteBuilder {
     ) -> (jobs: [PageJob], contexts: PageContexts, written: PageWriter.Outcome) {
         let contexts = PageContexts(
             model: model, bodies: bodies.articles.map { RenderedBody(html: $0.html, summary: $0.summary) },
-            pageBodies: bodies.pages, now: options.now, theme: theme, itemCache: memory.items)
+            pageBodies: bodies.pages, now: options.now, theme: theme, itemCache: memory.items,
+            archivedBodies: bodies.archived)
         let jobs = PageJob.plan(for: model)
         run.lap("page contexts")
         options.progress?.begin(.pages, total: jobs.count)

@@ -5,6 +5,8 @@ public struct FrontMatter: Sendable {
     /// False for a date written without a time of day.
     public var dateHasTime = true
     public var lastmod: Timestamp?
+    /// NukeViet's "hết hạn": after it the article leaves lists, feeds and search; its page stays.
+    public var expires: Timestamp?
     public var category: String?
     public var bloc: String?
     public var units: [String] = []

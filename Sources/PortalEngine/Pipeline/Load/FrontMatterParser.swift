@@ -47,6 +47,7 @@ public struct FrontMatterParser: Sendable {
             front.date = reader.timestamp()
             if let raw = reader.value.string { front.dateHasTime = DateParser.hasTimeOfDay(raw) }
         case "lastmod": front.lastmod = reader.timestamp()
+        case "expires": front.expires = reader.timestamp()
         case "category": front.category = reader.text()
         case "bloc": front.bloc = reader.text()
         case "units": front.units = reader.list(splittingCommas: true)

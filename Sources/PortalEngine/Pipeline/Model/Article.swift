@@ -33,6 +33,8 @@ public struct Article: Sendable {
     public var positionOfSlugOrTitle: SourcePosition? = nil
     /// The lead image when it is a photo under content/ (content-relative), and where it was named.
     public var imagePhoto: String? = nil
+    /// When it leaves lists, feeds and search (`expires:`).
+    public var expires: Timestamp? = nil
     /// "Dòng sự kiện" (`topic:`).
     public var topic: String? = nil
     /// `files:`, resolved.

@@ -34,11 +34,16 @@ public enum ModelBuilder {
             article.imagePhoto = leadPhoto(of: p.document, paths: paths, diagnostics: &diagnostics)
             article.positionOfImage = p.document.frontMatter.positions["image"]
             article.topic = p.document.frontMatter.topic
+            article.expires = p.document.frontMatter.expires
             article.attachments = AttachmentResolver.resolve(
                 p.document, paths: paths, sizes: loaded.assetSizes, diagnostics: &diagnostics)
             if article.kind == .article { articles.append(article) } else { pages.append(article) }
         }
         articles.sort(by: newestFirst)
+        // Expired articles keep their pages but leave every list, feed and the search.
+        let isExpired = { (a: Article) in now.map { now in a.expires.map { $0 <= now } ?? false } ?? false }
+        let archived = articles.filter(isExpired)
+        articles.removeAll(where: isExpired)
         pages.sort { $0.url < $1.url }
         for (i, article) in articles.enumerated() {
             if let key = article.categoryKey, let c = categories.index(ofKey: key) {
@@ -57,9 +62,9 @@ public enum ModelBuilder {
         for taxonomy in [blocs, units, tags, topics] { lists += [taxonomy.url] + taxonomy.terms.map(\.url) }
         let taken = Set(addresses.urlOwners.keys)
         var aliases = AliasPlanner.plan(
-            articles + pages, taken: taken, lists: lists, urls: urls, diagnostics: &diagnostics)
+            articles + pages + archived, taken: taken, lists: lists, urls: urls, diagnostics: &diagnostics)
         let moved = PublishedURLs.plan(
-            previous: published, documents: articles + pages,
+            previous: published, documents: articles + pages + archived,
             existingSources: Set(loaded.documents.map(\.file.sourcePath)), taken: taken, aliases: aliases, urls: urls)
         aliases += moved.redirects
         diagnostics += moved.warnings
@@ -67,7 +72,8 @@ public enum ModelBuilder {
             config: config, urls: urls, articles: articles, pages: pages, categories: categories, paths: paths,
             blocs: blocs, units: units, tags: tags, topics: topics, related: related, aliases: aliases,
             contentAssets: loaded.contentAssets, staticAssets: loaded.staticAssets,
-            scheduled: addresses.scheduled.sorted(), publishedURLs: moved.next)
+            scheduled: addresses.scheduled.sorted(), publishedURLs: moved.next, archived: archived,
+            expiring: articles.compactMap(\.expires).sorted())
         return (model, diagnostics)
     }
 

@@ -16,8 +16,8 @@ enum PhotoMaker {
 
     /// Every place an article or page shows a photo: lead images and body images.
     static func uses(_ model: SiteModel, _ bodies: BodyRenderer.SiteBodies) -> [PhotoUse] {
-        var uses = (bodies.articles + bodies.pages).flatMap(\.photos)
-        for article in model.articles + model.pages {
+        var uses = (bodies.articles + bodies.pages + bodies.archived).flatMap(\.photos)
+        for article in model.articles + model.pages + model.archived {
             if let path = article.imagePhoto {
                 uses.append(PhotoUse(path: path, file: article.file.sourcePath, position: article.positionOfImage))
             }

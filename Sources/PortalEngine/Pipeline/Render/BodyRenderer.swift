@@ -15,6 +15,8 @@ public enum BodyRenderer {
         public var articles: [RenderedBody]
         public var pages: [RenderedBody]
         public var diagnostics: [Diagnostic]
+        /// Of `SiteModel.archived`.
+        public var archived: [RenderedBody] = []
     }
 
     /// With `memory`, a body whose text and links' targets are unchanged since the process's
@@ -23,7 +25,11 @@ public enum BodyRenderer {
         let (articles, articleProblems) = renderAll(
             model.articles, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
         let (pages, pageProblems) = renderAll(model.pages, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
-        return SiteBodies(articles: articles, pages: pages, diagnostics: articleProblems + pageProblems)
+        let (archived, archivedProblems) = renderAll(
+            model.archived, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
+        return SiteBodies(
+            articles: articles, pages: pages, diagnostics: articleProblems + pageProblems + archivedProblems,
+            archived: archived)
     }
 
     public static func renderAll(

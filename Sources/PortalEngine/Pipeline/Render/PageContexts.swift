@@ -11,6 +11,9 @@ public final class PageContexts: Sendable {
     /// One list entry per article (title, url, dates, summary, image, category, rendered card).
     let items: [SharedTemplateValue]
     let pageItems: [SharedTemplateValue]
+    /// The entries of expired articles, for their own pages only.
+    let archivedItems: [SharedTemplateValue]
+    let archivedBodies: [RenderedBody]
     /// Per taxonomy kind, per term: its link and article count.
     let termLinks: [TaxonomyKind: [TermLinkData]]
 
@@ -27,7 +30,7 @@ public final class PageContexts: Sendable {
     /// entries whose fingerprint is in `itemCache` are taken from it instead.
     public init(
         model: SiteModel, bodies: [RenderedBody], pageBodies: [RenderedBody], now: Timestamp, theme: Theme,
-        itemCache: ItemCache = ItemCache()
+        itemCache: ItemCache = ItemCache(), archivedBodies: [RenderedBody] = []
     ) {
         self.model = model
         self.bodies = bodies
@@ -51,6 +54,10 @@ public final class PageContexts: Sendable {
         renderedItems = ItemCache(
             entries: Dictionary(rendered.map { ($0.key, $0.html) }, uniquingKeysWith: { a, _ in a }))
         pageItems = zip(model.pages, pageBodies).map {
+            SharedTemplateValue(Self.entry($0, $1, model: model, dates: dates).templateValue)
+        }
+        self.archivedBodies = archivedBodies
+        archivedItems = zip(model.archived, archivedBodies).map {
             SharedTemplateValue(Self.entry($0, $1, model: model, dates: dates).templateValue)
         }
     }
@@ -89,6 +96,7 @@ public final class PageContexts: Sendable {
         switch job {
         case .home: return home()
         case .article(let i): return article(i)
+        case .archived(let i): return archived(i)
         case .standalone(let i):
             let page = model.pages[i]
             let data = context(

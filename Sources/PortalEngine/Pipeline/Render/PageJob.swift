@@ -5,6 +5,8 @@ public enum PageJob: Sendable, Equatable {
     case article(Int)
     /// Index into `SiteModel.pages`.
     case standalone(Int)
+    /// Index into `SiteModel.archived`: an expired article's page.
+    case archived(Int)
     /// Index into the category tree, and which page of its list.
     case category(Int, PageSlice)
     /// A bloc, unit or tag: index into the taxonomy's terms, and which page.
@@ -28,6 +30,7 @@ public enum PageJob: Sendable, Equatable {
         var jobs: [PageJob] = [.home, .notFound, .search, .sitemap, .robots, .feed(category: nil)]
         jobs += model.articles.indices.map(PageJob.article)
         jobs += model.pages.indices.map(PageJob.standalone)
+        jobs += model.archived.indices.map(PageJob.archived)
         for (c, category) in model.categories.categories.enumerated() {
             jobs.append(.feed(category: c))
             jobs += slices(count: category.articles.count, listURL: category.url, model: model).map {

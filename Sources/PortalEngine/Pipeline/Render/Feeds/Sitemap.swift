@@ -21,6 +21,9 @@ enum Sitemap {
             case .standalone(let i):
                 url = model.pages[i].url
                 lastmod = model.pages[i].lastmod ?? model.pages[i].date
+            case .archived(let i):
+                url = model.archived[i].url
+                lastmod = model.archived[i].lastmod ?? model.archived[i].date
             case .category(let c, let slice):
                 url = slice.url
                 lastmod = newest(Array(model.categories[c].articles[slice.range]))

@@ -85,6 +85,8 @@ struct ArticlePageData {
     /// "Theo dòng sự kiện": the topic and up to 10 other articles of it, newest first.
     var topic: TermLinkData? = nil
     var topicArticles: [SharedTemplateValue] = []
+    /// For an expired article: the day it left the lists ("01/01/2020").
+    var archivedOn: String? = nil
     /// Absent for an article without a category.
     var breadcrumb: [LinkData]?
 }

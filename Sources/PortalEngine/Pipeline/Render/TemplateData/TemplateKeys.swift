@@ -165,6 +165,7 @@ extension ArticlePageData {
             "topic_articles": topicArticles.templateValue, "has_topic_articles": .bool(!topicArticles.isEmpty),
         ]
         if let topic { fields["topic"] = topic.templateValue }
+        if let archivedOn { fields["archived_on"] = .text(archivedOn) }
         if let breadcrumb { fields["breadcrumb"] = breadcrumb.templateValue }
         return fields
     }
