@@ -101,7 +101,7 @@ import Testing
         let second = try site.build()
         let pages = FileManager.default.enumerator(atPath: site.output.path)!.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".html") }
-        #expect(pages.count == 17)  // the topic index (dong-su-kien/) is one of them
+        #expect(pages.count == 21)  // the topic index (dong-su-kien/) and the date archive among them
         #expect(second.filesWritten == pages.count)  // feeds, sitemap, robots and static files stay
         for page in pages { #expect(try site.html(page).contains("Chân trang mới"), "\(page)") }
     }

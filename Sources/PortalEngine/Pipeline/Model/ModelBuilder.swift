@@ -60,6 +60,8 @@ public enum ModelBuilder {
         // folder names), never on one of them or their numbered pages.
         var lists = categories.categories.map(\.url) + [urls.search]
         for taxonomy in [blocs, units, tags, topics] { lists += [taxonomy.url] + taxonomy.terms.map(\.url) }
+        let archive = DateArchive(articles: articles, zone: config.timeZone, urls: urls)
+        for year in archive.years { lists += [year.url] + year.months.map(\.url) }
         let taken = Set(addresses.urlOwners.keys)
         var aliases = AliasPlanner.plan(
             articles + pages + archived, taken: taken, lists: lists, urls: urls, diagnostics: &diagnostics)
@@ -72,7 +74,7 @@ public enum ModelBuilder {
             config: config, urls: urls, articles: articles, pages: pages, categories: categories, paths: paths,
             blocs: blocs, units: units, tags: tags, topics: topics, related: related, aliases: aliases,
             contentAssets: loaded.contentAssets, staticAssets: loaded.staticAssets,
-            scheduled: addresses.scheduled.sorted(), publishedURLs: moved.next, archived: archived,
+            scheduled: addresses.scheduled.sorted(), publishedURLs: moved.next, archive: archive, archived: archived,
             expiring: articles.compactMap(\.expires).sorted())
         return (model, diagnostics)
     }

@@ -23,6 +23,8 @@ public struct SiteModel: Sendable {
     public var scheduled: [Timestamp] = []
     /// Every URL each article has had, written into the output for the next build.
     public var publishedURLs = PublishedURLs()
+    /// The listed articles by year and month.
+    public var archive = DateArchive()
     /// Articles whose `expires:` has passed: each keeps its page, in no list.
     public var archived: [Article] = []
     /// When listed articles expire, earliest first: the output is out of date then.

@@ -26,6 +26,11 @@ public struct SiteURLs: Sendable {
     public func taxonomy(_ kind: TaxonomyKind) -> String { basePath + segments.segment(for: kind) + "/" }
     /// A bloc, unit or tag: below its taxonomy's index.
     public func term(_ kind: TaxonomyKind, slug: String) -> String { taxonomy(kind) + slug + "/" }
+    /// `/2019/` and `/2019/07/`: the date archive.
+    public func archive(year: Int) -> String { basePath + String(year) + "/" }
+    public func archive(year: Int, month: Int) -> String {
+        archive(year: year) + (month < 10 ? "0" : "") + String(month) + "/"
+    }
     public func asset(_ relativePath: String) -> String { basePath + relativePath }
     /// The site's RSS feed.
     public var feed: String { basePath + "index.xml" }

@@ -41,6 +41,36 @@ extension PageContexts {
         return ("term", slice.url, context(title: title, url: slice.url, kind: .term, content: .term(data)))
     }
 
+    /// A year (`month` nil) or a month of the date archive.
+    func archive(year y: Int, month m: Int?, _ slice: PageSlice) -> (template: String, url: String, data: PageContext) {
+        let year = model.archive.years[y]
+        func monthTitle(_ month: DateArchive.Month) -> String { "Tháng \(month.month)/\(month.year)" }
+        var data: ArchivePageData
+        if let m {
+            let month = year.months[m]
+            let all = model.archive.months
+            let position = all.firstIndex { $0.url == month.url }!
+            data = ArchivePageData(
+                title: monthTitle(month), url: month.url, count: month.articles.count, isMonth: true,
+                list: month.articles[slice.range].map { items[$0] }, pagination: pagination(slice))
+            data.older =
+                position + 1 < all.count
+                ? LinkData(title: monthTitle(all[position + 1]), url: all[position + 1].url) : nil
+            data.newer = position > 0 ? LinkData(title: monthTitle(all[position - 1]), url: all[position - 1].url) : nil
+            data.breadcrumb = [LinkData(title: "Năm \(year.year)", url: year.url)]
+        } else {
+            data = ArchivePageData(
+                title: "Năm \(year.year)", url: year.url, count: year.articles.count, isMonth: false,
+                list: year.articles[slice.range].map { items[$0] }, pagination: pagination(slice))
+            data.months = year.months.map { TermLinkData(name: monthTitle($0), url: $0.url, count: $0.articles.count) }
+            let years = model.archive.years
+            data.older = y + 1 < years.count ? LinkData(title: "Năm \(years[y + 1].year)", url: years[y + 1].url) : nil
+            data.newer = y > 0 ? LinkData(title: "Năm \(years[y - 1].year)", url: years[y - 1].url) : nil
+        }
+        let title = slice.number > 1 ? "\(data.title) - Trang \(slice.number)" : data.title
+        return ("archive", slice.url, context(title: title, url: slice.url, kind: .archive, content: .archive(data)))
+    }
+
     func taxonomyIndex(_ kind: TaxonomyKind) -> (template: String, url: String, data: PageContext) {
         let url = model.taxonomy(kind).url
         let data = TermsPageData(kind: kind, url: url, terms: termLinks[kind] ?? [])

@@ -105,6 +105,7 @@ public final class PageContexts: Sendable {
         case .category(let c, let slice): return category(c, slice)
         case .term(let kind, let t, let slice): return term(kind, t, slice)
         case .taxonomyIndex(let kind): return taxonomyIndex(kind)
+        case .archive(let y, let m, let slice): return archive(year: y, month: m, slice)
         case .notFound:
             let url = model.urls.notFound
             return ("404", url, context(title: "Không tìm thấy trang", url: url, kind: .notFound, content: .notFound))

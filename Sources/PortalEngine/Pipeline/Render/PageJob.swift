@@ -11,6 +11,9 @@ public enum PageJob: Sendable, Equatable {
     case category(Int, PageSlice)
     /// A bloc, unit or tag: index into the taxonomy's terms, and which page.
     case term(TaxonomyKind, Int, PageSlice)
+    /// A year or a month of the date archive (indices into `DateArchive.years` and its
+    /// `months`; month nil for the year), and which page.
+    case archive(year: Int, month: Int?, PageSlice)
     /// The list of all blocs, units or tags.
     case taxonomyIndex(TaxonomyKind)
     case notFound
@@ -43,6 +46,16 @@ public enum PageJob: Sendable, Equatable {
             for (t, term) in taxonomy.terms.enumerated() {
                 jobs += slices(count: term.articles.count, listURL: term.url, model: model).map {
                     PageJob.term(kind, t, $0)
+                }
+            }
+        }
+        for (y, year) in model.archive.years.enumerated() {
+            jobs += slices(count: year.articles.count, listURL: year.url, model: model).map {
+                PageJob.archive(year: y, month: nil, $0)
+            }
+            for (m, month) in year.months.enumerated() {
+                jobs += slices(count: month.articles.count, listURL: month.url, model: model).map {
+                    PageJob.archive(year: y, month: m, $0)
                 }
             }
         }

@@ -8,7 +8,7 @@ enum SiteContext {
             return MenuItemData(title: c.title, url: c.url, key: c.key, children: c.children.map(menuItem))
         }
         let local = LocalDateTime(now, in: config.timeZone)
-        return SiteData(
+        var site = SiteData(
             title: config.title,
             baseURL: config.baseURL,
             basePath: model.urls.basePath,
@@ -24,5 +24,12 @@ enum SiteContext {
             utcOffsetMinutes: local.utcOffsetSeconds / 60,
             counterEndpoint: config.counterEndpoint,
             params: config.extra)
+        site.archive = model.archive.years.map { year in
+            (
+                TermLinkData(name: String(year.year), url: year.url, count: year.articles.count),
+                year.months.map { TermLinkData(name: "Tháng \($0.month)", url: $0.url, count: $0.articles.count) }
+            )
+        }
+        return site
     }
 }

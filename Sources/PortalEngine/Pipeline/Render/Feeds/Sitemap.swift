@@ -30,6 +30,10 @@ enum Sitemap {
             case .term(let kind, let t, let slice):
                 url = slice.url
                 lastmod = newest(Array(model.taxonomy(kind).terms[t].articles[slice.range]))
+            case .archive(let y, let m, let slice):
+                url = slice.url
+                let year = model.archive.years[y]
+                lastmod = newest(Array((m.map { year.months[$0].articles } ?? year.articles)[slice.range]))
             case .taxonomyIndex(let kind):
                 url = model.taxonomy(kind).url
                 lastmod = nil

@@ -13,6 +13,7 @@ enum PageContent {
     case category(CategoryPageData)
     case term(TermPageData)
     case terms(TermsPageData)
+    case archive(ArchivePageData)
     case search(SearchPageData)
     case notFound
 }
@@ -21,7 +22,7 @@ enum PageContent {
 struct PageInfo {
     /// Templates test `is_<kind>`; the raw values are part of the theme's contract.
     enum Kind: String {
-        case home, article, page, category, term, terms, search
+        case home, article, page, category, term, terms, search, archive
         case notFound = "not_found"
     }
 
@@ -132,4 +133,19 @@ struct TermsPageData {
 /// The search page.
 struct SearchPageData {
     var indexURL: String
+}
+
+/// A year or a month of the date archive: its articles, its months (for a year), and the
+/// neighbouring years or months that have articles.
+struct ArchivePageData {
+    /// "Năm 2019" or "Tháng 7/2019", and its address.
+    var title, url: String
+    var count: Int, isMonth: Bool
+    var list: [SharedTemplateValue], pagination: PaginationData
+    /// A year's months, newest first, with their counts.
+    var months: [TermLinkData] = []
+    /// Older and newer neighbours that have articles.
+    var older: LinkData?
+    var newer: LinkData?
+    var breadcrumb: [LinkData] = []
 }

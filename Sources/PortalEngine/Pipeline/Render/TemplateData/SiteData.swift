@@ -30,6 +30,8 @@ struct SiteData {
     var pages: [LinkData]
     var blocs: [TermLinkData]
     var taxonomies: [LinkData]
+    /// "Xem theo ngày": each year with articles (as a link with its count) and its months.
+    var archive: [(year: TermLinkData, months: [TermLinkData])] = []
     var feedURL: String
     var searchURL: String
     var buildYear: Int

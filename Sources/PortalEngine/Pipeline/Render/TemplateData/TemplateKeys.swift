@@ -20,6 +20,7 @@ extension PageContent {
         case .category(let category): return category.fields
         case .term(let term): return term.fields
         case .terms(let terms): return terms.fields
+        case .archive(let archive): return archive.fields
         case .search(let search): return ["search": .object(["index_url": .text(search.indexURL)])]
         case .notFound: return [:]
         }
@@ -56,6 +57,11 @@ extension SiteData: TemplateData {
             "blocs": blocs.templateValue,
             "has_blocs": .bool(!blocs.isEmpty),
             "taxonomies": taxonomies.templateValue,
+            "archive": .list(
+                archive.map { year, months in
+                    year.templateValue.merging(["months": months.templateValue])
+                }),
+            "has_archive": .bool(!archive.isEmpty),
             "feed_url": .text(feedURL),
             "search_url": .text(searchURL),
             "build_year": .int(buildYear),
@@ -247,5 +253,21 @@ extension Attachment {
         if bytes < 1024 * 1024 { return "\((bytes + 512) / 1024) KB" }
         let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
         return "\(tenths / 10),\(tenths % 10) MB"
+    }
+}
+
+extension ArchivePageData {
+    var fields: [String: TemplateValue] {
+        var fields: [String: TemplateValue] = [
+            "archive": .object([
+                "title": .text(title), "url": .text(url), "count": .int(count), "is_month": .bool(isMonth),
+            ]),
+            "list": list.templateValue, "count": .int(count), "pagination": pagination.templateValue,
+            "months": months.templateValue, "has_months": .bool(!months.isEmpty),
+            "breadcrumb": breadcrumb.templateValue,
+        ]
+        if let older { fields["older_link"] = older.templateValue }
+        if let newer { fields["newer_link"] = newer.templateValue }
+        return fields
     }
 }
