@@ -52,4 +52,12 @@ import Testing
             ))
         #expect(try site.html("sitemap.xml").contains("/2019/07/</loc>"))
     }
+
+    @Test func aSlugThatIsAYearIsRefused() throws {
+        let site = try site()
+        try site.article("g", "slug: \"2019\"\ntitle: Tổng kết\ndate: 2019-12-20 08:00\ncategory: tin-tuc-su-kien")
+        let problems = try #require(site.buildFailure())
+        #expect(problems.map(\.text.id) == [.urlReserved])
+        #expect(problems.first?.position?.line == 2)
+    }
 }

@@ -80,7 +80,9 @@ struct AddressPass {
                 .error(file, front.positions["title"], Message(.titleMakesNoURL)))
             return
         }
-        if urls.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) {
+        // A four-digit slug would be a year of the date archive (/2019/).
+        let isYear = slug.count == 4 && slug.allSatisfy(\.isASCII) && slug.allSatisfy(\.isNumber)
+        if urls.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) || isYear {
             diagnostics.append(
                 .error(
                     file, front.positions["slug"] ?? front.positions["title"],
