@@ -26,9 +26,10 @@ public struct CounterEndpoint: Sendable {
             if allowed, let origin { Self.allow(origin, in: &response.headers, preflight: true) }
             return response
         }
-        guard request.method == .get || request.method == .head else {
+        // Only GET counts: a monitor's HEAD must not add views.
+        guard request.method == .get else {
             var response = Self.error(.methodNotAllowed, "only GET is answered")
-            response.headers[.allow] = "GET, HEAD, OPTIONS"
+            response.headers[.allow] = "GET, OPTIONS"
             return response
         }
         guard allowed else { return Self.error(.forbidden, "this origin may not use the counter") }
