@@ -57,11 +57,12 @@ enum PhotoVariants {
         }
     }
 
-    private static func start() throws(Failure) {
+    static func start() throws(Failure) {
         guard portal_vips_start() == 0 else { throw failure() }
     }
 
-    private static func failure() -> Failure {
+    /// libvips's last error for this failure, then cleared.
+    static func failure() -> Failure {
         let reason = String(cString: portal_vips_last_error()).trimmingCharacters(in: .whitespacesAndNewlines)
         portal_vips_clear_error()
         return Failure(reason: reason.isEmpty ? "libvips failed" : reason)

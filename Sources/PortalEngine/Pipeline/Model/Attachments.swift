@@ -8,37 +8,30 @@ public struct Attachment: Sendable, Equatable {
     public var bytes: Int?
 }
 
-/// Resolves `files:` as a lead image is resolved: relative to content/ or to the article's
-/// folder, site-rooted, or an absolute URL. A file that is not there is an error at its item.
+/// Resolves `files:` as a lead image is resolved (`ContentPaths.resolveFrontMatter`): relative
+/// to content/ or to the article's folder, site-rooted, or an absolute URL. A file that is not there is an error at its item.
 enum AttachmentResolver {
     static func resolve(
         _ document: SourceDocument, paths: ContentPaths, sizes: [String: Int], diagnostics: inout [Diagnostic]
     ) -> [Attachment] {
         let folder = document.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
         return document.frontMatter.files.compactMap { item in
-            var resolution = paths.resolve(item.reference, fromDirectory: "", isImage: false)
-            if resolution != .unchanged,
-                case .site(let url) = paths.resolve(item.reference, fromDirectory: folder, isImage: false)
-            {
-                resolution = .site(url)
-            }
+            let (resolution, directory) = paths.resolveFrontMatter(
+                item.reference, articleFolder: folder, isImage: false)
             let name = Self.name(of: item.reference)
             let type = PublishableFiles.fileType(of: name).uppercased()
             switch resolution {
             case .site(let url):
-                let path =
-                    paths.asset(item.reference, fromDirectory: "") ?? paths.asset(item.reference, fromDirectory: folder)
+                let path = paths.asset(item.reference, fromDirectory: directory)
                 return Attachment(title: item.title ?? name, url: url, type: type, bytes: path.flatMap { sizes[$0] })
             case .unchanged:
                 return Attachment(title: item.title ?? name, url: item.reference, type: type, bytes: nil)
             case .missing(_, let contentPath):
-                let suggestions = paths.suggestions(
-                    for: String(contentPath.dropFirst("content/".count)), orRootRelative: nil, fromDirectory: folder)
                 diagnostics.append(
                     .error(
                         document.file.sourcePath, item.position,
-                        ContentPaths.missingMessage(isImage: false, contentPath: contentPath, suggestions: suggestions))
-                )
+                        paths.missingFrontMatterMessage(contentPath: contentPath, articleFolder: folder, isImage: false)
+                    ))
             case .rejected(let reason):
                 diagnostics.append(
                     .error(document.file.sourcePath, item.position, Message(.linkRemoved, .message(reason))))

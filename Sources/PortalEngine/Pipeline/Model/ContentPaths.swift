@@ -87,6 +87,28 @@ public struct ContentPaths: Sendable {
         return missing(urls.asset(URLEncoding.encodePath(normalized)) + suffix)
     }
 
+    /// A reference written in front matter (`image:`, `files:`): from content/, as the README
+    /// shows, or like a body link from the article's folder, which wins when both name a file.
+    /// Also the directory it was resolved from, to find the file itself.
+    public func resolveFrontMatter(_ reference: String, articleFolder: String, isImage: Bool) -> (
+        resolution: Resolution, directory: String
+    ) {
+        let fromContent = resolve(reference, fromDirectory: "", isImage: isImage)
+        if fromContent != .unchanged,
+            case .site(let url) = resolve(reference, fromDirectory: articleFolder, isImage: isImage)
+        {
+            return (.site(url), articleFolder)
+        }
+        return (fromContent, "")
+    }
+
+    /// The error for a front matter reference that `resolveFrontMatter` found `.missing`.
+    public func missingFrontMatterMessage(contentPath: String, articleFolder: String, isImage: Bool) -> Message {
+        let suggestions = suggestions(
+            for: String(contentPath.dropFirst("content/".count)), orRootRelative: nil, fromDirectory: articleFolder)
+        return Self.missingMessage(isImage: isImage, contentPath: contentPath, suggestions: suggestions)
+    }
+
     /// The photo an image reference names (content-relative path and probe), when it names one
     /// under content/ that exists.
     public func photo(ofImage reference: String, fromDirectory directory: String) -> (path: String, probe: PhotoProbe)?

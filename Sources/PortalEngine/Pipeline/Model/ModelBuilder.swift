@@ -30,8 +30,9 @@ public enum ModelBuilder {
         var articles: [Article] = []
         var pages: [Article] = []
         for p in addresses.pending {
-            var article = makeArticle(p, imageURL: leadImage(of: p.document, paths: paths, diagnostics: &diagnostics))
-            article.imagePhoto = leadPhoto(of: p.document, paths: paths, diagnostics: &diagnostics)
+            let lead = leadImage(of: p.document, paths: paths, diagnostics: &diagnostics)
+            var article = makeArticle(p, imageURL: lead.url)
+            article.imagePhoto = lead.photo
             article.positionOfImage = p.document.frontMatter.positions["image"]
             article.topic = p.document.frontMatter.topic
             article.expires = p.document.frontMatter.expires
@@ -94,56 +95,36 @@ public enum ModelBuilder {
         return article
     }
 
-    /// The lead image's URL. It is written relative to content/ (as the README shows) or, like a
-    /// body image, relative to the article's folder.
+    /// The lead image's URL, and the photo under content/ it names (content-relative) when it
+    /// names one; a photo that cannot be published is an error at `image:`.
     static func leadImage(of document: SourceDocument, paths: ContentPaths, diagnostics: inout [Diagnostic])
-        -> String?
+        -> (url: String?, photo: String?)
     {
         let front = document.frontMatter
-        guard let image = front.image else { return nil }
+        guard let image = front.image else { return (nil, nil) }
         let file = document.file.sourcePath
         let folder = document.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
-        var resolution = paths.resolve(image, fromDirectory: "", isImage: true)
-        if resolution != .unchanged, case .site(let url) = paths.resolve(image, fromDirectory: folder, isImage: true) {
-            resolution = .site(url)
-        }
+        let (resolution, directory) = paths.resolveFrontMatter(image, articleFolder: folder, isImage: true)
         switch resolution {
-        case .unchanged: return image
-        case .site(let url): return url
+        case .unchanged: return (image, nil)
+        case .site(let url):
+            guard let (path, probe) = paths.photo(ofImage: image, fromDirectory: directory) else { return (url, nil) }
+            guard case .photo = probe else {
+                diagnostics.append(.error(file, front.positions["image"], PhotoProblem.message(probe, path: path)))
+                return (url, nil)
+            }
+            return (url, path)
         case .missing(let url, let contentPath):
-            let suggestions = paths.suggestions(
-                for: String(contentPath.dropFirst("content/".count)), orRootRelative: nil, fromDirectory: folder)
             diagnostics.append(
                 .error(
                     file, front.positions["image"],
-                    ContentPaths.missingMessage(isImage: true, contentPath: contentPath, suggestions: suggestions)))
-            return url
+                    paths.missingFrontMatterMessage(contentPath: contentPath, articleFolder: folder, isImage: true)))
+            return (url, nil)
         case .rejected(let reason):
             diagnostics.append(.error(file, front.positions["image"], Message(.imageRejected, .message(reason))))
-            return nil
-        case .unpublished: return nil  // a Markdown file as an image: not reachable
+            return (nil, nil)
+        case .unpublished: return (nil, nil)  // a Markdown file as an image: not reachable
         }
-    }
-
-    /// The lead image's photo under content/ (content-relative), read as `leadImage` reads it;
-    /// a photo that cannot be published is an error at `image:`.
-    static func leadPhoto(of document: SourceDocument, paths: ContentPaths, diagnostics: inout [Diagnostic])
-        -> String?
-    {
-        guard let image = document.frontMatter.image else { return nil }
-        let folder = document.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
-        guard
-            let (path, probe) = paths.photo(ofImage: image, fromDirectory: "")
-                ?? paths.photo(ofImage: image, fromDirectory: folder)
-        else { return nil }
-        guard case .photo = probe else {
-            diagnostics.append(
-                .error(
-                    document.file.sourcePath, document.frontMatter.positions["image"],
-                    PhotoProblem.message(probe, path: path)))
-            return nil
-        }
-        return path
     }
 
     /// Date descending; equal dates by title, then file, so every build orders alike.

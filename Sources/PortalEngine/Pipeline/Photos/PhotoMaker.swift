@@ -65,16 +65,14 @@ enum PhotoMaker {
             return Outcome(diagnostics: places.map { .error($0.file, $0.position, message) })
         }
         do {
+            let folder = cache?.variantFolder(photo, settings: settings)
             if settings.keepOriginals {
                 try staging.copy(from: source, to: path)
             } else {
-                let full = try stored(ownName, photo: photo, settings: settings, cache: cache, staging: staging) {
-                    try fullSizeCopy(of: source, photo: photo)
-                }
-                try place(full, ownName, at: path, staging: staging)
+                let full = try stored(ownName, in: folder) { try fullSizeCopy(of: source, photo: photo) }
+                try place(full, at: path, staging: staging)
             }
             outcome.files += 1
-            let folder = cache?.variantFolder(photo, settings: settings)
             let missing = variants.filter { v in
                 folder.map { !FileManager.default.fileExists(atPath: $0.appendingPathComponent(v.fileName).path) }
                     ?? true
@@ -93,12 +91,8 @@ enum PhotoMaker {
                 outcome.reused = 1
             }
             for variant in variants {
-                let file = try stored(
-                    variant.fileName, photo: photo, settings: settings, cache: cache, staging: staging
-                ) {
-                    made[variant.fileName]!
-                }
-                try place(file, variant.fileName, at: variant.outputPath, staging: staging)
+                let file = try stored(variant.fileName, in: folder) { made[variant.fileName]! }
+                try place(file, at: variant.outputPath, staging: staging)
                 outcome.files += 1
             }
         } catch let failure as PhotoVariants.Failure {
@@ -109,13 +103,10 @@ enum PhotoMaker {
         return outcome
     }
 
-    /// A file of the photo's cache folder, made by `make` when it is not there yet; nil (the
-    /// bytes returned instead) when there is no cache.
-    private static func stored(
-        _ name: String, photo: Photo, settings: PhotoSettings, cache: PhotoCache?, staging: OutputStaging,
-        make: () throws -> [UInt8]
-    ) throws -> Either {
-        guard let folder = cache?.variantFolder(photo, settings: settings) else { return .bytes(try make()) }
+    /// A file of the photo's cache folder, made by `make` when it is not there yet; the bytes
+    /// themselves when there is no cache.
+    private static func stored(_ name: String, in folder: URL?, make: () throws -> [UInt8]) throws -> Either {
+        guard let folder else { return .bytes(try make()) }
         let file = folder.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: file.path) { return .file(file) }
         let bytes = try make()
@@ -137,7 +128,7 @@ enum PhotoMaker {
         case bytes([UInt8])
     }
 
-    private static func place(_ made: Either, _ name: String, at outputPath: String, staging: OutputStaging) throws {
+    private static func place(_ made: Either, at outputPath: String, staging: OutputStaging) throws {
         switch made {
         case .file(let url): try staging.linkCached(from: url, to: outputPath)
         case .bytes(let data): try staging.write(data, to: outputPath)

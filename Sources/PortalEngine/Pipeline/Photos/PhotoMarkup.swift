@@ -19,8 +19,7 @@ enum PhotoMarkup {
         _ plan: PhotoVariantPlan, urls: SiteURLs, alt: String, title: String = "", lazy: Bool,
         sizes: String = readingSizes
     ) -> String {
-        let src = urls.asset(URLEncoding.encodePath(plan.fallback.outputPath))
-        var img = "<img src=\"\(HTMLEscaping.escape(src))\""
+        var img = "<img src=\"\(HTMLEscaping.escape(plan.fallback.url(urls)))\""
         img += " srcset=\"\(HTMLEscaping.escape(PhotoVariantPlan.srcset(plan.widths, urls: urls)))\""
         img += " sizes=\"\(sizes)\" width=\"\(plan.fallback.width)\" height=\"\(plan.fallback.height)\""
         img += " alt=\"\(HTMLEscaping.escape(alt))\""

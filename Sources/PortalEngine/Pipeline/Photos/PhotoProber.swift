@@ -29,13 +29,13 @@ enum PhotoProber {
     }
 
     static func probe(_ path: String) -> PhotoProbe {
-        guard portal_vips_start() == 0 else { return .unreadable(lastError()) }
+        do { try PhotoVariants.start() } catch { return .unreadable(error.reason) }
         var width: Int32 = 0
         var height: Int32 = 0
         var orientation: Int32 = 1
         var loader = [CChar](repeating: 0, count: 64)
         guard portal_vips_probe(path, &width, &height, &orientation, &loader, loader.count) == 0 else {
-            return .unreadable(lastError())
+            return .unreadable(PhotoVariants.failure().reason)
         }
         let name = String(cString: loader)
         guard ["jpegload", "pngload", "gifload", "webpload"].contains(name) else {
@@ -63,11 +63,5 @@ enum PhotoProber {
             if n == 0 { return hasher.value }
             hasher.add(bytes: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
-    }
-
-    static func lastError() -> String {
-        let reason = String(cString: portal_vips_last_error()).trimmingCharacters(in: .whitespacesAndNewlines)
-        portal_vips_clear_error()
-        return reason.isEmpty ? "libvips failed" : reason
     }
 }

@@ -11,6 +11,9 @@ struct PhotoVariantPlan: Sendable, Equatable {
         var fileName: String
         /// Inside the output, beside the photo: "images/2019/anh-800w.1a2b3c4d.jpg".
         var outputPath: String
+
+        /// Its address on the site.
+        func url(_ urls: SiteURLs) -> String { urls.asset(URLEncoding.encodePath(outputPath)) }
     }
 
     /// Scaled, ascending widths, in the photo's own format (PNG for a GIF) and in WebP.
@@ -19,13 +22,10 @@ struct PhotoVariantPlan: Sendable, Equatable {
     var thumbnails, webpThumbnails: [Variant]
     /// What `src` names: the width nearest the settings' default.
     var fallback: Variant
-    /// The photo's own address in the output (its full-size copy).
-    var originalPath: String
 
     var all: [Variant] { widths + webpWidths + thumbnails + webpThumbnails }
 
     init(photo: Photo, path: String, settings: PhotoSettings) {
-        originalPath = path
         let own: PhotoVariants.Format =
             switch photo.loader {
             case "pngload", "gifload": .png
@@ -74,6 +74,6 @@ struct PhotoVariantPlan: Sendable, Equatable {
 
     /// `srcset` of scaled or cropped variants, with their widths: "u1 480w, u2 800w".
     static func srcset(_ variants: [Variant], urls: SiteURLs) -> String {
-        variants.map { urls.asset(URLEncoding.encodePath($0.outputPath)) + " \($0.width)w" }.joined(separator: ", ")
+        variants.map { $0.url(urls) + " \($0.width)w" }.joined(separator: ", ")
     }
 }

@@ -2,13 +2,14 @@
 /// ending in `index.html`, so the output works opened from disk or a network share, where
 /// `/x/` means the root of the disk and folders do not open their `index.html`.
 enum RelativeURLs {
-    private static let markers: [[UInt8]] = ["href=\"", "src=\"", "action=\"", "; url=", "srcset=\""].map {
-        Array($0.utf8)
-    }
+    private static let srcset = Array("srcset=\"".utf8)
+    private static let markers: [[UInt8]] =
+        ["href=\"", "src=\"", "action=\"", "; url="].map { Array($0.utf8) } + [srcset]
     private static let protocolRelative = Array("//".utf8)
 
-    /// Rewrites `href="…"`, `src="…"`, `action="…"` and a meta refresh's `url=…` that start with
-    /// `basePath`; absolute URLs, fragments and other values are left as they are. One pass.
+    /// Rewrites `href="…"`, `src="…"`, `action="…"`, a meta refresh's `url=…` and each URL of a
+    /// `srcset="…"` that start with `basePath`; absolute URLs, fragments and other values are
+    /// left as they are. One pass.
     static func rewrite(_ html: String, pagePath: String, basePath: String) -> String {
         let up = Array(String(repeating: "../", count: pagePath.split(separator: "/").count - 1).utf8)
         let base = Array(basePath.utf8)
@@ -29,12 +30,10 @@ enum RelativeURLs {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\""), !(isRefresh && bytes[end] == UInt8(ascii: ">")) {
                 end += 1
             }
-            if marker.first == UInt8(ascii: "s"), marker.count > 5 {
+            if marker == srcset {
                 out += candidates(bytes[i..<end], base: base, up: up)
-            } else if matches(base, bytes, at: i), !matches(protocolRelative, bytes, at: i) {
-                out += relative(bytes[(i + base.count)..<end], up: up)
             } else {
-                out += bytes[i..<end]
+                out += rewritten(Array(bytes[i..<end]), base: base, up: up)
             }
             i = end
         }
@@ -49,15 +48,16 @@ enum RelativeURLs {
             let start = candidate.firstIndex { $0 != UInt8(ascii: " ") } ?? candidate.endIndex
             let end = candidate[start...].firstIndex(of: UInt8(ascii: " ")) ?? candidate.endIndex
             out += candidate[candidate.startIndex..<start]
-            let url = Array(candidate[start..<end])
-            if matches(base, url, at: 0), !matches(protocolRelative, url, at: 0) {
-                out += relative(url[base.count...], up: up)
-            } else {
-                out += url
-            }
+            out += rewritten(Array(candidate[start..<end]), base: base, up: up)
             out += candidate[end...]
         }
         return out
+    }
+
+    /// One URL made relative when it starts with the base path, as it is otherwise.
+    private static func rewritten(_ url: [UInt8], base: [UInt8], up: [UInt8]) -> [UInt8] {
+        guard matches(base, url, at: 0), !matches(protocolRelative, url, at: 0) else { return url }
+        return relative(url[base.count...], up: up)
     }
 
     private static func matches(_ pattern: [UInt8], _ bytes: [UInt8], at i: Int) -> Bool {

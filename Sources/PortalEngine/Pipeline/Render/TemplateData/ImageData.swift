@@ -25,15 +25,14 @@ struct ImageData {
     }
 
     init(plan: PhotoVariantPlan, caption: String, urls: SiteURLs) {
-        func address(_ v: PhotoVariantPlan.Variant) -> String { urls.asset(URLEncoding.encodePath(v.outputPath)) }
-        self.init(url: address(plan.fallback), caption: caption)
+        self.init(url: plan.fallback.url(urls), caption: caption)
         srcset = PhotoVariantPlan.srcset(plan.widths, urls: urls)
         webpSrcset = PhotoVariantPlan.srcset(plan.webpWidths, urls: urls)
         (width, height) = (plan.fallback.width, plan.fallback.height)
-        shareURL = address(plan.widths.last { $0.width <= 1200 } ?? plan.widths[0])
+        shareURL = (plan.widths.last { $0.width <= 1200 } ?? plan.widths[0]).url(urls)
         if let first = plan.thumbnails.first {
             thumbnail = Thumbnail(
-                src: address(first), srcset: PhotoVariantPlan.srcset(plan.thumbnails, urls: urls),
+                src: first.url(urls), srcset: PhotoVariantPlan.srcset(plan.thumbnails, urls: urls),
                 webpSrcset: PhotoVariantPlan.srcset(plan.webpThumbnails, urls: urls), width: first.width,
                 height: first.height)
         }
