@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Screenshots of the sample portal as a reader sees it: home, an article and a category page,
+# Screenshots of the sample portal as a reader sees it: home, an article, a category page, the
+# documents list (plain and filtered), one document and a month of the date archive,
 # at desktop (1280 px) and phone (375 px) widths, with headless Chromium.
 #
 #   scripts/screenshots.sh [--from-disk] [OUT_DIR]     (default: /tmp/portal-screenshots)
@@ -36,6 +37,10 @@ pages=(
   "home:index.html"
   "article:khoi-giao-uoc-thi-dua-cac-huyen-mien-dong-so-ket-6-thang-dau-nam-2019/index.html"
   "category:chuyen-muc/tin-hoat-dong-cum-khoi/index.html"
+  "documents:van-ban/index.html"
+  "documents-filtered:van-ban/index.html?loai=ke-hoach"
+  "document:van-ban/30-kh-ubnd-2020/index.html"
+  "month:2019/07/index.html"
 )
 for entry in "${pages[@]}"; do
   name=${entry%%:*}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the sample portal's PDF attachments (content/files/2019/*.pdf): one-page documents made
+"""Writes the sample portal's PDF attachments (content/files/*/*.pdf): one-page documents made
 by the project, so the sample shows "Tệp đính kèm" without copying a portal's file. Standard
 library only; the text is ASCII (the PDF's built-in Helvetica has no Vietnamese letters).
 Run from the repository root; the output is committed."""
@@ -7,12 +7,21 @@ import os
 import sys
 
 DOCUMENTS = [
-    ("ke-hoach-thi-dua-2019.pdf", ["UBND TINH CAO BANG", "KE HOACH", "To chuc phong trao thi dua nam 2019",
+    ("2019/ke-hoach-thi-dua-2019.pdf", ["UBND TINH CAO BANG", "KE HOACH", "To chuc phong trao thi dua nam 2019",
                                    "cua Khoi giao uoc thi dua cac huyen mien Dong",
                                    "(Tai lieu mau cua cong thong tin, khong co gia tri phap ly)"]),
-    ("quyet-dinh-khen-thuong-2019.pdf", ["UBND TINH CAO BANG", "QUYET DINH", "Ve viec khen thuong cac tap the",
+    ("2019/quyet-dinh-khen-thuong-2019.pdf", ["UBND TINH CAO BANG", "QUYET DINH", "Ve viec khen thuong cac tap the",
                                          "co thanh tich xuat sac 6 thang dau nam 2019",
                                          "(Tai lieu mau cua cong thong tin, khong co gia tri phap ly)"]),
+    ("2019/huong-dan-thi-dua-2019.pdf", ["BAN THI DUA - KHEN THUONG TINH CAO BANG", "HUONG DAN",
+                                         "Cong tac thi dua, khen thuong nam 2019",
+                                         "(Tai lieu mau cua cong thong tin, khong co gia tri phap ly)"]),
+    ("2019/cong-van-dang-ky-thi-dua-2020.pdf", ["SO NOI VU TINH CAO BANG", "CONG VAN",
+                                                "Ve viec dang ky giao uoc thi dua nam 2020",
+                                                "(Tai lieu mau cua cong thong tin, khong co gia tri phap ly)"]),
+    ("2020/ke-hoach-thi-dua-2020.pdf", ["UBND TINH CAO BANG", "KE HOACH", "To chuc phong trao thi dua nam 2020",
+                                        "(thay the Ke hoach so 45/KH-UBND nam 2019)",
+                                        "(Tai lieu mau cua cong thong tin, khong co gia tri phap ly)"]),
 ]
 
 
@@ -40,9 +49,9 @@ def pdf(lines):
 
 
 def main():
-    folder = sys.argv[1] if len(sys.argv) > 1 else "content/files/2019"
-    os.makedirs(folder, exist_ok=True)
+    folder = sys.argv[1] if len(sys.argv) > 1 else "content/files"
     for name, lines in DOCUMENTS:
+        os.makedirs(os.path.dirname(os.path.join(folder, name)), exist_ok=True)
         with open(os.path.join(folder, name), "wb") as f:
             f.write(pdf(lines))
         print(name)

@@ -4,7 +4,7 @@ import Foundation
 /// event-handler attributes (`onload=`, `onerror=` …) and script URLs in `href`/`src`/`action`.
 public enum UnsafeMarkup {
     /// Scripts the default theme loads itself.
-    public static let allowedScriptSources: Set<String> = ["js/portal.js", "js/search.js"]
+    public static let allowedScriptSources: Set<String> = ["js/portal.js", "js/search.js", "js/documents.js"]
 
     private static let tagPattern = try! NSRegularExpression(
         pattern: #"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>"#)

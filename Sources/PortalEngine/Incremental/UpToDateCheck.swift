@@ -141,7 +141,8 @@ extension UpToDateCheck.Record {
         self.init(
             inputs: inputs, articles: model.articles.count, pages: pages, copied: copied,
             files: UpToDateCheck.filesAndSizes(in: output),
-            nextScheduled: [model.scheduled.first, model.expiring.first].compactMap { $0 }.min(),
+            nextScheduled: [model.scheduled.first, model.expiring.first, model.documentChanges.first].compactMap { $0 }
+                .min(),
             scheduled: model.scheduled.count)
     }
 }

@@ -73,6 +73,22 @@ extension MessageCatalogue {
         .fieldMustBePositiveInt: "'{0}' must be a whole number above 0",
         .fieldMustBeBool: "'{0}' must be true or false",
         .fieldMustBeList: "'{0}' must be a list",
+        .documentsMustBeMapping:
+            "'documents' must hold lines such as 'title: Văn bản chỉ đạo, điều hành' and 'types: [Quyết định, Kế hoạch]'",
+        .documentFieldMissing:
+            "this document has no '{0}'; add a line such as: {1}",
+        .documentTypeUnknown:
+            "document type '{0}' is not in site.yaml's 'documents: types' ({1}); correct 'loai', or add the type to site.yaml",
+        .documentEffectiveBeforeIssue:
+            "'ngay_hieu_luc' is before 'ngay_ban_hanh': a document cannot take effect before it is issued; check both dates",
+        .documentEndsBeforeEffect:
+            "'ngay_het_hieu_luc' is not after the day the document takes effect; check this date (are day and month swapped?)",
+        .documentNumberTaken:
+            "document {0} of {1} this year is already in {2}; a body uses a number once a year: correct 'so_ky_hieu', or delete one of the two files if they are the same",
+        .documentFieldOutsideDocuments:
+            "'{0}' is a document field, so this is still published as news; to publish it as a document, move the file into content/van-ban/ or add 'type: van-ban'",
+        .documentReferenceNotFound:
+            "'{0}' names document {1}, but no document has this number; check the number, or publish that document in content/van-ban/",
         .attachmentItemInvalid:
             "each item of 'files' is a file's path (files/ke-hoach.pdf), or 'file:' with an optional 'title:'",
         .listItemMustBeText: "each item of '{0}' must be a text value",

@@ -76,6 +76,22 @@ extension MessageCatalogue {
         .fieldMustBePositiveInt: "'{0}' phải là số nguyên lớn hơn 0",
         .fieldMustBeBool: "'{0}' phải là true hoặc false",
         .fieldMustBeList: "'{0}' phải là một danh sách",
+        .documentsMustBeMapping:
+            "'documents' phải chứa các dòng như 'title: Văn bản chỉ đạo, điều hành' và 'types: [Quyết định, Kế hoạch]'",
+        .documentFieldMissing:
+            "văn bản thiếu '{0}'; hãy thêm một dòng như: {1}",
+        .documentTypeUnknown:
+            "loại văn bản '{0}' không có trong danh sách 'documents: types' của site.yaml ({1}); hãy sửa 'loai' cho đúng, hoặc thêm loại này vào site.yaml",
+        .documentEffectiveBeforeIssue:
+            "'ngay_hieu_luc' sớm hơn 'ngay_ban_hanh': văn bản không thể có hiệu lực trước ngày ban hành; hãy kiểm tra lại hai ngày",
+        .documentEndsBeforeEffect:
+            "'ngay_het_hieu_luc' không sau ngày văn bản có hiệu lực; hãy kiểm tra lại ngày này (ngày/tháng có bị đảo không?)",
+        .documentNumberTaken:
+            "văn bản số {0} của {1} trong năm này đã có ở {2}; mỗi số ký hiệu chỉ dùng một lần mỗi năm cho một cơ quan: hãy sửa 'so_ky_hieu', hoặc xóa một trong hai tệp nếu trùng",
+        .documentFieldOutsideDocuments:
+            "'{0}' chỉ dùng cho văn bản, nên bài này vẫn là tin thường; để đăng thành văn bản, hãy chuyển tệp vào thư mục content/van-ban/ hoặc thêm dòng 'type: van-ban'",
+        .documentReferenceNotFound:
+            "'{0}' nhắc đến văn bản số {1}, nhưng không có văn bản nào mang số này; hãy kiểm tra số ký hiệu, hoặc đăng văn bản đó trong content/van-ban/",
         .attachmentItemInvalid:
             "mỗi mục của 'files' là đường dẫn tệp (files/ke-hoach.pdf), hoặc 'file:' kèm 'title:' nếu muốn đặt tên",
         .listItemMustBeText: "mỗi mục của '{0}' phải là một giá trị chữ",

@@ -183,4 +183,12 @@ public enum MessageID: String, Sendable, CaseIterable {
     case checkUnreadable
     case unsafeMarkup
     case brokenLink
+    case documentsMustBeMapping
+    case documentFieldMissing
+    case documentTypeUnknown
+    case documentEffectiveBeforeIssue
+    case documentEndsBeforeEffect
+    case documentNumberTaken
+    case documentFieldOutsideDocuments
+    case documentReferenceNotFound
 }

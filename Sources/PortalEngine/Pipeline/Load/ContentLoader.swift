@@ -120,7 +120,7 @@ public enum ContentLoader {
         }
         let (parsed, problems) = parser.parse(parts.yaml, file: file, firstLine: parts.yamlFirstLine)
         guard let front = parsed else { return (nil, problems) }
-        let kind: SourceDocument.Kind = ref.relativePath.lowercased().hasPrefix("pages/") ? .page : .article
+        let kind = SourceDocument.Kind(path: ref.relativePath, type: front.type)
         let document = SourceDocument(
             file: ref, kind: kind, frontMatter: front, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
         return (document, problems)

@@ -67,6 +67,18 @@ public struct FrontMatterParser: Sendable {
         case "aliases": front.aliases = reader.list()
         case "files": front.files = reader.files()
         case "draft": front.draft = reader.flag()
+        case "type": front.type = reader.text()
+        case "so_ky_hieu": front.document.number = reader.text()
+        case "loai": front.document.type = reader.text()
+        case "co_quan": front.document.issuer = reader.text()
+        case "nguoi_ky": front.document.signer = reader.text()
+        case "ngay_ban_hanh": front.document.issued = reader.timestamp()
+        case "ngay_hieu_luc": front.document.effective = reader.timestamp()
+        case "ngay_het_hieu_luc": front.document.ends = reader.timestamp()
+        case "linh_vuc": front.document.fields = reader.list(splittingCommas: false)
+        case "trich_yeu": front.document.abstract = reader.text()
+        case "thay_the": front.document.replaces = reader.positionedList()
+        case "lien_quan": front.document.related = reader.positionedList()
         default: front.extra[reader.key] = YAMLValue(reader.value)
         }
     }
@@ -126,6 +138,23 @@ struct FieldReader {
             return []
         }
     }
+    /// Like `list()`, each item with where it was written.
+    mutating func positionedList() -> [(number: String, position: SourcePosition?)] {
+        if case .sequence(let seq) = value {
+            return seq.compactMap { item in
+                guard let text = item.string?.trimmedWhitespace, !text.isEmpty else {
+                    if item.string == nil {
+                        let itemAt = YAMLReading.position(of: item, firstLine: firstLine) ?? at
+                        problems.append(.error(file, itemAt, Message(.listItemMustBeText, "\(key)")))
+                    }
+                    return nil
+                }
+                return (text, YAMLReading.position(of: item, firstLine: firstLine) ?? at)
+            }
+        }
+        return list().map { ($0, at) }
+    }
+
     /// `files: [a.pdf, {file: b.docx, title: "Kế hoạch"}]`, one per line or inline.
     mutating func files() -> [FileReference] {
         let items: [Node]

@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable {
     public var deployFiles = DeployFiles()
     /// How photos are published (`images:`).
     public var photos = PhotoSettings()
+    /// The documents list's title and the types it accepts (`documents:`).
+    public var documents = DocumentSettings()
     /// Links relative to each page, so the output works opened from disk (`relative_urls:`).
     public var relativeURLs = false
     /// Keys the contract does not name, kept for templates.
@@ -74,6 +76,17 @@ public struct DeployFiles: Sendable, Equatable {
     public var htaccess = true
     /// `web.config` for IIS, which many government hosts run.
     public var webConfig = true
+
+    public init() {}
+}
+
+/// `documents:` in site.yaml: what the documents (văn bản) list is called and which `loai` it
+/// accepts.
+public struct DocumentSettings: Sendable, Equatable {
+    /// The list's title, in the menu and on the home page.
+    public var title = "Văn bản"
+    /// When not empty, a document's `loai` must be one of these (compared without tones or case).
+    public var types: [String] = []
 
     public init() {}
 }

@@ -59,6 +59,9 @@ public enum SiteConfigLoader {
         if let images = mapping["images"] {
             readPhotoSettings(images, into: &config.photos, problems: &problems)
         }
+        if let documents = mapping["documents"] {
+            readDocumentSettings(documents, into: &config.documents, problems: &problems)
+        }
         if let urls = mapping["urls"] {
             readURLSegments(urls, into: &config.urlSegments, problems: &problems)
         }
@@ -69,6 +72,7 @@ public enum SiteConfigLoader {
         let known: Set = [
             "title", "base_url", "language", "timezone", "per_page", "related_count", "categories", "counter",
             "unsafe_html", "publish_file_types", "urls", "relative_urls", "deploy_files", "images",
+            "documents",
         ]
         for (key, value) in mapping {
             guard let name = key.string, !known.contains(name) else { continue }

@@ -4,6 +4,11 @@ public struct SourceDocument: Sendable {
     public enum Kind: String, Sendable {
         case article
         case page
+        /// A legal or guiding document (văn bản): under `content/van-ban/` or `type: van-ban`.
+        case document
+
+        /// The content folder of documents, and the `type:` that makes any file one.
+        public static let documentFolder = "van-ban"
     }
 
     public var file: SourceFileRef
@@ -12,4 +17,18 @@ public struct SourceDocument: Sendable {
     public var body: String
     /// File line where the body starts, to place body diagnostics.
     public var bodyFirstLine: Int
+}
+
+extension SourceDocument.Kind {
+    /// By the file's first folder under content/, or by `type:`.
+    init(path relativePath: String, type: String?) {
+        let path = relativePath.lowercased()
+        if let type, Slug.make(from: type) == Self.documentFolder {
+            self = .document
+        } else if path.hasPrefix(Self.documentFolder + "/") {
+            self = .document
+        } else {
+            self = path.hasPrefix("pages/") ? .page : .article
+        }
+    }
 }

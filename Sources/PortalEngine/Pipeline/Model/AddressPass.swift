@@ -18,6 +18,9 @@ struct AddressPass {
     /// First segments of the files copied to the output: an article's URL may not take them.
     let topLevelAssetNames: Set<String>
     let dates: VietnameseDateFormat
+    let zone: TimeZone
+    /// site.yaml's `documents.types`: when not empty, the only `loai` a document may have.
+    let documentTypes: [String]
 
     private(set) var pending: [Pending] = []
     /// URL → the file that has it.
@@ -26,16 +29,19 @@ struct AddressPass {
     private(set) var scheduled: [Timestamp] = []
     /// Content-relative paths left out of this build → why.
     private(set) var unpublished: [String: Message] = [:]
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
+    /// A document's number, body and year → its file: two with one are an error.
+    var documentNumbers: [String: String] = [:]
 
     init(
         categories: CategoryTree, urls: SiteURLs, includeDrafts: Bool, now: Timestamp?, includeFuture: Bool,
-        assets: Set<String>, zone: TimeZone
+        assets: Set<String>, zone: TimeZone, documentTypes: [String] = []
     ) {
         (self.categories, self.urls, self.includeDrafts) = (categories, urls, includeDrafts)
         (self.now, self.includeFuture) = (now, includeFuture)
         topLevelAssetNames = Set(assets.map { String($0.split(separator: "/", maxSplits: 1)[0]) })
         dates = VietnameseDateFormat(zone: zone)
+        (self.zone, self.documentTypes) = (zone, documentTypes)
     }
 
     mutating func add(_ document: SourceDocument) {
@@ -58,7 +64,10 @@ struct AddressPass {
                 diagnostics.append(.error(file, front.positions[field] ?? top, Message(text)))
             }
         }
-        require(front.title != nil, "title", .missingTitle)
+        let isDocument = document.kind == .document
+        if isDocument { ok = checkDocument(document) } else { warnAboutDocumentFields(document) }
+        let title = front.title ?? (isDocument ? Self.documentTitle(front.document) : nil)
+        require(title != nil || (isDocument && !ok), "title", .missingTitle)
         if document.kind == .article {
             require(front.date != nil || front.positions["date"] != nil, "date", .missingDate)
             require(front.category != nil, "category", .missingCategory)
@@ -73,8 +82,9 @@ struct AddressPass {
                 ?? Message(.unknownCategory, "\(key)", "\(known)")
             diagnostics.append(.error(file, front.positions["category"], text))
         }
-        guard let title = front.title else { return }
-        let slug = front.slug ?? Slug.make(from: title)
+        // A document in error has said why; its address would only add a second message.
+        guard let title, !(isDocument && !ok) else { return }
+        let slug = front.slug ?? (isDocument ? documentSlug(front.document) : nil) ?? Slug.make(from: title)
         if slug.isEmpty {
             diagnostics.append(
                 .error(file, front.positions["title"], Message(.titleMakesNoURL)))
@@ -82,14 +92,19 @@ struct AddressPass {
         }
         // A four-digit slug would be a year of the date archive (/2019/).
         let isYear = slug.count == 4 && slug.allSatisfy(\.isASCII) && slug.allSatisfy(\.isNumber)
-        if urls.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) || isYear {
+        // A document's address is below the documents list, beside its numbered pages.
+        let reserved =
+            isDocument
+            ? slug == urls.segments.page
+            : urls.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) || isYear
+        if reserved {
             diagnostics.append(
                 .error(
                     file, front.positions["slug"] ?? front.positions["title"],
                     Message(.urlReserved, "\(slug)")))
             return
         }
-        let url = urls.article(slug: slug)
+        let url = isDocument ? urls.document(slug: slug) : urls.article(slug: slug)
         if let owner = urlOwners[url] {
             diagnostics.append(
                 .error(

@@ -40,4 +40,6 @@ public struct Article: Sendable {
     /// `files:`, resolved.
     public var attachments: [Attachment] = []
     public var positionOfImage: SourcePosition? = nil
+    /// A document's fields (văn bản); nil for news and pages.
+    public var document: LegalDocument? = nil
 }

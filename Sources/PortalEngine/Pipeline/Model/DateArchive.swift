@@ -27,7 +27,8 @@ public struct DateArchive: Sendable {
     /// `articles` newest first, as the model keeps them.
     init(articles: [Article], zone: TimeZone, urls: SiteURLs) {
         for (i, article) in articles.enumerated() {
-            guard let date = article.date else { continue }
+            // Documents are browsed by their own year filter; the archive is the news.
+            guard let date = article.date, article.document == nil else { continue }
             let local = LocalDateTime(date, in: zone)
             if years.last?.year != local.year {
                 years.append(Year(year: local.year, url: urls.archive(year: local.year), articles: [], months: []))

@@ -16,7 +16,7 @@ public enum ModelBuilder {
         // First pass: required fields, slugs and URLs, so links can be resolved in the second.
         var addresses = AddressPass(
             categories: categories, urls: urls, includeDrafts: includeDrafts, now: now, includeFuture: includeFuture,
-            assets: assets, zone: config.timeZone)
+            assets: assets, zone: config.timeZone, documentTypes: config.documents.types)
         for document in loaded.documents { addresses.add(document) }
         var diagnostics = addresses.diagnostics
         var paths = ContentPaths(
@@ -38,13 +38,16 @@ public enum ModelBuilder {
             article.expires = p.document.frontMatter.expires
             article.attachments = AttachmentResolver.resolve(
                 p.document, paths: paths, sizes: loaded.assetSizes, diagnostics: &diagnostics)
-            if article.kind == .article { articles.append(article) } else { pages.append(article) }
+            if article.kind == .page { pages.append(article) } else { articles.append(article) }
         }
         articles.sort(by: newestFirst)
         // Expired articles keep their pages but leave every list, feed and the search.
         let isExpired = { (a: Article) in now.map { now in a.expires.map { $0 <= now } ?? false } ?? false }
         let archived = articles.filter(isExpired)
         articles.removeAll(where: isExpired)
+        let documents = DocumentRegister(
+            articles: &articles, archived: archived, typeOrder: config.documents.types, zone: config.timeZone,
+            diagnostics: &diagnostics)
         pages.sort { $0.url < $1.url }
         for (i, article) in articles.enumerated() {
             if let key = article.categoryKey, let c = categories.index(ofKey: key) {
@@ -76,23 +79,40 @@ public enum ModelBuilder {
             blocs: blocs, units: units, tags: tags, topics: topics, related: related, aliases: aliases,
             contentAssets: loaded.contentAssets, staticAssets: loaded.staticAssets,
             scheduled: addresses.scheduled.sorted(), publishedURLs: moved.next, archive: archive, archived: archived,
-            expiring: articles.compactMap(\.expires).sorted())
+            expiring: articles.compactMap(\.expires).sorted(), documents: documents,
+            documentChanges: DocumentStatus.changes(in: articles).filter { day in now.map { day > $0 } ?? false })
         return (model, diagnostics)
     }
 
     static func makeArticle(_ p: AddressPass.Pending, imageURL: String?) -> Article {
         let front = p.document.frontMatter
+        let isDocument = p.document.kind == .document
         var article = Article(
             kind: p.document.kind, file: p.document.file, slug: p.slug, url: p.url, title: p.title,
-            date: front.date, dateHasTime: front.dateHasTime, lastmod: front.lastmod, categoryKey: front.category,
+            date: front.date ?? (isDocument ? front.document.issued : nil),
+            dateHasTime: front.date != nil && front.dateHasTime, lastmod: front.lastmod, categoryKey: front.category,
             bloc: front.bloc,
             units: front.units, meeting: front.meeting, tags: front.tags, author: front.author,
-            source: front.source, summary: front.summary, imageURL: imageURL, imageCaption: front.imageCaption,
+            source: front.source, summary: front.summary ?? (isDocument ? front.document.abstract : nil),
+            imageURL: imageURL, imageCaption: front.imageCaption,
             featured: front.featured, aliases: front.aliases, positionOfAliases: front.positions["aliases"],
             extra: front.extra, body: p.document.body,
             bodyFirstLine: p.document.bodyFirstLine)
         article.positionOfSlugOrTitle = front.positions["slug"] ?? front.positions["title"]
+        if isDocument { article.document = document(front) }
         return article
+    }
+
+    /// A document's fields, already checked by the first pass; it is dated by its issue day.
+    static func document(_ front: FrontMatter) -> LegalDocument? {
+        let fields = front.document
+        guard let number = fields.number, let type = fields.type, let issuer = fields.issuer,
+            let issued = fields.issued, let abstract = fields.abstract
+        else { return nil }
+        return LegalDocument(
+            number: number, type: type, issuer: issuer, signer: fields.signer, issued: issued,
+            effective: fields.effective, ends: fields.ends, fields: fields.fields, abstract: abstract,
+            replacesWritten: fields.replaces, relatedWritten: fields.related)
     }
 
     /// The lead image's URL, and the photo under content/ it names (content-relative) when it

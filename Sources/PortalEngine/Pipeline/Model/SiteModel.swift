@@ -29,6 +29,11 @@ public struct SiteModel: Sendable {
     public var archived: [Article] = []
     /// When listed articles expire, earliest first: the output is out of date then.
     public var expiring: [Timestamp] = []
+    /// The documents (văn bản) among `articles`, and their filters.
+    public var documents = DocumentRegister()
+    /// Days after the build on which a document's status changes, earliest first: the output
+    /// is out of date then.
+    public var documentChanges: [Timestamp] = []
 }
 
 extension SiteModel {

@@ -8,7 +8,7 @@ public struct SiteURLs: Sendable {
     public var reservedSegments: Set<String> {
         [
             segments.category, segments.page, segments.bloc, segments.units, segments.tags, segments.topic,
-            segments.search,
+            segments.search, segments.documents,
             "404.html", Self.searchIndexFolder,
         ]
     }
@@ -26,6 +26,11 @@ public struct SiteURLs: Sendable {
     public func taxonomy(_ kind: TaxonomyKind) -> String { basePath + segments.segment(for: kind) + "/" }
     /// A bloc, unit or tag: below its taxonomy's index.
     public func term(_ kind: TaxonomyKind, slug: String) -> String { taxonomy(kind) + slug + "/" }
+    /// The list of documents (văn bản), and one document below it.
+    public var documents: String { basePath + segments.documents + "/" }
+    public func document(slug: String) -> String { documents + slug + "/" }
+    /// What the documents list's filters read: every document's fields.
+    public var documentsData: String { documents + "du-lieu.json" }
     /// `/2019/` and `/2019/07/`: the date archive.
     public func archive(year: Int) -> String { basePath + String(year) + "/" }
     public func archive(year: Int, month: Int) -> String {
@@ -66,12 +71,13 @@ public struct URLSegments: Sendable, Equatable {
     public var tags = "tu-khoa"
     public var topic = "dong-su-kien"
     public var search = "tim-kiem"
+    public var documents = "van-ban"
     public var page = "trang"
 
     public init() {}
 
     /// site.yaml's names for them under `urls:`.
-    public static let keys = ["category", "bloc", "units", "tags", "topic", "search", "page"]
+    public static let keys = ["category", "bloc", "units", "tags", "topic", "search", "documents", "page"]
 
     public func segment(for kind: TaxonomyKind) -> String {
         switch kind {
@@ -91,6 +97,7 @@ public struct URLSegments: Sendable, Equatable {
             case "tags": return tags
             case "topic": return topic
             case "search": return search
+            case "documents": return documents
             default: return page
             }
         }
@@ -102,6 +109,7 @@ public struct URLSegments: Sendable, Equatable {
             case "tags": tags = newValue
             case "topic": topic = newValue
             case "search": search = newValue
+            case "documents": documents = newValue
             default: page = newValue
             }
         }

@@ -2,6 +2,7 @@
 extension PageContexts {
     func article(_ i: Int) -> (template: String, url: String, data: PageContext) {
         let article = model.articles[i]
+        if article.document != nil { return document(i) }
         let data = articleData(article, entry: items[i]) { kind in
             model.taxonomy(kind).termsOfArticle[i].map { termLinks[kind]![$0] }
         }
@@ -44,7 +45,7 @@ extension PageContexts {
     }
 
     /// What the page shows of the article itself; `links` gives its terms of a kind as links.
-    private func articleData(
+    func articleData(
         _ article: Article, entry: SharedTemplateValue, links: (TaxonomyKind) -> [TermLinkData]
     ) -> ArticleData {
         ArticleData(

@@ -9,7 +9,11 @@ extension PageContexts {
                 title: category.title, url: category.url, key: category.key,
                 list: category.articles.prefix(Self.homeSectionSize).map { items[$0] })
         }
-        let home = HomePageData(featured: featured, sections: sections, list: Array(items.prefix(model.config.perPage)))
+        var home = HomePageData(featured: featured, sections: sections, list: Array(items.prefix(model.config.perPage)))
+        if !model.documents.documents.isEmpty {
+            home.documents = homeDocuments()
+            home.documentsLink = LinkData(title: model.config.documents.title, url: model.urls.documents)
+        }
         let url = model.urls.home
         return ("home", url, context(title: model.config.title, url: url, kind: .home, content: .home(home)))
     }

@@ -79,6 +79,17 @@ public final class OutputRenderer: @unchecked Sendable {
                     title: model.config.title, pageURL: model.urls.home, feedURL: feed, articles: all,
                     contexts: contexts)
             )
+        case .documentsData:
+            return (model.urls.outputPath(forURL: model.urls.documentsData), contexts.documentsJSON())
+        case .documentsFeed:
+            let list = model.urls.documents
+            let feed = model.urls.feed(ofList: list)
+            let title = "\(model.config.documents.title) - \(model.config.title)"
+            return (
+                model.urls.outputPath(forURL: feed),
+                RSSFeed.render(
+                    title: title, pageURL: list, feedURL: feed, articles: model.documents.documents, contexts: contexts)
+            )
         case .sitemap:
             return (model.urls.outputPath(forURL: model.urls.sitemap), Sitemap.render(jobs: jobs, contexts: contexts))
         case .robots:

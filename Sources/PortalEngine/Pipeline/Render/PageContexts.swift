@@ -7,6 +7,8 @@ public final class PageContexts: Sendable {
     let model: SiteModel
     let bodies: [RenderedBody]
     let dates: VietnameseDateFormat
+    /// The build's time: documents' status is computed for it.
+    let now: Timestamp
     let site: SharedTemplateValue
     /// One list entry per article (title, url, dates, summary, image, category, rendered card).
     let items: [SharedTemplateValue]
@@ -34,6 +36,7 @@ public final class PageContexts: Sendable {
     ) {
         self.model = model
         self.bodies = bodies
+        self.now = now
         let dates = VietnameseDateFormat(zone: model.config.timeZone)
         self.dates = dates
         var links: [TaxonomyKind: [TermLinkData]] = [:]
@@ -106,6 +109,7 @@ public final class PageContexts: Sendable {
         case .term(let kind, let t, let slice): return term(kind, t, slice)
         case .taxonomyIndex(let kind): return taxonomyIndex(kind)
         case .archive(let y, let m, let slice): return archive(year: y, month: m, slice)
+        case .documents(let slice): return documents(slice)
         case .notFound:
             let url = model.urls.notFound
             return ("404", url, context(title: "Không tìm thấy trang", url: url, kind: .notFound, content: .notFound))
@@ -113,7 +117,7 @@ public final class PageContexts: Sendable {
             let url = model.urls.search
             let search = SearchPageData(indexURL: model.urls.searchIndex)
             return ("search", url, context(title: "Tìm kiếm", url: url, kind: .search, content: .search(search)))
-        case .alias, .feed, .sitemap, .robots, .serverConfig:
+        case .alias, .feed, .sitemap, .robots, .serverConfig, .documentsData, .documentsFeed:
             return nil
         }
     }

@@ -14,6 +14,12 @@ public enum PageJob: Sendable, Equatable {
     /// A year or a month of the date archive (indices into `DateArchive.years` and its
     /// `months`; month nil for the year), and which page.
     case archive(year: Int, month: Int?, PageSlice)
+    /// A page of the documents (văn bản) list.
+    case documents(PageSlice)
+    /// Every document's fields, for the documents list's filters.
+    case documentsData
+    /// RSS of the newest documents.
+    case documentsFeed
     /// The list of all blocs, units or tags.
     case taxonomyIndex(TaxonomyKind)
     case notFound
@@ -58,6 +64,11 @@ public enum PageJob: Sendable, Equatable {
                     PageJob.archive(year: y, month: m, $0)
                 }
             }
+        }
+        if !model.documents.documents.isEmpty {
+            jobs += slices(count: model.documents.documents.count, listURL: model.urls.documents, model: model).map(
+                PageJob.documents)
+            jobs += [.documentsData, .documentsFeed]
         }
         jobs += model.aliases.indices.map(PageJob.alias)
         if model.config.deployFiles.htaccess { jobs.append(.serverConfig(.apache)) }

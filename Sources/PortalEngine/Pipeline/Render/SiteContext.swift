@@ -7,6 +7,13 @@ enum SiteContext {
             let c = tree[index]
             return MenuItemData(title: c.title, url: c.url, key: c.key, children: c.children.map(menuItem))
         }
+        var menu = tree.roots.map(menuItem)
+        if !model.documents.documents.isEmpty {
+            menu.append(
+                MenuItemData(
+                    title: config.documents.title, url: model.urls.documents, key: model.urls.segments.documents,
+                    children: []))
+        }
         let local = LocalDateTime(now, in: config.timeZone)
         var site = SiteData(
             title: config.title,
@@ -14,7 +21,7 @@ enum SiteContext {
             basePath: model.urls.basePath,
             language: config.language,
             locale: config.language == "vi" ? "vi_VN" : config.language,
-            menu: tree.roots.map(menuItem),
+            menu: menu,
             pages: model.pages.map { LinkData(title: $0.title, url: $0.url) },
             blocs: blocs,
             taxonomies: TaxonomyKind.allCases.map { LinkData(title: $0.title, url: model.taxonomy($0).url) },

@@ -149,7 +149,9 @@ public enum SearchIndexBuilder {
             let year = article.date.map { LocalDateTime($0, in: model.config.timeZone).year } ?? 0
             let category = article.categoryKey.flatMap { categoryIndex[$0] } ?? -1
             // Only the start is shown: squeeze the white space of a short prefix, not the whole body.
-            var snippet = squeezedStart(of: bodies[i].plainText, scalars: snippetLength * 2)
+            // A document is told by its trích yếu, which its body (often none) does not repeat.
+            let text = article.document?.abstract ?? bodies[i].plainText
+            var snippet = squeezedStart(of: text, scalars: snippetLength * 2)
             if snippet.count > snippetLength { snippet = String(snippet.prefix(snippetLength)) + "…" }
             let date = article.date.map { dates.short($0) } ?? ""
             return ResultEntry(
@@ -301,17 +303,5 @@ public enum SearchIndexBuilder {
         return hash
     }
 
-    static func json(_ text: String) -> String { "\"" + jsonEscaper.escape(text) + "\"" }
-
-    private static let jsonEscaper = ASCIIEscaper { scalar in
-        switch scalar {
-        case "\"": return "\\\""
-        case "\\": return "\\\\"
-        case "\n": return "\\n"
-        case "\r": return "\\r"
-        case "\t": return "\\t"
-        case "<": return "\\u003c"  // no "</script>" surprises if a file is ever inlined
-        default: return scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
-        }
-    }
+    static func json(_ text: String) -> String { JSONText.quoted(text) }
 }

@@ -63,7 +63,7 @@ import Testing
         let out = try buildSample()
         defer { try? FileManager.default.removeItem(at: out) }
         let feeds = files(in: out, ending: ".xml").filter { $0 != "sitemap.xml" }
-        #expect(feeds.count == 7)  // the site and six categories
+        #expect(feeds.count == 8)  // the site, six categories and the documents
         for feed in feeds {
             let collector = RSSCollector()
             let parser = XMLParser(data: try Data(contentsOf: out.appendingPathComponent(feed)))
@@ -82,7 +82,12 @@ import Testing
         let parser = XMLParser(data: try Data(contentsOf: out.appendingPathComponent("index.xml")))
         parser.delegate = site
         _ = parser.parse()
-        #expect(site.items == 10)
+        #expect(site.items == 12)  // 10 news articles and 2 documents
+        let documents = RSSCollector()
+        let documentsParser = XMLParser(data: try Data(contentsOf: out.appendingPathComponent("van-ban/index.xml")))
+        documentsParser.delegate = documents
+        #expect(documentsParser.parse())
+        #expect(documents.items == 2)
     }
 
     @Test func sitemapListsEveryPage() throws {

@@ -34,13 +34,16 @@ enum Sitemap {
                 url = slice.url
                 let year = model.archive.years[y]
                 lastmod = newest(Array((m.map { year.months[$0].articles } ?? year.articles)[slice.range]))
+            case .documents(let slice):
+                url = slice.url
+                lastmod = newest(Array(model.documents.documents[slice.range]))
             case .taxonomyIndex(let kind):
                 url = model.taxonomy(kind).url
                 lastmod = nil
             case .search:
                 url = model.urls.search
                 lastmod = nil
-            case .notFound, .alias, .feed, .sitemap, .robots, .serverConfig:
+            case .notFound, .alias, .feed, .sitemap, .robots, .serverConfig, .documentsData, .documentsFeed:
                 continue
             }
             xml += "<url><loc>\(XMLText.escape(contexts.absolute(url)))</loc>"

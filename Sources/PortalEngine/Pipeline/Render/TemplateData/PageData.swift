@@ -14,6 +14,8 @@ enum PageContent {
     case term(TermPageData)
     case terms(TermsPageData)
     case archive(ArchivePageData)
+    case document(DocumentPageData)
+    case documents(DocumentsPageData)
     case search(SearchPageData)
     case notFound
 }
@@ -22,7 +24,7 @@ enum PageContent {
 struct PageInfo {
     /// Templates test `is_<kind>`; the raw values are part of the theme's contract.
     enum Kind: String {
-        case home, article, page, category, term, terms, search, archive
+        case home, article, page, category, term, terms, search, archive, document, documents
         case notFound = "not_found"
     }
 
@@ -61,6 +63,9 @@ struct HomePageData {
     var featured: [SharedTemplateValue]
     var sections: [Section]
     var list: [SharedTemplateValue]
+    /// The newest documents, for the "Văn bản" block, and the list's title and address.
+    var documents: [DocumentRowData] = []
+    var documentsLink: LinkData? = nil
 }
 
 /// An article with what only its own page shows.

@@ -21,6 +21,8 @@ extension PageContent {
         case .term(let term): return term.fields
         case .terms(let terms): return terms.fields
         case .archive(let archive): return archive.fields
+        case .document(let document): return document.fields
+        case .documents(let documents): return documents.fields
         case .search(let search): return ["search": .object(["index_url": .text(search.indexURL)])]
         case .notFound: return [:]
         }
@@ -34,7 +36,7 @@ extension PageInfo: TemplateData {
             "url": .text(url),
             "canonical_url": .text(canonicalURL),
             "kind": .text(kind.rawValue),
-            "og_type": .text(kind == .article ? "article" : "website"),
+            "og_type": .text(kind == .article || kind == .document ? "article" : "website"),
             "description": .text(description),
             "is_\(kind.rawValue)": .bool(true),
         ]
@@ -126,7 +128,7 @@ extension RenderedListEntry: TemplateData {
 
 extension HomePageData {
     var fields: [String: TemplateValue] {
-        [
+        var fields: [String: TemplateValue] = [
             "featured": featured.templateValue,
             "has_featured": .bool(!featured.isEmpty),
             "sections": .list(
@@ -137,7 +139,10 @@ extension HomePageData {
                     ])
                 }),
             "list": list.templateValue,
+            "documents": documents.templateValue, "has_documents": .bool(!documents.isEmpty),
         ]
+        if let documentsLink { fields["documents_link"] = documentsLink.templateValue }
+        return fields
     }
 }
 

@@ -1,0 +1,87 @@
+/// What the first pass checks of a document (văn bản): its required fields, its type, that no
+/// other document of its body and year has its number, and its address.
+extension AddressPass {
+    /// "Quyết định số 15/QĐ-UBND", when `title:` is not written.
+    static func documentTitle(_ fields: DocumentFrontMatter) -> String? {
+        guard let type = fields.type, let number = fields.number else { return nil }
+        return "\(type) số \(number)"
+    }
+
+    /// From the number, with the year of issue when the number does not carry it (numbers
+    /// start again each year: 15/QĐ-UBND of 2019 and of 2020 are two documents).
+    func documentSlug(_ fields: DocumentFrontMatter) -> String? {
+        guard let number = fields.number, let issued = fields.issued else { return nil }
+        let slug = Slug.make(from: number)
+        let year = String(LocalDateTime(issued, in: zone).year)
+        return slug.split(separator: "-").contains(Substring(year)) ? slug : slug + "-" + year
+    }
+
+    /// False when a required field is missing or a value is refused; each problem is a diagnostic.
+    mutating func checkDocument(_ document: SourceDocument) -> Bool {
+        let front = document.frontMatter
+        let fields = front.document
+        let file = document.file.sourcePath
+        let top = SourcePosition(line: 1, column: 1)
+        var ok = true
+        func require(_ present: Bool, _ field: String, _ example: String) {
+            // A value that was written but could not be read already has its own error.
+            guard !present, front.positions[field] == nil else { return }
+            ok = false
+            diagnostics.append(.error(file, top, Message(.documentFieldMissing, "\(field)", "\(example)")))
+        }
+        require(fields.number != nil, "so_ky_hieu", "so_ky_hieu: 15/QĐ-UBND")
+        require(fields.type != nil, "loai", "loai: Quyết định")
+        require(fields.issuer != nil, "co_quan", "co_quan: UBND tỉnh Cao Bằng")
+        require(fields.issued != nil, "ngay_ban_hanh", "ngay_ban_hanh: 2019-07-09")
+        require(fields.abstract != nil, "trich_yeu", "trich_yeu: Về việc khen thưởng…")
+        if fields.number == nil || fields.type == nil || fields.issuer == nil || fields.issued == nil
+            || fields.abstract == nil
+        {
+            ok = false
+        }
+        if let type = fields.type, !documentTypes.isEmpty,
+            !documentTypes.contains(where: { Slug.make(from: $0) == Slug.make(from: type) })
+        {
+            ok = false
+            diagnostics.append(
+                .error(
+                    file, front.positions["loai"],
+                    Message(.documentTypeUnknown, "\(type)", "\(documentTypes.joined(separator: ", "))")))
+        }
+        if let issued = fields.issued {
+            if let effective = fields.effective, effective < issued {
+                ok = false
+                diagnostics.append(
+                    .error(file, front.positions["ngay_hieu_luc"], Message(.documentEffectiveBeforeIssue)))
+            } else if let end = fields.ends, end <= (fields.effective ?? issued) {
+                ok = false
+                diagnostics.append(
+                    .error(file, front.positions["ngay_het_hieu_luc"], Message(.documentEndsBeforeEffect)))
+            }
+        }
+        if ok, let number = fields.number, let issuer = fields.issuer, let issued = fields.issued {
+            let key = [
+                LegalDocument.numberKey(number), Slug.make(from: issuer), String(LocalDateTime(issued, in: zone).year),
+            ].joined(separator: "|")
+            if let other = documentNumbers[key] {
+                diagnostics.append(
+                    .error(
+                        file, front.positions["so_ky_hieu"],
+                        Message(.documentNumberTaken, "\(number)", "\(issuer)", "\(other)")))
+                return false
+            }
+            documentNumbers[key] = file
+        }
+        return ok
+    }
+
+    /// An article that carries a document's fields is not a document: say how to make it one.
+    mutating func warnAboutDocumentFields(_ document: SourceDocument) {
+        let front = document.frontMatter
+        guard
+            let (key, at) = front.positions.filter({ DocumentFrontMatter.keys.contains($0.key) })
+                .min(by: { ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column) })
+        else { return }
+        diagnostics.append(.warning(document.file.sourcePath, at, Message(.documentFieldOutsideDocuments, "\(key)")))
+    }
+}
