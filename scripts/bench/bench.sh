@@ -4,7 +4,7 @@
 #   scripts/bench/bench.sh [--hugo] [N ...]        (default N: 1000 10000)
 #
 # For each N: makes a corpus with ../shared/bench/gen_corpus.py, or the copy in scripts/bench/ when shared/ is absent (seed $SEED, default 1; set
-# GEN_CORPUS to use another copy), builds it with a release build of build-site, and prints
+# GEN_CORPUS to use another copy), makes its "văn bản" articles documents (as-documents.py), builds it with a release build of build-site, and prints
 #   full build (no previous output, no cache), no-op rebuild, one-article edit:
 #     wall s, CPU s, peak RSS MB, files written / left unchanged
 #   the floor: cmark over all bodies, and copying the output folder (cp -r)
@@ -38,6 +38,7 @@ printf '%s\n' "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB;
 for N in "${SIZES[@]}"; do
   SITE=$WORK/site-$N
   python3 "$GEN" --articles "$N" --out "$SITE" --seed "$SEED" >/dev/null
+  documents=$(python3 scripts/bench/as-documents.py "$SITE")  # its "văn bản" articles become documents
   articles=$(find "$SITE/content" -name '*.md' | wc -l)
   sync
 
@@ -64,7 +65,7 @@ for N in "${SIZES[@]}"; do
   floor=$(awk "BEGIN{printf \"%.2f\", $cw + $pw}")
 
   echo
-  echo "N=$N articles=$articles pages=$pages output_mb=$out_mb"
+  echo "N=$N articles=$articles (documents=$documents) pages=$pages output_mb=$out_mb"
   printf '  %-22s %8s %8s %8s  %s\n' "" "wall s" "cpu s" "peak MB" "files"
   printf '  %-22s %8s %8s %8s  %s\n' "full build" "$fw" "$fc" "$fp" "$full_files"
   printf '  %-22s %8s %8s %8s  %s\n' "no-op rebuild" "$nw" "$nc" "$np" "$noop_files"

@@ -3,7 +3,7 @@ import Foundation
 /// Checks a built site as a reader's browser would meet it: every internal link and image
 /// resolves to a file, and no page carries markup that could run script.
 public enum OutputCheck {
-    private static let reference = try! NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
+    private static let reference = try! NSRegularExpression(pattern: #"(?:href|src|(?<=\s)data)="([^"]*)""#)
     private static let candidates = try! NSRegularExpression(pattern: #"srcset="([^"]*)""#)
 
     /// `basePath` is the site's path prefix ("/" or "/portal/"); diagnostics name output files.
@@ -37,7 +37,7 @@ public enum OutputCheck {
         return (files.count, results.map(\.0).reduce(0, +), results.flatMap(\.1))
     }
 
-    /// Every `href` and `src`, and each URL of every `srcset` ("url 480w, url 800w").
+    /// Every `href`, `src` and `data` (an embedded PDF's), and each URL of every `srcset` ("url 480w, url 800w").
     static func references(in html: String) -> [String] {
         let text = html as NSString
         let whole = NSRange(location: 0, length: text.length)

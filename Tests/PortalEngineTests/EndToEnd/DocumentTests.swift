@@ -215,6 +215,22 @@ import Testing
             ))
     }
 
+    @Test func theEmbeddedPDFIsCheckedAndRewrittenLikeAnyLink() throws {
+        #expect(OutputCheck.references(in: "<object data=\"/a.pdf\" data-x=\"/b\" x-data=\"/c\">") == ["/a.pdf"])
+        let site = try site()
+        try site.write("site/site.yaml", Self.siteYAML + "\nrelative_urls: true\n")
+        _ = try site.build()
+        let page = try site.html("van-ban/45-kh-ubnd-2019/index.html")
+        #expect(page.contains("<object data=\"../../files/kh-45.pdf\""))
+        #expect(OutputCheck.run(output: site.output).problems.isEmpty)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("files/kh-45.pdf"))
+        let problems = OutputCheck.run(output: site.output).problems.map(\.description)
+        #expect(
+            problems.contains {
+                $0.contains("van-ban/45-kh-ubnd-2019/index.html") && $0.contains("../../files/kh-45.pdf")
+            }, "\(problems)")
+    }
+
     // MARK: Mistakes
 
     func document(_ fields: String) -> String { "---\n\(fields)\n---\n" }

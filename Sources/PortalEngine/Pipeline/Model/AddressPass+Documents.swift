@@ -24,21 +24,18 @@ extension AddressPass {
         let top = SourcePosition(line: 1, column: 1)
         var ok = true
         func require(_ present: Bool, _ field: String, _ example: String) {
-            // A value that was written but could not be read already has its own error.
-            guard !present, front.positions[field] == nil else { return }
+            if present { return }
             ok = false
-            diagnostics.append(.error(file, top, Message(.documentFieldMissing, "\(field)", "\(example)")))
+            // A value that was written but could not be read already has its own error.
+            if front.positions[field] == nil {
+                diagnostics.append(.error(file, top, Message(.documentFieldMissing, "\(field)", "\(example)")))
+            }
         }
         require(fields.number != nil, "so_ky_hieu", "so_ky_hieu: 15/QĐ-UBND")
         require(fields.type != nil, "loai", "loai: Quyết định")
         require(fields.issuer != nil, "co_quan", "co_quan: UBND tỉnh Cao Bằng")
         require(fields.issued != nil, "ngay_ban_hanh", "ngay_ban_hanh: 2019-07-09")
         require(fields.abstract != nil, "trich_yeu", "trich_yeu: Về việc khen thưởng…")
-        if fields.number == nil || fields.type == nil || fields.issuer == nil || fields.issued == nil
-            || fields.abstract == nil
-        {
-            ok = false
-        }
         if let type = fields.type, !documentTypes.isEmpty,
             !documentTypes.contains(where: { Slug.make(from: $0) == Slug.make(from: type) })
         {

@@ -4,10 +4,10 @@
 enum RelativeURLs {
     private static let srcset = Array("srcset=\"".utf8)
     private static let markers: [[UInt8]] =
-        ["href=\"", "src=\"", "action=\"", "; url="].map { Array($0.utf8) } + [srcset]
+        ["href=\"", "src=\"", "action=\"", " data=\"", "; url="].map { Array($0.utf8) } + [srcset]
     private static let protocolRelative = Array("//".utf8)
 
-    /// Rewrites `href="…"`, `src="…"`, `action="…"`, a meta refresh's `url=…` and each URL of a
+    /// Rewrites `href="…"`, `src="…"`, `action="…"`, an object's `data="…"`, a meta refresh's `url=…` and each URL of a
     /// `srcset="…"` that start with `basePath`; absolute URLs, fragments and other values are
     /// left as they are. One pass.
     static func rewrite(_ html: String, pagePath: String, basePath: String) -> String {
