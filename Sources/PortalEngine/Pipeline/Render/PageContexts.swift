@@ -57,7 +57,8 @@ public final class PageContexts: Sendable {
         renderedItems = ItemCache(
             entries: Dictionary(rendered.map { ($0.key, $0.html) }, uniquingKeysWith: { a, _ in a }))
         pageItems = zip(model.pages, pageBodies).map {
-            SharedTemplateValue(Self.entry($0, $1, model: model, dates: dates).templateValue)
+            SharedTemplateValue(
+                Self.entry($0, $1, model: model, dates: dates).templateValue.merging(["body": .text($1.html)]))
         }
         self.archivedBodies = archivedBodies
         archivedItems = zip(model.archived, archivedBodies).map {
@@ -126,7 +127,7 @@ public final class PageContexts: Sendable {
         -> ListEntryData
     {
         var entry = ListEntryData(
-            title: article.title, url: article.url, summary: body.summary, body: body.html, featured: article.featured)
+            title: article.title, url: article.url, summary: body.summary, featured: article.featured)
         if let date = article.date {
             entry.date = .init(
                 full: article.dateHasTime ? dates.full(date) : dates.fullDay(date),

@@ -1,4 +1,5 @@
-/// An article or standalone page as lists show it.
+/// An article or standalone page as lists show it. Its body is not part of it: a list shows
+/// none, and an edit to a body would otherwise change every page listing the article.
 struct ListEntryData {
     /// An article's date as lists print it.
     struct Dates {
@@ -12,7 +13,6 @@ struct ListEntryData {
     var title: String
     var url: String
     var summary: String
-    var body: String
     var date: Dates?
     var lastmod: (text: String, iso: String)?
     var image: ImageData?

@@ -72,6 +72,8 @@ struct HomePageData {
 struct ArticleData {
     /// The article's list entry, whose fields the page repeats.
     var entry: SharedTemplateValue
+    /// The rendered body (HTML).
+    var body: String
     var author: String?
     var source: String?
     var meeting: (key: String, title: String)?

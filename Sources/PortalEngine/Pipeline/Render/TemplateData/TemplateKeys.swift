@@ -98,7 +98,7 @@ extension ListEntryData: TemplateData {
 
     var fields: [String: TemplateValue] {
         var fields: [String: TemplateValue] = [
-            "title": .text(title), "url": .text(url), "summary": .text(summary), "body": .text(body),
+            "title": .text(title), "url": .text(url), "summary": .text(summary),
         ]
         if let date {
             fields["date"] = .text(date.full)
@@ -160,6 +160,7 @@ extension ArticleData: TemplateData {
             extra["meeting_title"] = .text(meeting.title)
         }
         if let bloc { extra["bloc"] = bloc.templateValue }
+        extra["body"] = .text(body)
         extra["attachments"] = .list(attachments.map(\.templateValue))
         extra["has_attachments"] = .bool(!attachments.isEmpty)
         return TemplateValue.shared(entry).merging(extra)
