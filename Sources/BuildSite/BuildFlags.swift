@@ -68,8 +68,6 @@ struct BuildFlags: ParsableArguments {
                 printError("  " + CommandText.text(.timingsSearch, "\(report.searchIndex.rawValue)"))
                 printError(
                     "  " + CommandText.text(.timingsPages, .number(report.pagesRendered), .number(report.pagesReused)))
-                printError(
-                    "  " + CommandText.text(.timingsItems, .number(report.itemsRendered), .number(report.itemsReused)))
             }
             if self.report == "json" {
                 for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }

@@ -1,20 +1,17 @@
 import Foundation
 
 /// Everything a build remembers for the next one into the same output folder, in
-/// `.build-site-cache/`: page fingerprints, rendered list items and what the search index was
-/// made from. Loaded once before rendering, forgotten before the output is swapped (a build
+/// `.build-site-cache/`: page fingerprints and what the search index was made from. Loaded once before rendering, forgotten before the output is swapped (a build
 /// killed after the swap must not leave a memory of the site it replaced), saved after.
 struct BuildMemory {
     var pages: PageCache?
-    var items: ItemCache
     var searchIndex: SearchIndexCache?
 
     /// Empty when `useCache` is off.
     static func load(_ options: BuildOptions) -> BuildMemory {
-        guard options.useCache else { return BuildMemory(pages: nil, items: ItemCache(), searchIndex: nil) }
+        guard options.useCache else { return BuildMemory(pages: nil, searchIndex: nil) }
         return BuildMemory(
             pages: PageCache.load(sourceRoot: options.sourceRoot, output: options.output),
-            items: ItemCache.load(sourceRoot: options.sourceRoot, output: options.output),
             searchIndex: SearchIndexCache.load(sourceRoot: options.sourceRoot, output: options.output))
     }
 
@@ -30,7 +27,6 @@ struct BuildMemory {
     func save(_ options: BuildOptions, upToDate: UpToDateCheck.Record?) {
         guard options.useCache else { return }
         pages?.save(sourceRoot: options.sourceRoot)
-        items.save(sourceRoot: options.sourceRoot, output: options.output)
         searchIndex?.save(sourceRoot: options.sourceRoot, output: options.output)
         if let upToDate { UpToDateCheck.save(upToDate, sourceRoot: options.sourceRoot, output: options.output) }
     }

@@ -8,7 +8,6 @@ extension BuildReport {
             "files_written": filesWritten, "files_unchanged": filesUnchanged, "seconds": seconds,
             "up_to_date": upToDate, "search_index": searchIndex.rawValue,
             "pages_rendered": pagesRendered, "pages_reused": pagesReused,
-            "items_rendered": itemsRendered, "items_reused": itemsReused,
             "photos_read": photosRead, "photos_made": photosMade, "photos_from_cache": photosFromCache,
             "warnings": diagnostics.count, "scheduled": scheduled,
             "stages": stageSeconds.map { ["stage": $0.stage, "seconds": $0.seconds] as [String: Any] },

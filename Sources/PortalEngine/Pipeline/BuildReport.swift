@@ -19,9 +19,6 @@ public struct BuildReport: Sendable {
     /// kept without rendering (the page cache).
     public var pagesRendered = 0
     public var pagesReused = 0
-    /// Articles' list entries rendered, and taken from the last build (the item cache).
-    public var itemsRendered = 0
-    public var itemsReused = 0
     /// Photos decoded to make their variants, and photos published from the cache's variants.
     public var photosMade = 0
     /// Image files read and hashed (the others were known by their size, times and inode).

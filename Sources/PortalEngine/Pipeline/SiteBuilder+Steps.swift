@@ -95,8 +95,7 @@ extension SiteBuilder {
     ) -> (jobs: [PageJob], contexts: PageContexts, written: PageWriter.Outcome) {
         let contexts = PageContexts(
             model: model, bodies: bodies.articles.map { RenderedBody(html: $0.html, summary: $0.summary) },
-            pageBodies: bodies.pages, now: options.now, theme: theme, itemCache: memory.items,
-            archivedBodies: bodies.archived)
+            pageBodies: bodies.pages, now: options.now, archivedBodies: bodies.archived)
         let jobs = PageJob.plan(for: model)
         run.lap("page contexts")
         options.progress?.begin(.pages, total: jobs.count)
@@ -107,7 +106,7 @@ extension SiteBuilder {
             problems: problems, progress: options.progress, outputLabel: options.output.path)
         let written = writer.write(
             jobs, previous: memory.pages, search: search, files: [(PublishedURLs.fileName, model.publishedURLs.text)])
-        (memory.pages, memory.items) = (written.pages, contexts.renderedItems)
+        memory.pages = written.pages
         return (jobs, contexts, written)
     }
 
@@ -163,7 +162,7 @@ extension BuildReport {
             articles: model.articles.count, pagesWritten: pages, filesCopied: copied, seconds: run.seconds,
             diagnostics: run.diagnostics, stageSeconds: run.clock.laps, filesWritten: staging.writeCounts.written,
             filesUnchanged: staging.writeCounts.kept, searchIndex: search, pagesRendered: written.rendered,
-            pagesReused: written.reused, itemsRendered: contexts.itemsRendered, itemsReused: contexts.itemsReused,
+            pagesReused: written.reused,
             upToDate: false, leftoversSkipped: loaded.leftoversSkipped, scheduled: model.scheduled.count,
             nextScheduled: model.scheduled.first, timeZone: model.config.timeZone)
         (photosRead, photosMade, photosFromCache) = (loaded.photos.filesRead, photos.made, photos.reused)

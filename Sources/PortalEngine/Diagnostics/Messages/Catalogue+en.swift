@@ -28,7 +28,6 @@ extension MessageCatalogue {
         .cliOptionReport: "json: print the build's report as one JSON object (for benchmarks) instead of the summary.",
         .timingsSearch: "search index: {0}",
         .timingsPages: "pages: {0} rendered, {1} kept from the last build",
-        .timingsItems: "list items: {0} rendered, {1} kept from the last build",
         .cliOptionLang: "Language of messages: vi or en (default: site.yaml's language).",
         .previewAbstract: "Serve the portal while editing: rebuild on every change and reload open pages.",
         .previewDiscussion:

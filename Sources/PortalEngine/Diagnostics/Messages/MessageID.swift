@@ -23,7 +23,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     case cliOptionReport
     case timingsSearch
     case timingsPages
-    case timingsItems
     case cliOptionLang
     case previewAbstract
     case previewDiscussion

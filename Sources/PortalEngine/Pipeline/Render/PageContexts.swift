@@ -10,7 +10,8 @@ public final class PageContexts: Sendable {
     /// The build's time: documents' status is computed for it.
     let now: Timestamp
     let site: SharedTemplateValue
-    /// One list entry per article (title, url, dates, summary, image, category, rendered card).
+    /// One list entry per article (title, url, dates, summary, image, category), shared by every
+    /// list that shows it: its fingerprint is computed once.
     let items: [SharedTemplateValue]
     let pageItems: [SharedTemplateValue]
     /// The entries of expired articles, for their own pages only.
@@ -22,17 +23,9 @@ public final class PageContexts: Sendable {
     /// Articles per category on the home page.
     static let homeSectionSize = 5
 
-    /// The list entries rendered this build or reused from `itemCache`, for the next build.
-    public let renderedItems: ItemCache
-    /// How many list entries came from `itemCache`, and how many were rendered.
-    public let itemsReused: Int
-    public let itemsRendered: Int
-
-    /// `theme` renders each article's list entry once (`html`, `link_html`), for every list to reuse;
-    /// entries whose fingerprint is in `itemCache` are taken from it instead.
     public init(
-        model: SiteModel, bodies: [RenderedBody], pageBodies: [RenderedBody], now: Timestamp, theme: Theme,
-        itemCache: ItemCache = ItemCache(), archivedBodies: [RenderedBody] = []
+        model: SiteModel, bodies: [RenderedBody], pageBodies: [RenderedBody], now: Timestamp,
+        archivedBodies: [RenderedBody] = []
     ) {
         self.model = model
         self.bodies = bodies
@@ -49,13 +42,9 @@ public final class PageContexts: Sendable {
         let site = SharedTemplateValue(
             SiteContext.make(model: model, now: now, blocs: links[.bloc] ?? []).templateValue)
         self.site = site
-        let entries = zip(model.articles, bodies).map { Self.entry($0, $1, model: model, dates: dates) }
-        let rendered = Self.renderItems(entries, site: site, theme: theme, itemCache: itemCache)
-        items = rendered.map(\.value)
-        itemsReused = rendered.filter(\.reused).count
-        itemsRendered = rendered.count - itemsReused
-        renderedItems = ItemCache(
-            entries: Dictionary(rendered.map { ($0.key, $0.html) }, uniquingKeysWith: { a, _ in a }))
+        items = parallelMap(Array(zip(model.articles, bodies))) {
+            SharedTemplateValue(Self.entry($0.0, $0.1, model: model, dates: dates).templateValue)
+        }
         pageItems = zip(model.pages, pageBodies).map {
             SharedTemplateValue(
                 Self.entry($0, $1, model: model, dates: dates).templateValue.merging(["body": .text($1.html)]))
@@ -63,35 +52,6 @@ public final class PageContexts: Sendable {
         self.archivedBodies = archivedBodies
         archivedItems = zip(model.archived, archivedBodies).map {
             SharedTemplateValue(Self.entry($0, $1, model: model, dates: dates).templateValue)
-        }
-    }
-
-    /// Each entry with its card and link, from `itemCache` when the entry, the theme and the
-    /// engine are as they were.
-    private static func renderItems(
-        _ entries: [ListEntryData], site: SharedTemplateValue, theme: Theme, itemCache: ItemCache
-    ) -> [(value: SharedTemplateValue, key: String, html: [String], reused: Bool)] {
-        var seed = StableHasher()
-        seed.add(theme.fingerprint)
-        seed.add(EngineIdentity.value)
-        seed.add(site.fingerprint)
-        let itemSeed = seed.value
-        return parallelMap(entries) { entry in
-            let plain = entry.templateValue
-            let key = String(ContextFingerprint.of(plain, seed: itemSeed), radix: 16)
-            var html: [String]
-            var reused = false
-            if let cached = itemCache.entries[key], cached.count == 2 {
-                html = cached
-                reused = true
-            } else {
-                let context = plain.merging(["site": .shared(site)])
-                html = [Theme.itemPartials.card, Theme.itemPartials.link].map {
-                    theme.has($0) ? theme.render(context, template: $0) : ""
-                }
-            }
-            let value = RenderedListEntry(entry: entry, html: html[0], linkHTML: html[1]).templateValue
-            return (SharedTemplateValue(value), key, html, reused)
         }
     }
 

@@ -12,11 +12,11 @@ public struct Theme: Sendable {
 
     /// Partials that may use only `site`: rendered once per build, then reused by every page.
     public static let sitePartials = ["partials/header", "partials/sidebar", "partials/footer"]
-    /// Partials rendered once per article and reused by every list showing it: `html` and `link_html`.
-    public static let itemPartials = (card: "partials/article-item", link: "partials/news-link")
 
     /// Names every build needs; the built-in theme has them all.
-    public static let pageTemplates = ["home", "article", "page", "category", "term", "terms", "404", "search"]
+    public static let pageTemplates = [
+        "home", "article", "page", "category", "term", "terms", "archive", "document", "documents", "404", "search",
+    ]
 
     /// The built-in theme's folder (templates/ and static/).
     public static var builtInRoot: URL? {

@@ -19,7 +19,7 @@ import Testing
         let pageBodies = BodyRenderer.renderAll(model.pages, paths: model.paths, unsafeHTML: false).0
         let archived = BodyRenderer.renderAll(model.archived, paths: model.paths, unsafeHTML: false).0
         let contexts = PageContexts(
-            model: model, bodies: bodies, pageBodies: pageBodies, now: options.now, theme: theme,
+            model: model, bodies: bodies, pageBodies: pageBodies, now: options.now,
             archivedBodies: archived)
         let pages = PageJob.plan(for: model).compactMap { contexts.context(for: $0) }.map {
             ($0.template, $0.data.templateValue)

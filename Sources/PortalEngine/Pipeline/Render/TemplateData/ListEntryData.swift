@@ -19,10 +19,3 @@ struct ListEntryData {
     var featured: Bool
     var category: LinkData?
 }
-
-/// A list entry with its card and its link rendered by the theme, for every list showing it.
-struct RenderedListEntry {
-    var entry: ListEntryData
-    var html: String
-    var linkHTML: String
-}

@@ -117,15 +117,6 @@ extension ListEntryData: TemplateData {
     }
 }
 
-extension RenderedListEntry: TemplateData {
-    var templateValue: TemplateValue {
-        var fields = entry.fields
-        fields["html"] = .text(html)
-        fields["link_html"] = .text(linkHTML)
-        return .object(fields)
-    }
-}
-
 extension HomePageData {
     var fields: [String: TemplateValue] {
         var fields: [String: TemplateValue] = [
