@@ -293,6 +293,23 @@ import Testing
         #expect(problems[1].contains("a.md:9:5: error: 'lien_quan' names document 8/QĐ-UBND"))
     }
 
+    @Test func aDraftDocumentMayBeNamedAndExpiresIsNotForDocuments() throws {
+        let site = try TestSite(siteYAML: Self.siteYAML)
+        try site.write("content/van-ban/nhap.md", document(valid + "\ndraft: true"))
+        try site.write(
+            "content/van-ban/moi.md",
+            document(
+                valid.replacingOccurrences(of: "7/QĐ-UBND", with: "9/QĐ-UBND")
+                    + "\nthay_the: [7/QĐ-UBND]\nexpires: 2020-01-01"))
+        let report = try site.build()
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/van-ban/moi.md:8:10: warning: documents do not use 'expires': a document no longer in force stays listed, labelled 'Hết hiệu lực'; write that day as 'ngay_het_hieu_luc' and delete the 'expires' line"
+            ])
+        #expect(try site.html("van-ban/index.html").contains(">9/QĐ-UBND</a>"))  // listed although "expired"
+        #expect(!(try site.html("van-ban/9-qd-ubnd-2019/index.html")).contains("Thay thế văn bản"))  // the draft: not linked
+    }
+
     @Test func badDatesAMissingFieldAnUnknownTypeAndAMissingFileAreErrors() throws {
         let problems = try failure([
             "content/van-ban/ngay.md": document(valid.replacingOccurrences(of: "2019-05-06", with: "6 tháng 5")),

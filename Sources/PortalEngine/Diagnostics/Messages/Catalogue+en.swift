@@ -88,6 +88,8 @@ extension MessageCatalogue {
             "'{0}' is a document field, so this is still published as news; to publish it as a document, move the file into content/van-ban/ or add 'type: van-ban'",
         .documentReferenceNotFound:
             "'{0}' names document {1}, but no document has this number; check the number, or publish that document in content/van-ban/",
+        .documentExpiresIgnored:
+            "documents do not use 'expires': a document no longer in force stays listed, labelled 'Hết hiệu lực'; write that day as 'ngay_het_hieu_luc' and delete the 'expires' line",
         .attachmentItemInvalid:
             "each item of 'files' is a file's path (files/ke-hoach.pdf), or 'file:' with an optional 'title:'",
         .listItemMustBeText: "each item of '{0}' must be a text value",

@@ -91,6 +91,8 @@ extension MessageCatalogue {
             "'{0}' chỉ dùng cho văn bản, nên bài này vẫn là tin thường; để đăng thành văn bản, hãy chuyển tệp vào thư mục content/van-ban/ hoặc thêm dòng 'type: van-ban'",
         .documentReferenceNotFound:
             "'{0}' nhắc đến văn bản số {1}, nhưng không có văn bản nào mang số này; hãy kiểm tra số ký hiệu, hoặc đăng văn bản đó trong content/van-ban/",
+        .documentExpiresIgnored:
+            "văn bản không dùng 'expires': văn bản hết hiệu lực vẫn ở trong danh sách, với nhãn 'Hết hiệu lực'; hãy ghi ngày đó vào 'ngay_het_hieu_luc' và xóa dòng 'expires'",
         .attachmentItemInvalid:
             "mỗi mục của 'files' là đường dẫn tệp (files/ke-hoach.pdf), hoặc 'file:' kèm 'title:' nếu muốn đặt tên",
         .listItemMustBeText: "mỗi mục của '{0}' phải là một giá trị chữ",

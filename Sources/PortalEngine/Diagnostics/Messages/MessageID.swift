@@ -190,4 +190,5 @@ public enum MessageID: String, Sendable, CaseIterable {
     case documentNumberTaken
     case documentFieldOutsideDocuments
     case documentReferenceNotFound
+    case documentExpiresIgnored
 }

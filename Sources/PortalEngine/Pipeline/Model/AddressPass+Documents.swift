@@ -45,6 +45,9 @@ extension AddressPass {
                     file, front.positions["loai"],
                     Message(.documentTypeUnknown, "\(type)", "\(documentTypes.joined(separator: ", "))")))
         }
+        if let at = front.positions["expires"] {
+            diagnostics.append(.warning(file, at, Message(.documentExpiresIgnored)))
+        }
         if let issued = fields.issued {
             if let effective = fields.effective, effective < issued {
                 ok = false

@@ -30,6 +30,9 @@ struct AddressPass {
     /// Content-relative paths left out of this build → why.
     private(set) var unpublished: [String: Message] = [:]
     var diagnostics: [Diagnostic] = []
+    /// Numbers of documents left out of this build (drafts, not yet due): another document
+    /// may name them without an error.
+    private(set) var unpublishedDocumentNumbers: Set<String> = []
     /// A document's number, body and year → its file: two with one are an error.
     var documentNumbers: [String: String] = [:]
 
@@ -47,11 +50,16 @@ struct AddressPass {
     mutating func add(_ document: SourceDocument) {
         let front = document.frontMatter
         let file = document.file.sourcePath
-        if front.draft && !includeDrafts {
+        let leftOut = front.draft && !includeDrafts
+        let waits = !leftOut && now.map { now in !includeFuture && front.date.map { $0 > now } ?? false } ?? false
+        if leftOut || waits, document.kind == .document, let number = front.document.number {
+            unpublishedDocumentNumbers.insert(LegalDocument.numberKey(number))
+        }
+        if leftOut {
             unpublished[document.file.relativePath] = Message(.unpublishedDraft)
             return
         }
-        if let now, !includeFuture, let date = front.date, date > now {
+        if waits, let date = front.date {
             scheduled.append(date)
             unpublished[document.file.relativePath] = Message(.unpublishedScheduled, "\(dates.shortWithTime(date))")
             return

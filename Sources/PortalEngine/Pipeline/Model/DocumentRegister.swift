@@ -21,10 +21,11 @@ public struct DocumentRegister: Sendable {
     public init() {}
 
     /// Resolves `thay_the` and `lien_quan` among `articles` (newest first); a number that names
-    /// no document is an error at it. `archived` documents are found but not linked.
+    /// no document is an error at it. `archived` documents, and the numbers of documents left out
+    /// of this build (`unpublished`), are found but not linked.
     init(
-        articles: inout [Article], archived: [Article], typeOrder: [String], zone: TimeZone,
-        diagnostics: inout [Diagnostic]
+        articles: inout [Article], archived: [Article], unpublished: Set<String> = [], typeOrder: [String],
+        zone: TimeZone, diagnostics: inout [Diagnostic]
     ) {
         var byNumber: [String: [Int]] = [:]
         for (i, article) in articles.enumerated() {
@@ -32,7 +33,8 @@ public struct DocumentRegister: Sendable {
             documents.append(i)
             byNumber[LegalDocument.numberKey(document.number), default: []].append(i)
         }
-        let archivedNumbers = Set(archived.compactMap { $0.document.map { LegalDocument.numberKey($0.number) } })
+        let archivedNumbers = unpublished.union(
+            archived.compactMap { $0.document.map { LegalDocument.numberKey($0.number) } })
         for i in documents {
             let document = articles[i].document!
             let file = articles[i].file.sourcePath

@@ -35,7 +35,8 @@ public enum ModelBuilder {
             article.imagePhoto = lead.photo
             article.positionOfImage = p.document.frontMatter.positions["image"]
             article.topic = p.document.frontMatter.topic
-            article.expires = p.document.frontMatter.expires
+            // A document stays listed when it ends: its status says so (`ngay_het_hieu_luc`).
+            article.expires = p.document.kind == .document ? nil : p.document.frontMatter.expires
             article.attachments = AttachmentResolver.resolve(
                 p.document, paths: paths, sizes: loaded.assetSizes, diagnostics: &diagnostics)
             if article.kind == .page { pages.append(article) } else { articles.append(article) }
@@ -46,8 +47,8 @@ public enum ModelBuilder {
         let archived = articles.filter(isExpired)
         articles.removeAll(where: isExpired)
         let documents = DocumentRegister(
-            articles: &articles, archived: archived, typeOrder: config.documents.types, zone: config.timeZone,
-            diagnostics: &diagnostics)
+            articles: &articles, archived: archived, unpublished: addresses.unpublishedDocumentNumbers,
+            typeOrder: config.documents.types, zone: config.timeZone, diagnostics: &diagnostics)
         pages.sort { $0.url < $1.url }
         for (i, article) in articles.enumerated() {
             if let key = article.categoryKey, let c = categories.index(ofKey: key) {
