@@ -33,10 +33,6 @@ public enum ModelBuilder {
             let lead = leadImage(of: p.document, paths: paths, diagnostics: &diagnostics)
             var article = makeArticle(p, imageURL: lead.url)
             article.imagePhoto = lead.photo
-            article.positionOfImage = p.document.frontMatter.positions["image"]
-            article.topic = p.document.frontMatter.topic
-            // A document stays listed when it ends: its status says so (`ngay_het_hieu_luc`).
-            article.expires = p.document.kind == .document ? nil : p.document.frontMatter.expires
             article.attachments = AttachmentResolver.resolve(
                 p.document, paths: paths, sizes: loaded.assetSizes, diagnostics: &diagnostics)
             if article.kind == .page { pages.append(article) } else { articles.append(article) }
@@ -100,6 +96,10 @@ public enum ModelBuilder {
             extra: front.extra, body: p.document.body,
             bodyFirstLine: p.document.bodyFirstLine)
         article.positionOfSlugOrTitle = front.positions["slug"] ?? front.positions["title"]
+        article.positionOfImage = front.positions["image"]
+        article.topic = front.topic
+        // A document stays listed when it ends: its status says so (`ngay_het_hieu_luc`).
+        article.expires = isDocument ? nil : front.expires
         if isDocument { article.document = document(front) }
         return article
     }
