@@ -7,9 +7,11 @@ struct BuildMemory {
     var pages: PageCache?
     var searchIndex: SearchIndexCache?
 
-    /// Empty when `useCache` is off.
+    /// Empty when `useCache` is off. For a build that writes in place, the memory is also
+    /// forgotten on disk once read: the output stops matching it with the first file written.
     static func load(_ options: BuildOptions) -> BuildMemory {
         guard options.useCache else { return BuildMemory(pages: nil, searchIndex: nil) }
+        defer { if options.writeInPlace { forget(options) } }
         return BuildMemory(
             pages: PageCache.load(sourceRoot: options.sourceRoot, output: options.output),
             searchIndex: SearchIndexCache.load(sourceRoot: options.sourceRoot, output: options.output))

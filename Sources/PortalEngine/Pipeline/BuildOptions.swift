@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool
     /// Delete the previous site with a detached process after the swap (the CLI does).
     public var removeOldOutputInBackground = false
+    /// Write into the output file by file instead of swapping a new folder in (`OutputStaging`'s
+    /// `inPlace`): only for a folder no one else publishes, as the preview's.
+    public var writeInPlace = false
     /// Parsed files and rendered bodies kept between the builds of one process (the preview).
     public var documentMemory: DocumentMemory?
     /// Where the build is, for a progress line; nil when nobody watches.

@@ -28,7 +28,7 @@ extension SiteBuilder {
     ) {
         do {
             let lock = try BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
-            return (lock, try OutputStaging(output: options.output))
+            return (lock, try OutputStaging(output: options.output, inPlace: options.writeInPlace))
         } catch {
             diagnostics.append(.error(options.output.path, nil, Message(.outputUnprepared, "\(error)")))
             throw BuildFailure(diagnostics: diagnostics)

@@ -56,6 +56,8 @@ public final class PreviewSession: @unchecked Sendable {
             baseURLOverride: baseURL)
         buildOptions.counterEndpointOverride = "/api/counter"
         buildOptions.documentMemory = documents
+        // The preview's folder is its own, and the browser reloads once a build is done.
+        buildOptions.writeInPlace = true
         let settings = buildOptions
         let outcome: Result<BuildReport, BuildFailure> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {

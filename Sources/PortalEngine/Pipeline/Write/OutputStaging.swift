@@ -4,9 +4,18 @@ import Foundation
 /// A folder beside the output where a build writes everything; `commit` swaps it in atomically.
 ///
 /// Until `commit`, the previous output is untouched, so a failed or killed build leaves it as it was.
+///
+/// `inPlace` writes into the output itself instead, each changed file replaced whole by a
+/// rename and unchanged files left alone; `commit` then deletes what the build did not write.
+/// That saves linking every unchanged file into a new folder (1.2 s at 10,000 articles) and
+/// deleting the old one, but a reader can meet a mix of old and new pages during the build:
+/// only for a folder no one else publishes (the preview's).
 public final class OutputStaging: @unchecked Sendable {
     public let output: URL
     public let staging: URL
+    public let inPlace: Bool
+    /// In place: every path this build wrote or kept; the rest is deleted at `commit`.
+    private var touched: Set<String> = []
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private var committed = false
@@ -18,11 +27,19 @@ public final class OutputStaging: @unchecked Sendable {
     public var writeCounts: (written: Int, kept: Int) { lock.withLock { counts } }
 
     /// A staging folder name beside `output`: `.public.staging-<pid>-<random>`.
-    public init(output: URL) throws {
+    public init(output: URL, inPlace: Bool = false) throws {
         self.output = output.standardizedFileURL
+        self.inPlace = inPlace
         let parent = self.output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         Self.removeAbandonedStagingFolders(beside: self.output)
+        if inPlace {
+            try FileManager.default.createDirectory(at: self.output, withIntermediateDirectories: true)
+            staging = self.output
+            previous = nil
+            createdFolders.insert("")
+            return
+        }
         let name = ".\(self.output.lastPathComponent).staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         staging = parent.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -38,6 +55,7 @@ public final class OutputStaging: @unchecked Sendable {
     /// it keeps its modification time, so `rsync` and caches see it unchanged.
     public func write(_ bytes: some Collection<UInt8>, to relativePath: String) throws {
         try ensureFolder(of: relativePath)
+        if inPlace { return try replaceInPlace(relativePath, bytes: bytes) }
         let path = staging.path + "/" + relativePath
         if let previous, keepIfUnchanged(previous + "/" + relativePath, as: path, bytes: bytes) {
             lock.withLock { counts.kept += 1 }
@@ -47,6 +65,11 @@ public final class OutputStaging: @unchecked Sendable {
         // A path already linked from the previous output must not be written through: that would
         // change the published site in place. Unlink first; the new file gets its own inode.
         _ = unlink(path)
+        try writeFile(bytes, to: path, relativePath)
+    }
+
+    /// Creates `path` with `bytes`.
+    private func writeFile(_ bytes: some Collection<UInt8>, to path: String, _ relativePath: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(path: relativePath, code: errno) }
         defer { close(fd) }
@@ -63,7 +86,38 @@ public final class OutputStaging: @unchecked Sendable {
             return 0
         }
         if let code = result, code != 0 { throw OutputError(path: relativePath, code: Int32(code)) }
-        if result == nil { try write(Array(bytes), to: relativePath) }
+        if result == nil { try writeFile(Array(bytes), to: path, relativePath) }
+    }
+
+    /// In place: keeps the output's file when `same` says it already holds what belongs there;
+    /// otherwise `make` creates the new file beside it, which then replaces it in one rename.
+    private func replaceInPlace(
+        _ relativePath: String, same: ((String) -> Bool)? = nil, make: (String) throws -> Void
+    ) throws {
+        let path = output.path + "/" + relativePath
+        lock.withLock { _ = touched.insert(relativePath) }
+        if let same, same(path) {
+            lock.withLock { counts.kept += 1 }
+            return
+        }
+        lock.withLock { counts.written += 1 }
+        let partial = path + ".partial-\(getpid())"
+        _ = unlink(partial)
+        do { try make(partial) } catch {
+            _ = unlink(partial)
+            throw error
+        }
+        guard rename(partial, path) == 0 else {
+            let code = errno
+            _ = unlink(partial)
+            throw OutputError(path: relativePath, code: code)
+        }
+    }
+
+    private func replaceInPlace(_ relativePath: String, bytes: some Collection<UInt8>) throws {
+        try replaceInPlace(relativePath, same: { Self.holds($0, bytes) }) {
+            try self.writeFile(bytes, to: $0, relativePath)
+        }
     }
 
     public func write(_ text: String, to relativePath: String) throws {
@@ -74,6 +128,17 @@ public final class OutputStaging: @unchecked Sendable {
     /// Links the previous output's file at `relativePath` into the staging folder, unread.
     /// For pages the caller knows are unchanged; false when there is no such file to link.
     public func keepPrevious(_ relativePath: String, size: Int) -> Bool {
+        if inPlace {
+            var info = stat()
+            guard stat(output.path + "/" + relativePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                Int(info.st_size) == size
+            else { return false }
+            lock.withLock {
+                touched.insert(relativePath)
+                counts.kept += 1
+            }
+            return true
+        }
         guard let previous else { return false }
         var info = stat()
         guard stat(previous + "/" + relativePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
@@ -88,6 +153,12 @@ public final class OutputStaging: @unchecked Sendable {
     /// Copies a file into the staging folder (linking the previous output's copy when identical).
     public func copy(from source: URL, to relativePath: String) throws {
         try ensureFolder(of: relativePath)
+        if inPlace {
+            guard let data = FileManager.default.contents(atPath: source.path) else {
+                throw OutputError(path: relativePath, code: EIO, detail: "cannot read \(source.path)")
+            }
+            return try replaceInPlace(relativePath, bytes: data)
+        }
         if let previous, let data = FileManager.default.contents(atPath: source.path),
             keepIfUnchanged(previous + "/" + relativePath, as: staging.path + "/" + relativePath, bytes: data)
         {
@@ -108,6 +179,14 @@ public final class OutputStaging: @unchecked Sendable {
     /// output had this very file there.
     public func linkCached(from source: URL, to relativePath: String) throws {
         try ensureFolder(of: relativePath)
+        if inPlace {
+            return try replaceInPlace(relativePath, same: { Self.sameFile($0, source.path) }) { partial in
+                if Glibc.link(source.path, partial) == 0 { return }
+                do { try FileManager.default.copyItem(atPath: source.path, toPath: partial) } catch {
+                    throw OutputError(path: relativePath, code: EIO, detail: error.localizedDescription)
+                }
+            }
+        }
         let target = staging.path + "/" + relativePath
         var old = stat()
         var new = stat()
@@ -126,6 +205,7 @@ public final class OutputStaging: @unchecked Sendable {
     /// Puts the staged site in place of the output in one step; the old site is then deleted,
     /// by a detached `rm -rf` when `removeOldInBackground` (the site is in place either way).
     public func commit(removeOldInBackground: Bool = false) throws {
+        if inPlace { return removeUntouched() }
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: output.path, isDirectory: &isFolder) {
@@ -171,14 +251,46 @@ public final class OutputStaging: @unchecked Sendable {
         }
     }
 
-    /// Deletes the staging folder after a failed build.
+    /// In place: deletes the files this build did not write or keep, then the folders that
+    /// leaves empty.
+    private func removeUntouched() {
+        var emptied: Set<String> = []
+        FileTree.walk(output.path, rules: .everyFile) { entry in
+            guard case .file(let relative, _) = entry, !touched.contains(relative) else { return }
+            _ = unlink(output.path + "/" + relative)
+            if let slash = relative.lastIndex(of: "/") { emptied.insert(String(relative[..<slash])) }
+        }
+        // Deepest first; rmdir leaves a folder that still holds something.
+        for folder in emptied.sorted(by: { $0.count > $1.count }) {
+            var path = Substring(folder)
+            while !path.isEmpty, rmdir(output.path + "/" + path) == 0 {
+                path = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+            }
+        }
+        committed = true
+    }
+
+    /// Deletes the staging folder after a failed build (in place: nothing to undo).
     public func discard() {
-        guard !committed else { return }
+        guard !committed, !inPlace else { return }
         try? FileManager.default.removeItem(at: staging)
     }
 
     /// Hard-links `old` to `new` when `old` holds exactly `bytes`.
     private func keepIfUnchanged(_ old: String, as new: String, bytes: some Collection<UInt8>) -> Bool {
+        Self.holds(old, bytes) && link(old, new) == 0
+    }
+
+    /// True when `a` and `b` are one file (one inode on one device).
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat()
+        var y = stat()
+        return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_ino == y.st_ino && x.st_dev == y.st_dev
+    }
+
+    /// True when the regular file at `path` holds exactly `bytes`.
+    private static func holds(_ path: String, _ bytes: some Collection<UInt8>) -> Bool {
+        let old = path
         var info = stat()
         guard stat(old, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
             return false
@@ -194,8 +306,7 @@ public final class OutputStaging: @unchecked Sendable {
             if n <= 0 { return false }
             offset += n
         }
-        guard existing.elementsEqual(bytes) else { return false }
-        return link(old, new) == 0
+        return existing.elementsEqual(bytes)
     }
 
     private func ensureFolder(of relativePath: String) throws {
