@@ -27,7 +27,7 @@ public enum SourceText {
                     message: Message(utf16 ? .notUTF8LooksUTF16 : .notUTF8)))
         }
         var text = valid ?? String(decoding: bytes, as: UTF8.self)
-        if text.utf8.contains(0x0D) {
+        if UTF8Scan.contains(text, 0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return .success(normalizedNFC(text))
@@ -45,17 +45,12 @@ public enum SourceText {
     /// Additional (all precomposed Vietnamese letters), general punctuation and currency signs.
     /// Combining marks (NFD input) or anything else take the slow, exact path.
     static func isStableUnderNFC(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return true }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x00...0x024F, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0:
-                continue
-            default:
-                return false
-            }
-        }
-        return true
+        UTF8Scan.allScalars(of: text, in: stableUnderNFC)
     }
+
+    static let stableUnderNFC: [ClosedRange<UInt32>] = [
+        0x00...0x024F, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0,
+    ]
 
     private static func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Data.Index? {
         var i = bytes.startIndex

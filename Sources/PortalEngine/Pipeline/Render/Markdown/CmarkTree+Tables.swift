@@ -4,7 +4,7 @@ import CCmark
 /// becomes custom nodes that write the table's tags, its cells parsed as inline Markdown.
 extension CmarkTree {
     func insertTables(_ markup: TableMarkup) {
-        guard markdown.utf8.contains(UInt8(ascii: "|")) else { return }
+        guard UTF8Scan.contains(markdown, UInt8(ascii: "|")) else { return }
         var paragraphs: [OpaquePointer] = []
         forEachNode { node, entering in
             if entering, cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
@@ -16,7 +16,7 @@ extension CmarkTree {
         for paragraph in paragraphs {
             let first = Int(cmark_node_get_start_line(paragraph))
             let paragraphLines = sourceLines(of: paragraph)
-            guard paragraphLines.contains(where: { $0.utf8.contains(UInt8(ascii: "|")) }),
+            guard paragraphLines.contains(where: { UTF8Scan.contains($0, UInt8(ascii: "|")) }),
                 let (leading, table) = PipeTable.recognize(paragraphLines)
             else { continue }
             if leading > 0 {
