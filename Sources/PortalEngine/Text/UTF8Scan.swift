@@ -12,35 +12,56 @@ enum UTF8Scan {
         return found ?? text.utf8.contains(byte)
     }
 
-    /// Whether every scalar of `text` is in `ranges`, or ASCII. `text` is valid UTF-8, as every
-    /// String is.
+    /// Whether every scalar of `text` is in `ranges`.
     static func allScalars(of text: String, in ranges: [ClosedRange<UInt32>]) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var i = 0
-            let n = bytes.count
-            while i < n {
-                let lead = bytes[i]
-                if lead < 0x80 {
+            while i < bytes.count {
+                if bytes[i] < 0x80 {  // ASCII, most of a Vietnamese text's bytes: no decoding
                     i += 1
                     continue
                 }
-                let value: UInt32
-                if lead < 0xE0 {
-                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if lead < 0xF0 {
-                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value =
-                        UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
-                if !ranges.contains(where: { $0.contains(value) }) { return false }
+                guard let (value, length) = scalar(at: i, in: bytes), ranges.contains(where: { $0.contains(value) })
+                else { return false }
+                i += length
             }
             return true
         }
+    }
+
+    /// Offset of the first byte that does not start a well-formed UTF-8 sequence (overlong forms,
+    /// surrogates and values past U+10FFFF refused), or nil when all of `bytes` is UTF-8.
+    static func firstInvalid(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            guard let (_, length) = scalar(at: i, in: bytes) else { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// The scalar whose UTF-8 starts at `i`, and its length in bytes; nil when it is not UTF-8.
+    @inline(__always)
+    static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int)? {
+        let lead = bytes[i]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length: Int
+        let minimum: UInt32
+        switch lead {
+        case 0xC2...0xDF: (length, minimum) = (2, 0x80)
+        case 0xE0...0xEF: (length, minimum) = (3, 0x800)
+        case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
+        default: return nil
+        }
+        guard bytes.count - i >= length else { return nil }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for k in 1..<length {
+            let next = bytes[i + k]
+            guard next & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return nil }
+        return (value, length)
     }
 }

@@ -53,32 +53,7 @@ public enum SourceText {
     ]
 
     private static func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Data.Index? {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            let length: Int
-            let minimum: UInt32
-            switch b {
-            case 0xC2...0xDF: (length, minimum) = (2, 0x80)
-            case 0xE0...0xEF: (length, minimum) = (3, 0x800)
-            case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
-            default: return i
-            }
-            guard end - i >= length else { return i }
-            var value = UInt32(b) & (0xFF >> (length + 1))
-            for k in 1..<length {
-                let c = bytes[i + k]
-                guard c & 0xC0 == 0x80 else { return i }
-                value = value << 6 | UInt32(c & 0x3F)
-            }
-            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i }
-            i += length
-        }
-        return nil
+        let offset = bytes.withUnsafeBytes { raw in UTF8Scan.firstInvalid(in: raw.bindMemory(to: UInt8.self)) }
+        return offset.map { bytes.startIndex + $0 }
     }
 }
