@@ -107,11 +107,17 @@ public final class OutputStaging: @unchecked Sendable {
             _ = unlink(partial)
             throw error
         }
-        guard rename(partial, path) == 0 else {
-            let code = errno
-            _ = unlink(partial)
-            throw OutputError(path: relativePath, code: code)
+        if rename(partial, path) == 0 { return }
+        var code = errno
+        // A folder the last build left where this one writes a file goes (the folder is the
+        // build's own).
+        if code == EISDIR || code == ENOTEMPTY || code == EEXIST {
+            try? FileManager.default.removeItem(atPath: path)
+            if rename(partial, path) == 0 { return }
+            code = errno
         }
+        _ = unlink(partial)
+        throw OutputError(path: relativePath, code: code)
     }
 
     private func replaceInPlace(_ relativePath: String, bytes: some Collection<UInt8>) throws {
@@ -317,8 +323,15 @@ public final class OutputStaging: @unchecked Sendable {
         for part in folder.split(separator: "/") {
             partial += partial.isEmpty ? String(part) : "/" + part
             if lock.withLock({ createdFolders.contains(partial) }) { continue }
-            if mkdir(staging.path + "/" + partial, 0o755) != 0 && errno != EEXIST {
-                throw OutputError(path: partial, code: errno)
+            let folder = staging.path + "/" + partial
+            if mkdir(folder, 0o755) != 0 {
+                guard errno == EEXIST else { throw OutputError(path: partial, code: errno) }
+                // In place, a file the last build left where this one needs a folder goes.
+                var info = stat()
+                if inPlace, stat(folder, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+                    _ = unlink(folder)
+                    if mkdir(folder, 0o755) != 0 { throw OutputError(path: partial, code: errno) }
+                }
             }
             _ = lock.withLock { createdFolders.insert(partial) }
         }

@@ -48,16 +48,35 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func aFailedInPlaceBuildLeavesNoMemoryThatTheOutputDoesNotMatch() throws {
-        let site = try TestSite.withArticles(3) { "Nội dung tin \($0)." }
+    @Test func aFileWhereAFolderGoesAndAFolderWhereAFileGoesAreReplaced() throws {
+        let site = try TestSite.withArticles(2) { "Nội dung tin \($0)." }
         let output = site.root.appendingPathComponent("in-place")
         _ = try build(site, into: output, inPlace: true)
-        // The build fails while writing: a page's folder is a file now.
-        try site.article("a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien", body: "Sửa.")
+        // What an earlier build could have left: a file where a page's folder goes, and a
+        // folder where a copied file goes.
         try FileManager.default.removeItem(at: output.appendingPathComponent("tin-so-2"))
         try Data("x".utf8).write(to: output.appendingPathComponent("tin-so-2"))
+        try site.write("content/files/bang.csv", "a,b\n")
+        try FileManager.default.createDirectory(
+            at: output.appendingPathComponent("files/bang.csv/cu"), withIntermediateDirectories: true)
+        try site.article("a1", "title: Tin số 1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien", body: "Sửa.")
+        _ = try build(site, into: output, inPlace: true)
+        let swapped = site.root.appendingPathComponent("swapped")
+        _ = try build(site, into: swapped, inPlace: false)
+        #expect(snapshotFiles(in: output) == snapshotFiles(in: swapped))
+    }
+
+    @Test func aFailedInPlaceBuildLeavesNoMemoryThatTheOutputDoesNotMatch() throws {
+        let site = try TestSite.withArticles(3) { "Nội dung tin \($0)." }
+        let disk = try SmallDisk(size: "1m")
+        defer { disk.unmount() }
+        let output = disk.mountPoint.appendingPathComponent("public")
+        _ = try build(site, into: output, inPlace: true)
+        // The disk fills while the page of this article is written.
+        let long = String(repeating: "Nội dung rất dài của bài viết. ", count: 60_000)
+        try site.article("a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien", body: long)
         #expect(throws: BuildFailure.self) { try build(site, into: output, inPlace: true) }
-        try FileManager.default.removeItem(at: output.appendingPathComponent("tin-so-2"))
+        try site.article("a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien", body: "Sửa.")
         let report = try build(site, into: output, inPlace: true)
         #expect(report.pagesReused == 0, "the memory was forgotten before the first file was written")
         #expect(
