@@ -133,6 +133,20 @@ import Testing
         #expect(home.contains(">15/QĐ-SNV</a>"))
     }
 
+    @Test func theListGoesByIssueDayEvenWhenADocumentIsDatedOtherwise() throws {
+        let site = try site()
+        // Posted in 2021, issued in 2019: the list still puts it after the plan of 2020.
+        try site.write(
+            "content/van-ban/2019/kh-45.md",
+            "---\nso_ky_hieu: 45/KH-UBND\nloai: Kế hoạch\nco_quan: UBND tỉnh Cao Bằng\nngay_ban_hanh: 2019-02-20\n"
+                + "date: 2021-01-05 08:00\ntrich_yeu: Tổ chức phong trào thi đua năm 2019\n---\n")
+        _ = try site.build()
+        let data = try Data(contentsOf: site.output.appendingPathComponent("van-ban/du-lieu.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let documents = try #require(json["documents"] as? [[String: Any]])
+        #expect(documents.map { $0["n"] as? String } == ["30/KH-UBND", "15/QĐ-SNV", "45/KH-UBND"])
+    }
+
     @Test func theFiltersDataHasEveryDocumentsValues() throws {
         let site = try site()
         _ = try site.build()

@@ -33,6 +33,11 @@ public struct DocumentRegister: Sendable {
             documents.append(i)
             byNumber[LegalDocument.numberKey(document.number), default: []].append(i)
         }
+        // A document may carry its own `date:` (when it was posted): the list goes by issue day.
+        documents.sort { a, b in
+            let (x, y) = (articles[a].document!.issued, articles[b].document!.issued)
+            return x != y ? y < x : a < b
+        }
         let archivedNumbers = unpublished.union(
             archived.compactMap { $0.document.map { LegalDocument.numberKey($0.number) } })
         for i in documents {
