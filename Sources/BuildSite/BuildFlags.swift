@@ -78,7 +78,7 @@ struct BuildFlags: ParsableArguments {
             for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }
             let outputPath = options.output.path.replacingOccurrences(of: sourceRoot.path + "/", with: "")
             let summary = CommandText.text(
-                .buildSummary, .number(report.articles), .number(report.pagesWritten), .number(report.filesCopied),
+                .buildSummary, .message(report.count), .number(report.pagesWritten), .number(report.filesCopied),
                 .number(report.filesWritten), .number(report.filesUnchanged),
                 "\(String(format: "%.2f", report.seconds))",
                 "\(outputPath)")

@@ -12,6 +12,7 @@ struct UpToDateCheck {
     struct Record: Equatable {
         var inputs: UInt64
         var articles: Int
+        var documents = 0
         var pages: Int
         var copied: Int
         /// Output path → size, every file of the output.
@@ -83,8 +84,11 @@ struct UpToDateCheck {
         guard let header = lines.popFirst() else { return nil }
         let fields = header.split(separator: "\t")
         guard fields.count == 6, fields[0] == "v2", let inputs = UInt64(fields[1], radix: 16),
-            let articles = Int(fields[2]), let pages = Int(fields[3]), let copied = Int(fields[4])
+            let pages = Int(fields[3]), let copied = Int(fields[4])
         else { return nil }
+        // "10:5": news articles and documents.
+        let counts = fields[2].split(separator: ":").compactMap { Int($0) }
+        guard counts.count == 2 else { return nil }
         let schedule = fields[5].split(separator: ":")
         let nextScheduled = schedule.count == 2 ? Int64(schedule[1]).map { Timestamp(secondsSince1970: $0) } : nil
         let scheduled = nextScheduled == nil ? 0 : Int(schedule[0]) ?? 0
@@ -95,7 +99,7 @@ struct UpToDateCheck {
             files[String(line[line.index(after: tab)...])] = size
         }
         return Record(
-            inputs: inputs, articles: articles, pages: pages, copied: copied, files: files,
+            inputs: inputs, articles: counts[0], documents: counts[1], pages: pages, copied: copied, files: files,
             nextScheduled: nextScheduled,
             scheduled: scheduled)
     }
@@ -129,7 +133,7 @@ struct UpToDateCheck {
     static func save(_ record: Record, sourceRoot: URL, output: URL) {
         let scheduled = record.nextScheduled.map { "\(record.scheduled):\($0.secondsSince1970)" } ?? "-"
         var text =
-            "v2\t\(String(record.inputs, radix: 16))\t\(record.articles)\t\(record.pages)\t\(record.copied)\t\(scheduled)\n"
+            "v2\t\(String(record.inputs, radix: 16))\t\(record.articles):\(record.documents)\t\(record.pages)\t\(record.copied)\t\(scheduled)\n"
         for (path, size) in record.files.sorted(by: { $0.key < $1.key }) { text += "\(size)\t\(path)\n" }
         CacheFiles.write(Data(text.utf8), to: url(sourceRoot: sourceRoot, output: output))
     }
@@ -139,7 +143,8 @@ extension UpToDateCheck.Record {
     /// The record of a build just swapped into `output`.
     init(inputs: UInt64, model: SiteModel, pages: Int, copied: Int, output: URL) {
         self.init(
-            inputs: inputs, articles: model.articles.count, pages: pages, copied: copied,
+            inputs: inputs, articles: model.articles.count - model.documents.documents.count,
+            documents: model.documents.documents.count, pages: pages, copied: copied,
             files: UpToDateCheck.filesAndSizes(in: output),
             nextScheduled: [model.scheduled.first, model.expiring.first, model.documentChanges.first].compactMap { $0 }
                 .min(),

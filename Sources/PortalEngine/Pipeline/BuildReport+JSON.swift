@@ -4,7 +4,7 @@ extension BuildReport {
     /// The report as one JSON object, for benchmarks and scripts (`build-site --report json`).
     public var json: String {
         let object: [String: Any] = [
-            "articles": articles, "pages": pagesWritten, "files_copied": filesCopied,
+            "articles": articles, "documents": documents, "pages": pagesWritten, "files_copied": filesCopied,
             "files_written": filesWritten, "files_unchanged": filesUnchanged, "seconds": seconds,
             "up_to_date": upToDate, "search_index": searchIndex.rawValue,
             "pages_rendered": pagesRendered, "pages_reused": pagesReused,

@@ -2,7 +2,9 @@ import Foundation
 
 /// What a finished build did, for the CLI's summary line.
 public struct BuildReport: Sendable {
+    /// News articles; the documents (văn bản) are counted apart.
     public var articles: Int
+    public var documents = 0
     public var pagesWritten: Int
     public var filesCopied: Int
     public var seconds: Double
@@ -34,6 +36,13 @@ public struct BuildReport: Sendable {
     public var nextScheduled: Timestamp?
     /// The site's time zone, to show `nextScheduled` as editors wrote it.
     public var timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+
+    /// "10 bài viết, 5 văn bản", or "10 bài viết" for a site without documents.
+    public var count: Message {
+        documents > 0
+            ? Message(.countArticlesAndDocuments, .number(articles), .number(documents))
+            : Message(.countArticles, .number(articles))
+    }
 
     /// Lines the CLI prints under the summary: what was left out and why.
     public var notes: [Message] {

@@ -58,7 +58,8 @@ extension BuildReport {
         -> BuildReport
     {
         BuildReport(
-            articles: record.articles, pagesWritten: record.pages, filesCopied: record.copied, seconds: seconds,
+            articles: record.articles, documents: record.documents, pagesWritten: record.pages,
+            filesCopied: record.copied, seconds: seconds,
             diagnostics: [], stageSeconds: laps, filesWritten: 0, filesUnchanged: record.files.count,
             searchIndex: .reused, upToDate: true, scheduled: record.scheduled, nextScheduled: record.nextScheduled,
             timeZone: config.timeZone)
@@ -159,7 +160,8 @@ extension BuildReport {
         staging: OutputStaging, search: SearchIndexMode, written: PageWriter.Outcome, contexts: PageContexts
     ) {
         self.init(
-            articles: model.articles.count, pagesWritten: pages, filesCopied: copied, seconds: run.seconds,
+            articles: model.articles.count - model.documents.documents.count,
+            documents: model.documents.documents.count, pagesWritten: pages, filesCopied: copied, seconds: run.seconds,
             diagnostics: run.diagnostics, stageSeconds: run.clock.laps, filesWritten: staging.writeCounts.written,
             filesUnchanged: staging.writeCounts.kept, searchIndex: search, pagesRendered: written.rendered,
             pagesReused: written.reused,

@@ -70,7 +70,7 @@ public final class PreviewSession: @unchecked Sendable {
             goodBuilds += 1
             for warning in report.diagnostics.sortedForDisplay() { log(warning.formatted(language)) }
             let values: [Message.Argument] = [
-                .number(report.articles), "\(String(format: "%.2f", report.seconds))", .number(report.filesWritten),
+                .message(report.count), "\(String(format: "%.2f", report.seconds))", .number(report.filesWritten),
                 .number(report.filesUnchanged),
             ]
             let built =

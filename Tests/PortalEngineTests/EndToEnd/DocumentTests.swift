@@ -99,6 +99,16 @@ import Testing
         #expect(try site.html("tin/index.html").contains("<a href=\"/van-ban/45-kh-ubnd-2019/\">Kế hoạch 45</a>"))
     }
 
+    @Test func theSummaryCountsNewsAndDocumentsApart() throws {
+        let site = try site()
+        let report = try site.build()
+        #expect(report.count.text(.vi) == "1 bài viết, 3 văn bản")
+        #expect(report.count.text(.en) == "1 articles, 3 documents")
+        let again = try site.build()
+        #expect(again.upToDate && again.count.text(.vi) == "1 bài viết, 3 văn bản")
+        #expect(try TestSite().build().count.text(.vi) == "0 bài viết")
+    }
+
     @Test func theListIsNewestFirstPaginatedWithItsFiltersChoices() throws {
         let site = try site()
         _ = try site.build()

@@ -3,7 +3,7 @@ extension MessageCatalogue {
     static let english: [MessageID: String] = [
         .severityError: "error",
         .severityWarning: "warning",
-        .buildSummary: "{0} articles, {1} pages, {2} files copied ({3} written, {4} unchanged) in {5} s → {6}/",
+        .buildSummary: "{0}, {1} pages, {2} files copied ({3} written, {4} unchanged) in {5} s → {6}/",
         .buildFailed: "{0} error(s); the output folder was not changed",
         .waitingForOtherBuild: "another build is writing {0}/; waiting for it to finish",
         .checkSummary: "{0} pages, {1} internal links, {2} problem(s)",
@@ -35,8 +35,8 @@ extension MessageCatalogue {
         .previewOptionHost: "The address to listen on.",
         .previewOptionPort: "The port to listen on (0 picks a free one).",
         .previewServing: "serving {0} at {1} (Ctrl+C to stop)",
-        .previewBuilt: "built {0} articles in {1} s ({2} files written, {3} unchanged)",
-        .previewBuiltAfter: "built {0} articles in {1} s ({2} files written, {3} unchanged) after {4} changed",
+        .previewBuilt: "built {0} in {1} s ({2} files written, {3} unchanged)",
+        .previewBuiltAfter: "built {0} in {1} s ({2} files written, {3} unchanged) after {4} changed",
         .previewFailed: "build failed with {0} error(s); still serving the last good site",
         .previewFailedAfter: "build failed with {0} error(s) after {1} changed; still serving the last good site",
         .previewPortBusy:
@@ -90,6 +90,8 @@ extension MessageCatalogue {
             "'{0}' names document {1}, but no document has this number; check the number, or publish that document in content/van-ban/",
         .documentExpiresIgnored:
             "documents do not use 'expires': a document no longer in force stays listed, labelled 'Hết hiệu lực'; write that day as 'ngay_het_hieu_luc' and delete the 'expires' line",
+        .countArticles: "{0} articles",
+        .countArticlesAndDocuments: "{0} articles, {1} documents",
         .attachmentItemInvalid:
             "each item of 'files' is a file's path (files/ke-hoach.pdf), or 'file:' with an optional 'title:'",
         .listItemMustBeText: "each item of '{0}' must be a text value",

@@ -3,7 +3,7 @@ extension MessageCatalogue {
     static let vietnamese: [MessageID: String] = [
         .severityError: "lỗi",
         .severityWarning: "cảnh báo",
-        .buildSummary: "{0} bài viết, {1} trang, {2} tệp sao chép ({3} ghi mới, {4} giữ nguyên) trong {5} giây → {6}/",
+        .buildSummary: "{0}, {1} trang, {2} tệp sao chép ({3} ghi mới, {4} giữ nguyên) trong {5} giây → {6}/",
         .buildFailed: "{0} lỗi; thư mục kết quả vẫn giữ nguyên như trước",
         .waitingForOtherBuild: "một lần dựng khác đang ghi vào {0}/; đang chờ nó xong",
         .checkSummary: "{0} trang, {1} liên kết nội bộ, {2} vấn đề",
@@ -37,9 +37,9 @@ extension MessageCatalogue {
         .previewOptionHost: "Địa chỉ để lắng nghe.",
         .previewOptionPort: "Cổng để lắng nghe (0 để tự chọn cổng trống).",
         .previewServing: "đang phục vụ {0} tại {1} (nhấn Ctrl+C để dừng)",
-        .previewBuilt: "đã dựng {0} bài viết trong {1} giây ({2} tệp ghi mới, {3} giữ nguyên)",
+        .previewBuilt: "đã dựng {0} trong {1} giây ({2} tệp ghi mới, {3} giữ nguyên)",
         .previewBuiltAfter:
-            "đã dựng {0} bài viết trong {1} giây ({2} tệp ghi mới, {3} giữ nguyên) sau khi {4} thay đổi",
+            "đã dựng {0} trong {1} giây ({2} tệp ghi mới, {3} giữ nguyên) sau khi {4} thay đổi",
         .previewFailed: "dựng lỗi ({0} lỗi); vẫn phục vụ trang tốt gần nhất",
         .previewFailedAfter: "dựng lỗi ({0} lỗi) sau khi {1} thay đổi; vẫn phục vụ trang tốt gần nhất",
         .previewPortBusy:
@@ -93,6 +93,8 @@ extension MessageCatalogue {
             "'{0}' nhắc đến văn bản số {1}, nhưng không có văn bản nào mang số này; hãy kiểm tra số ký hiệu, hoặc đăng văn bản đó trong content/van-ban/",
         .documentExpiresIgnored:
             "văn bản không dùng 'expires': văn bản hết hiệu lực vẫn ở trong danh sách, với nhãn 'Hết hiệu lực'; hãy ghi ngày đó vào 'ngay_het_hieu_luc' và xóa dòng 'expires'",
+        .countArticles: "{0} bài viết",
+        .countArticlesAndDocuments: "{0} bài viết, {1} văn bản",
         .attachmentItemInvalid:
             "mỗi mục của 'files' là đường dẫn tệp (files/ke-hoach.pdf), hoặc 'file:' kèm 'title:' nếu muốn đặt tên",
         .listItemMustBeText: "mỗi mục của '{0}' phải là một giá trị chữ",

@@ -191,4 +191,6 @@ public enum MessageID: String, Sendable, CaseIterable {
     case documentFieldOutsideDocuments
     case documentReferenceNotFound
     case documentExpiresIgnored
+    case countArticles
+    case countArticlesAndDocuments
 }
