@@ -1,8 +1,9 @@
 import Foundation
 
 /// Everything a build remembers for the next one into the same output folder, in
-/// `.build-site-cache/`: page fingerprints and what the search index was made from. Loaded once before rendering, forgotten before the output is swapped (a build
-/// killed after the swap must not leave a memory of the site it replaced), saved after.
+/// `.build-site-cache/`: page fingerprints and what the search index was made from. Loaded
+/// once before rendering, forgotten before the output is swapped (a build killed after the swap
+/// must not leave a memory of the site it replaced), saved after.
 struct BuildMemory {
     var pages: PageCache?
     var searchIndex: SearchIndexCache?

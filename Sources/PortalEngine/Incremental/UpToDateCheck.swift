@@ -143,7 +143,7 @@ extension UpToDateCheck.Record {
     /// The record of a build just swapped into `output`.
     init(inputs: UInt64, model: SiteModel, pages: Int, copied: Int, output: URL) {
         self.init(
-            inputs: inputs, articles: model.articles.count - model.documents.documents.count,
+            inputs: inputs, articles: model.newsCount,
             documents: model.documents.documents.count, pages: pages, copied: copied,
             files: UpToDateCheck.filesAndSizes(in: output),
             nextScheduled: [model.scheduled.first, model.expiring.first, model.documentChanges.first].compactMap { $0 }

@@ -160,7 +160,7 @@ extension BuildReport {
         staging: OutputStaging, search: SearchIndexMode, written: PageWriter.Outcome, contexts: PageContexts
     ) {
         self.init(
-            articles: model.articles.count - model.documents.documents.count,
+            articles: model.newsCount,
             documents: model.documents.documents.count, pagesWritten: pages, filesCopied: copied, seconds: run.seconds,
             diagnostics: run.diagnostics, stageSeconds: run.clock.laps, filesWritten: staging.writeCounts.written,
             filesUnchanged: staging.writeCounts.kept, searchIndex: search, pagesRendered: written.rendered,

@@ -77,8 +77,8 @@ public struct FrontMatterParser: Sendable {
         case "ngay_het_hieu_luc": front.document.ends = reader.timestamp()
         case "linh_vuc": front.document.fields = reader.list(splittingCommas: false)
         case "trich_yeu": front.document.abstract = reader.text()
-        case "thay_the": front.document.replaces = reader.positionedList()
-        case "lien_quan": front.document.related = reader.positionedList()
+        case "thay_the": front.document.replaces = reader.positionedList().map { ($0.text, $0.position) }
+        case "lien_quan": front.document.related = reader.positionedList().map { ($0.text, $0.position) }
         default: front.extra[reader.key] = YAMLValue(reader.value)
         }
     }
@@ -106,6 +106,11 @@ struct FieldReader {
         return trimmed.isEmpty ? nil : trimmed
     }
     mutating func list(splittingCommas: Bool = false) -> [String] {
+        positionedList(splittingCommas: splittingCommas).map(\.text)
+    }
+
+    /// Each item with where it was written (a one-line value's items: where the value is).
+    mutating func positionedList(splittingCommas: Bool = false) -> [(text: String, position: SourcePosition?)] {
         switch value {
         case .scalar(let s):
             if value.isNull { return [] }
@@ -118,41 +123,25 @@ struct FieldReader {
             }
             if splittingCommas, let items = FrontMatterHints.commaSeparated(t) {
                 problems.append(.warning(file, at, FrontMatterHints.listMessage(key: key, items: items)))
-                return items
+                return items.map { ($0, at) }
             }
-            return t.isEmpty ? [] : [t]
+            return t.isEmpty ? [] : [(t, at)]
         case .sequence(let seq):
-            var items: [String] = []
+            var items: [(text: String, position: SourcePosition?)] = []
             for item in seq {
+                let itemAt = YAMLReading.position(of: item, firstLine: firstLine) ?? at
                 guard case .scalar(let s) = item else {
-                    let itemAt = YAMLReading.position(of: item, firstLine: firstLine) ?? at
                     problems.append(.error(file, itemAt, Message(.listItemMustBeText, "\(key)")))
                     continue
                 }
                 let t = s.string.trimmedWhitespace
-                if !t.isEmpty { items.append(t) }
+                if !t.isEmpty { items.append((t, itemAt)) }
             }
             return items
         default:
             fail(Message(.fieldMustBeList, "\(key)"))
             return []
         }
-    }
-    /// Like `list()`, each item with where it was written.
-    mutating func positionedList() -> [(number: String, position: SourcePosition?)] {
-        if case .sequence(let seq) = value {
-            return seq.compactMap { item in
-                guard let text = item.string?.trimmedWhitespace, !text.isEmpty else {
-                    if item.string == nil {
-                        let itemAt = YAMLReading.position(of: item, firstLine: firstLine) ?? at
-                        problems.append(.error(file, itemAt, Message(.listItemMustBeText, "\(key)")))
-                    }
-                    return nil
-                }
-                return (text, YAMLReading.position(of: item, firstLine: firstLine) ?? at)
-            }
-        }
-        return list().map { ($0, at) }
     }
 
     /// `files: [a.pdf, {file: b.docx, title: "Kế hoạch"}]`, one per line or inline.

@@ -23,9 +23,7 @@ extension SourceDocument.Kind {
     /// By the file's first folder under content/, or by `type:`.
     init(path relativePath: String, type: String?) {
         let path = relativePath.lowercased()
-        if let type, Slug.make(from: type) == Self.documentFolder {
-            self = .document
-        } else if path.hasPrefix(Self.documentFolder + "/") {
+        if type.map({ Slug.make(from: $0) }) == Self.documentFolder || path.hasPrefix(Self.documentFolder + "/") {
             self = .document
         } else {
             self = path.hasPrefix("pages/") ? .page : .article

@@ -9,6 +9,9 @@ public struct DocumentRegister: Sendable {
         /// What the filter's address and data use: "2019", "quyet-dinh".
         public var key: String
         public var count: Int
+
+        /// The key of a name: what the list's address and `du-lieu.json` hold for it.
+        public static func key(of name: String) -> String { Slug.make(from: name) }
     }
 
     /// Indices into `SiteModel.articles`, newest issued first.
@@ -82,17 +85,17 @@ public struct DocumentRegister: Sendable {
             for i in documents {
                 var seen: Set<String> = []
                 for name in names(articles[i].document!) {
-                    let key = Slug.make(from: name)
+                    let key = Facet.key(of: name)
                     if seen.insert(key).inserted { counts[key, default: (name, 0)].count += 1 }
                 }
             }
             return counts.map { Facet(name: $0.value.name, key: $0.key, count: $0.value.count) }
                 .sorted { VietnameseCollation.key($0.name) < VietnameseCollation.key($1.name) }
         }
-        years = facets { [String(LocalDateTime($0.issued, in: zone).year)] }
+        years = facets { [String($0.year(in: zone))] }
         years.sort { $0.key > $1.key }
         // The order site.yaml lists its types in; types it does not list (it lists none) after, by name.
-        let order = typeOrder.map { Slug.make(from: $0) }
+        let order = typeOrder.map(Facet.key(of:))
         types = facets { [$0.type] }.enumerated()
             .sorted { a, b in
                 let (x, y) = (order.firstIndex(of: a.element.key) ?? .max, order.firstIndex(of: b.element.key) ?? .max)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A legal or guiding document (văn bản): its identifying fields, checked, and the other
 /// documents it names, resolved.
 public struct LegalDocument: Sendable {
@@ -27,6 +29,9 @@ public struct LegalDocument: Sendable {
 
     /// The day it takes effect.
     public var inForceFrom: Timestamp { effective ?? issued }
+
+    /// The year it was issued, in the site's time zone: the year filter's value.
+    public func year(in zone: TimeZone) -> Int { LocalDateTime(issued, in: zone).year }
 }
 
 /// Whether a document is in force on a given day (còn / hết / chưa có hiệu lực).

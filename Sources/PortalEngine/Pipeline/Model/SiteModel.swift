@@ -37,6 +37,9 @@ public struct SiteModel: Sendable {
 }
 
 extension SiteModel {
+    /// The listed articles that are news, not documents: what the summary line counts as articles.
+    public var newsCount: Int { articles.count - documents.documents.count }
+
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
         switch kind {
         case .bloc: return blocs

@@ -15,23 +15,24 @@ extension PageContexts {
         let data = articleData(article, entry: items[i], body: bodies[i].html) { kind in
             model.taxonomy(kind).termsOfArticle[i].map { termLinks[kind]![$0] }
         }
-        let status = DocumentStatus.of(document, at: now, in: model.articles)
-        let end = DocumentStatus.endOf(document, in: model.articles)
+        let row = documentRow(i)
         var content = DocumentPageData(
-            article: data, row: documentRow(i), signer: document.signer,
+            article: data, row: row, signer: document.signer,
             effective: document.effective.map(dates.short), ends: document.ends.map(dates.short),
             statusDate: dates.short(now),
             typeLink: facetLink(.type, document.type), issuerLink: facetLink(.issuer, document.issuer),
-            yearLink: facetLink(.year, String(LocalDateTime(document.issued, in: model.config.timeZone).year)),
+            yearLink: facetLink(.year, String(document.year(in: model.config.timeZone))),
             fieldLinks: document.fields.map { facetLink(.field, $0) },
             replaces: document.replaces.map(documentRow), replacedBy: document.replacedBy.map(documentRow),
             related: document.related.map(documentRow),
             pdfURL: article.attachments.first { $0.type == "PDF" }?.url,
             breadcrumb: [LinkData(title: model.config.documents.title, url: model.urls.documents)])
-        switch status {
-        case .notYet: content.endsOn = "Có hiệu lực từ ngày \(dates.short(document.inForceFrom))"
-        case .inForce: content.endsOn = end.map { "Hết hiệu lực từ ngày \(dates.short($0))" }
-        case .ended: content.endsOn = end.map { "Hết hiệu lực từ ngày \(dates.short($0))" }
+        if row.status == .notYet {
+            content.endsOn = "Có hiệu lực từ ngày \(dates.short(document.inForceFrom))"
+        } else {
+            content.endsOn = DocumentStatus.endOf(document, in: model.articles).map {
+                "Hết hiệu lực từ ngày \(dates.short($0))"
+            }
         }
         let page = context(
             title: article.title, url: article.url, kind: .document, description: document.abstract,
@@ -79,14 +80,14 @@ extension PageContexts {
         let rows = model.documents.documents.map { i in
             let row = documentRow(i)
             let document = model.articles[i].document!
-            let fields = document.fields.map { JSONText.quoted(Slug.make(from: $0)) }.joined(separator: ",")
+            let key = { JSONText.quoted(DocumentRegister.Facet.key(of: $0)) }
+            let fields = document.fields.map(key).joined(separator: ",")
             return """
                 {"u":\(JSONText.quoted(row.url)),"n":\(JSONText.quoted(row.number)),\
                 "a":\(JSONText.quoted(row.abstract)),"d":\(JSONText.quoted(row.issued)),\
                 "k":\(JSONText.quoted(row.type)),"s":\(JSONText.quoted(row.status.rawValue)),\
-                "nam":"\(LocalDateTime(document.issued, in: zone).year)",\
-                "loai":\(JSONText.quoted(Slug.make(from: document.type))),\
-                "co_quan":\(JSONText.quoted(Slug.make(from: document.issuer))),"linh_vuc":[\(fields)]}
+                "nam":"\(document.year(in: zone))","loai":\(key(document.type)),\
+                "co_quan":\(key(document.issuer)),"linh_vuc":[\(fields)]}
                 """
         }
         let labels = [DocumentStatus.inForce, .ended, .notYet].map {
@@ -97,7 +98,7 @@ extension PageContexts {
     }
 
     private func facetLink(_ filter: DocumentFilter, _ name: String) -> DocumentFacetData {
-        let key = Slug.make(from: name)
+        let key = DocumentRegister.Facet.key(of: name)
         return DocumentFacetData(name: name, key: key, url: facetURL(filter, key), count: 0)
     }
 

@@ -135,21 +135,14 @@ public final class OutputStaging: @unchecked Sendable {
     /// For pages the caller knows are unchanged; false when there is no such file to link.
     public func keepPrevious(_ relativePath: String, size: Int) -> Bool {
         if inPlace {
-            var info = stat()
-            guard stat(output.path + "/" + relativePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-                Int(info.st_size) == size
-            else { return false }
+            guard Self.regularFileSize(output.path + "/" + relativePath) == size else { return false }
             lock.withLock {
                 touched.insert(relativePath)
                 counts.kept += 1
             }
             return true
         }
-        guard let previous else { return false }
-        var info = stat()
-        guard stat(previous + "/" + relativePath, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-            Int(info.st_size) == size
-        else { return false }
+        guard let previous, Self.regularFileSize(previous + "/" + relativePath) == size else { return false }
         do { try ensureFolder(of: relativePath) } catch { return false }
         guard link(previous + "/" + relativePath, staging.path + "/" + relativePath) == 0 else { return false }
         lock.withLock { counts.kept += 1 }
@@ -194,12 +187,7 @@ public final class OutputStaging: @unchecked Sendable {
             }
         }
         let target = staging.path + "/" + relativePath
-        var old = stat()
-        var new = stat()
-        var same = false
-        if let previous, stat(previous + "/" + relativePath, &old) == 0, stat(source.path, &new) == 0 {
-            same = old.st_ino == new.st_ino && old.st_dev == new.st_dev
-        }
+        let same = previous.map { Self.sameFile($0 + "/" + relativePath, source.path) } ?? false
         lock.withLock { if same { counts.kept += 1 } else { counts.written += 1 } }
         _ = unlink(target)
         if Glibc.link(source.path, target) == 0 { return }
@@ -287,6 +275,13 @@ public final class OutputStaging: @unchecked Sendable {
         Self.holds(old, bytes) && link(old, new) == 0
     }
 
+    /// The size of the regular file at `path`; nil when there is none.
+    private static func regularFileSize(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// True when `a` and `b` are one file (one inode on one device).
     private static func sameFile(_ a: String, _ b: String) -> Bool {
         var x = stat()
@@ -296,12 +291,8 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// True when the regular file at `path` holds exactly `bytes`.
     private static func holds(_ path: String, _ bytes: some Collection<UInt8>) -> Bool {
-        let old = path
-        var info = stat()
-        guard stat(old, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else {
-            return false
-        }
-        let fd = open(old, O_RDONLY | O_CLOEXEC)
+        guard regularFileSize(path) == bytes.count else { return false }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         let total = bytes.count
