@@ -68,6 +68,12 @@ struct BuildFlags: ParsableArguments {
                 printError("  " + CommandText.text(.timingsSearch, "\(report.searchIndex.rawValue)"))
                 printError(
                     "  " + CommandText.text(.timingsPages, .number(report.pagesRendered), .number(report.pagesReused)))
+                let sources = report.sources
+                printError(
+                    "  "
+                        + CommandText.text(
+                            .timingsSources, .number(sources.loadsMade), .number(sources.loadsReused),
+                            .number(sources.bodiesMade), .number(sources.bodiesReused)))
             }
             if self.report == "json" {
                 for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }

@@ -1,12 +1,24 @@
 import Foundation
 
-/// Everything a build remembers for the next one into the same output folder, in
-/// `.build-site-cache/`: page fingerprints and what the search index was made from. Loaded
-/// once before rendering, forgotten before the output is swapped (a build killed after the swap
-/// must not leave a memory of the site it replaced), saved after.
+/// Everything a build remembers for the next one, in `.build-site-cache/`: parsed files and
+/// rendered bodies (`documents`, for any output folder), and for the same output folder page
+/// fingerprints and what the search index was made from. Those two are loaded once before
+/// rendering, forgotten before the output is swapped (a build killed after the swap must not
+/// leave a memory of the site it replaced), saved after.
 struct BuildMemory {
     var pages: PageCache?
     var searchIndex: SearchIndexCache?
+
+    /// The preview's memory when it runs the build; otherwise one backed by the store on disk
+    /// (none when `useCache` is off). Read before loading: entries are found by content hash,
+    /// so they cannot describe another site. Its build has begun.
+    static func documents(_ options: BuildOptions) -> DocumentMemory? {
+        let memory =
+            options.documentMemory
+            ?? (options.useCache ? DocumentMemory(store: DocumentStore(sourceRoot: options.sourceRoot)) : nil)
+        memory?.beginBuild()
+        return memory
+    }
 
     /// Empty when `useCache` is off. For a build that writes in place, the memory is also
     /// forgotten on disk once read: the output stops matching it with the first file written.

@@ -7,6 +7,9 @@ import Foundation
 /// A body is reused only when the links it could resolve are unchanged too (every document's
 /// URL, every file, every draft): an article renamed re-renders the bodies, as they may link
 /// to it. Entries not used by a build are forgotten after it.
+///
+/// `build-site`, one build per process, backs it with a `DocumentStore` on disk: what the
+/// memory lacks is looked up there, and `persist()` writes back what the build made.
 public final class DocumentMemory: @unchecked Sendable {
     /// A loaded file: the document (nil when it had errors) and what loading it found.
     struct Loaded {
@@ -44,8 +47,14 @@ public final class DocumentMemory: @unchecked Sendable {
     private var loaded = Generations<Loaded>()
     private var rendered = Generations<Rendered>()
     private var counts = Counts()
+    private let store: DocumentStore?
+    /// Keys this build took from the store, by table.
+    private var fromStore: Set<UInt64> = []
+    private var renderedFromStore: Set<UInt64> = []
 
-    public init() {}
+    public init() { store = nil }
+
+    init(store: DocumentStore) { self.store = store }
 
     /// What the last build reused.
     public var lastCounts: Counts { lock.withLock { counts } }
@@ -67,17 +76,60 @@ public final class DocumentMemory: @unchecked Sendable {
     }
 
     func load(_ key: UInt64, make: () -> Loaded) -> Loaded {
-        remembered(key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, make: make)
+        remembered(
+            key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, stored: \.fromStore,
+            decode: { store in
+                store.payload(.loaded, key).flatMap { payload in
+                    var reader = CacheBytesReader(payload)
+                    let document = SourceDocument.decode(&reader)
+                    return reader.isComplete && document != nil ? Loaded(document: document, problems: []) : nil
+                }
+            }, make: make)
     }
 
     func render(_ key: UInt64, make: () -> Rendered) -> Rendered {
-        remembered(key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, make: make)
+        remembered(
+            key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, stored: \.renderedFromStore,
+            decode: { store in
+                store.payload(.rendered, key).flatMap { payload in
+                    var reader = CacheBytesReader(payload)
+                    let body = RenderedBody.decode(&reader)
+                    return reader.isComplete ? Rendered(body: body, problems: []) : nil
+                }
+            }, make: make)
+    }
+
+    /// Writes to the store what this build used: the entries it took from there stay, the
+    /// ones it made are added unless they had problems (those are parsed again, to report them).
+    func persist() {
+        guard let store else { return }
+        let (loads, bodies, keptLoads, keptBodies) = lock.withLock {
+            (loaded.current, rendered.current, fromStore, renderedFromStore)
+        }
+        var kept: [(DocumentStore.Table, UInt64)] = keptLoads.map { (.loaded, $0) }
+        kept += keptBodies.map { (.rendered, $0) }
+        let newLoads = loads.filter { !keptLoads.contains($0.key) && $0.value.problems.isEmpty }
+        let newBodies = bodies.filter { !keptBodies.contains($0.key) && $0.value.problems.isEmpty }
+        let addedLoads = parallelMap(Array(newLoads)) { key, value -> (DocumentStore.Table, UInt64, [UInt8])? in
+            guard let document = value.document else { return nil }
+            var writer = CacheBytesWriter()
+            document.encode(into: &writer)
+            return (.loaded, key, writer.bytes)
+        }
+        let addedBodies = parallelMap(Array(newBodies)) { key, value -> (DocumentStore.Table, UInt64, [UInt8])? in
+            var writer = CacheBytesWriter()
+            value.body.encode(into: &writer)
+            return (.rendered, key, writer.bytes)
+        }
+        store.save(kept: kept, added: (addedLoads + addedBodies).compactMap { $0 })
     }
 
     /// The value kept under `key`, or made (outside the lock: files are parsed in parallel).
     private func remembered<Value>(
         _ key: UInt64, in table: ReferenceWritableKeyPath<DocumentMemory, Generations<Value>>,
-        reused: WritableKeyPath<Counts, Int>, made: WritableKeyPath<Counts, Int>, make: () -> Value
+        reused: WritableKeyPath<Counts, Int>, made: WritableKeyPath<Counts, Int>,
+        stored: ReferenceWritableKeyPath<DocumentMemory, Set<UInt64>>, decode: (DocumentStore) -> Value?,
+        make: () -> Value
     ) -> Value {
         if let known: Value = lock.withLock({
             guard let known = self[keyPath: table].current[key] ?? self[keyPath: table].previous[key] else {
@@ -88,6 +140,14 @@ public final class DocumentMemory: @unchecked Sendable {
             return known
         }) {
             return known
+        }
+        if let store, let value = decode(store) {
+            lock.withLock {
+                self[keyPath: table].current[key] = value
+                self[keyPath: stored].insert(key)
+                counts[keyPath: reused] += 1
+            }
+            return value
         }
         let value = make()
         lock.withLock {

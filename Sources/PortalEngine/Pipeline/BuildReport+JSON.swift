@@ -8,6 +8,8 @@ extension BuildReport {
             "files_written": filesWritten, "files_unchanged": filesUnchanged, "seconds": seconds,
             "up_to_date": upToDate, "search_index": searchIndex.rawValue,
             "pages_rendered": pagesRendered, "pages_reused": pagesReused,
+            "files_parsed": sources.loadsMade, "files_reused": sources.loadsReused,
+            "bodies_rendered": sources.bodiesMade, "bodies_reused": sources.bodiesReused,
             "photos_read": photosRead, "photos_made": photosMade, "photos_from_cache": photosFromCache,
             "warnings": diagnostics.count, "scheduled": scheduled,
             "stages": stageSeconds.map { ["stage": $0.stage, "seconds": $0.seconds] as [String: Any] },

@@ -22,6 +22,17 @@ extension SiteBuilder {
         return (config, theme)
     }
 
+    /// Every body, through the memory; the memory is then saved, even when the build will fail:
+    /// what parsed cleanly is worth keeping.
+    static func renderBodies(_ model: SiteModel, documents: DocumentMemory?, run: inout BuildRun)
+        -> BodyRenderer.SiteBodies
+    {
+        let bodies = BodyRenderer.renderSite(model, unsafeHTML: model.config.unsafeHTML, memory: documents)
+        run.diagnostics += bodies.diagnostics
+        documents?.persist()
+        return bodies
+    }
+
     /// The output's lock and a staging folder beside it.
     static func prepareOutput(_ options: BuildOptions, diagnostics: inout [Diagnostic]) throws(BuildFailure) -> (
         BuildLock, OutputStaging
@@ -157,7 +168,8 @@ extension BuildReport {
     /// The report of a build that rendered and wrote.
     init(
         model: SiteModel, loaded: LoadedSite, run: BuildRun, pages: Int, copied: Int, photos: PhotoMaker.Outcome,
-        staging: OutputStaging, search: SearchIndexMode, written: PageWriter.Outcome, contexts: PageContexts
+        staging: OutputStaging, search: SearchIndexMode, written: PageWriter.Outcome, contexts: PageContexts,
+        sources: DocumentMemory.Counts
     ) {
         self.init(
             articles: model.newsCount,
@@ -168,5 +180,6 @@ extension BuildReport {
             upToDate: false, leftoversSkipped: loaded.leftoversSkipped, scheduled: model.scheduled.count,
             nextScheduled: model.scheduled.first, timeZone: model.config.timeZone)
         (photosRead, photosMade, photosFromCache) = (loaded.photos.filesRead, photos.made, photos.reused)
+        self.sources = sources
     }
 }

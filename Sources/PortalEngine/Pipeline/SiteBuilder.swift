@@ -16,8 +16,8 @@ public enum SiteBuilder {
             return .upToDate(record, seconds: run.seconds, laps: run.clock.laps, config: config)
         }
         run.lap("up-to-date check")
-        options.documentMemory?.beginBuild()  // forgotten what it did not use only if the build succeeds
-        var loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config, memory: options.documentMemory)
+        let documents = BuildMemory.documents(options)  // forgets what it did not use only if the build succeeds
+        var loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config, memory: documents)
         run.diagnostics += loaded.diagnostics
         run.lap("load content")
         let photoCache = readPhotos(&loaded, options)
@@ -35,8 +35,7 @@ public enum SiteBuilder {
         // Render bodies, even when the model found errors, so that one run reports the missing
         // images and broken links too (the articles in error are not in the model).
         guard let theme else { throw BuildFailure(diagnostics: run.diagnostics) }
-        let bodies = BodyRenderer.renderSite(model, unsafeHTML: config.unsafeHTML, memory: options.documentMemory)
-        run.diagnostics += bodies.diagnostics
+        let bodies = renderBodies(model, documents: documents, run: &run)
         run.lap("markdown")
         options.progress?.begin(.search)
         try run.stopIfFailed(strict: options.strict)
@@ -78,9 +77,9 @@ public enum SiteBuilder {
         }
         memory.save(options, upToDate: record)
         withExtendedLifetime(lock) {}  // held until the output and its memory are both in place
-        options.documentMemory?.endBuild()
+        documents?.endBuild()
         return BuildReport(
             model: model, loaded: loaded, run: run, pages: jobs.count, copied: files, photos: photos, staging: staging,
-            search: search.mode, written: written, contexts: contexts)
+            search: search.mode, written: written, contexts: contexts, sources: documents?.lastCounts ?? .init())
     }
 }

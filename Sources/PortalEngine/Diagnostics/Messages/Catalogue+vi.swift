@@ -29,6 +29,7 @@ extension MessageCatalogue {
             "json: in báo cáo của lần dựng thành một đối tượng JSON (cho đo hiệu năng) thay cho dòng tóm tắt.",
         .timingsSearch: "chỉ mục tìm kiếm: {0}",
         .timingsPages: "trang: {0} dựng mới, {1} giữ từ lần dựng trước",
+        .timingsSources: "tệp Markdown: {0} đọc mới, {1} giữ lại; nội dung: {2} dựng mới, {3} giữ lại",
         .cliOptionLang: "Ngôn ngữ của thông báo: vi hoặc en (mặc định: language trong site.yaml).",
         .previewAbstract:
             "Xem trước cổng thông tin khi biên tập: dựng lại mỗi khi có thay đổi và tự tải lại các trang đang mở.",

@@ -23,6 +23,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case cliOptionReport
     case timingsSearch
     case timingsPages
+    case timingsSources
     case cliOptionLang
     case previewAbstract
     case previewDiscussion

@@ -1,0 +1,167 @@
+import Foundation
+
+/// Parsed files and rendered bodies kept on disk between runs of `build-site`, in
+/// `.build-site-cache/documents-v1.bin`, by the same content hashes `DocumentMemory` uses: a
+/// rebuild reads and hashes every file, but runs YAML and cmark only for what changed.
+///
+/// The file is a header (a magic word and the engine identity: another build of the engine
+/// starts afresh) and records of `key, table, length, check, payload`. A build appends the
+/// records it made; once most of the file is records no build used, the next build writes it
+/// anew with the used ones only. Records are read where they lie, through `mmap`, and checked
+/// (the check hashes key, table and payload) only when used: a record torn by a killed build is
+/// then a miss, not a wrong document. The file is never truncated in place, as a reader's
+/// mapping would break; it is appended to under `flock`, or replaced by a rename.
+final class DocumentStore: @unchecked Sendable {
+    enum Table: UInt8 {
+        case loaded = 1
+        case rendered = 2
+    }
+
+    static let magic = Array("portal-documents-v1\n".utf8)
+    static let headerSize = magic.count + 8
+    static let recordHeaderSize = 8 + 1 + 4 + 8
+
+    let url: URL
+    private let mapping: UnsafeRawBufferPointer?
+    /// Where each record's payload lies in `mapping`.
+    private var index: [Table: [UInt64: Range<Int>]] = [.loaded: [:], .rendered: [:]]
+    /// Bytes from the start of the file to the end of its last whole record.
+    private var wholeEnd = 0
+
+    static func url(sourceRoot: URL) -> URL {
+        CacheFiles.url(sourceRoot: sourceRoot, name: "documents-v1.bin")
+    }
+
+    /// The store of `sourceRoot`; empty when missing, unreadable or from another engine build.
+    init(sourceRoot: URL) {
+        url = Self.url(sourceRoot: sourceRoot)
+        mapping = Self.map(url)
+        guard let mapping, mapping.count >= Self.headerSize,
+            mapping.prefix(Self.magic.count).elementsEqual(Self.magic),
+            mapping.loadUnaligned(fromByteOffset: Self.magic.count, as: UInt64.self)
+                == EngineIdentity.value.littleEndian
+        else { return }
+        var at = Self.headerSize
+        wholeEnd = at
+        while at + Self.recordHeaderSize <= mapping.count {
+            let key = UInt64(littleEndian: mapping.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            let length = Int(UInt32(littleEndian: mapping.loadUnaligned(fromByteOffset: at + 9, as: UInt32.self)))
+            let start = at + Self.recordHeaderSize
+            guard let table = Table(rawValue: mapping[at + 8]), length <= mapping.count - start else { break }
+            index[table]![key] = at..<(start + length)
+            at = start + length
+            wholeEnd = at
+        }
+    }
+
+    deinit {
+        if let mapping, let base = mapping.baseAddress {
+            munmap(UnsafeMutableRawPointer(mutating: base), mapping.count)
+        }
+    }
+
+    private static func map(_ url: URL) -> UnsafeRawBufferPointer? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0,
+            let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED
+        else { return nil }
+        return UnsafeRawBufferPointer(start: base, count: Int(info.st_size))
+    }
+
+    func contains(_ table: Table, _ key: UInt64) -> Bool { index[table]![key] != nil }
+
+    /// The payload stored under `key`, if its check holds.
+    func payload(_ table: Table, _ key: UInt64) -> UnsafeRawBufferPointer? {
+        guard let mapping, let record = index[table]![key] else { return nil }
+        let payload = UnsafeRawBufferPointer(
+            rebasing: mapping[(record.lowerBound + Self.recordHeaderSize)..<record.upperBound])
+        let check = UInt64(littleEndian: mapping.loadUnaligned(fromByteOffset: record.lowerBound + 13, as: UInt64.self))
+        return Self.check(key: key, table: table, payload: payload) == check ? payload : nil
+    }
+
+    private static func check(key: UInt64, table: Table, payload: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add(key)
+        hasher.add(UInt64(table.rawValue))
+        hasher.add(bytes: payload)
+        return hasher.value
+    }
+
+    static func appendRecord(_ table: Table, _ key: UInt64, payload: [UInt8], to out: inout [UInt8]) {
+        withUnsafeBytes(of: key.littleEndian) { out.append(contentsOf: $0) }
+        out.append(table.rawValue)
+        withUnsafeBytes(of: UInt32(payload.count).littleEndian) { out.append(contentsOf: $0) }
+        let check = payload.withUnsafeBytes { Self.check(key: key, table: table, payload: $0) }
+        withUnsafeBytes(of: check.littleEndian) { out.append(contentsOf: $0) }
+        out.append(contentsOf: payload)
+    }
+
+    /// Records this build used: `kept` are in the file already, `added` were made by it. Appends
+    /// `added`, or writes the file anew with both when most of it is records nobody uses.
+    func save(kept: [(Table, UInt64)], added: [(Table, UInt64, [UInt8])]) {
+        let keptRanges = kept.compactMap { index[$0.0]![$0.1] }
+        let live = keptRanges.reduce(0) { $0 + $1.count }
+        let dead = wholeEnd - Self.headerSize - live
+        if mapping != nil, wholeEnd > 0, dead <= live, append(added) { return }
+        rewrite(keptRanges, added)
+    }
+
+    /// False when the file is not as this store read it (another build appended meanwhile, or
+    /// it ends in a torn record): the caller then writes it anew.
+    private func append(_ added: [(Table, UInt64, [UInt8])]) -> Bool {
+        if added.isEmpty { return true }
+        let fd = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { return false }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) == wholeEnd else { return false }
+        var out: [UInt8] = []
+        for (table, key, payload) in added { Self.appendRecord(table, key, payload: payload, to: &out) }
+        return Self.writeAll(fd, out)
+    }
+
+    private func rewrite(_ kept: [Range<Int>], _ added: [(Table, UInt64, [UInt8])]) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var out = Self.magic
+        withUnsafeBytes(of: EngineIdentity.value.littleEndian) { out.append(contentsOf: $0) }
+        var ok = true
+        func flushIfFull() {
+            if out.count >= 4 << 20 {
+                ok = ok && Self.writeAll(fd, out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        if let mapping {
+            for range in kept {
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: mapping[range]))
+                flushIfFull()
+            }
+        }
+        for (table, key, payload) in added {
+            Self.appendRecord(table, key, payload: payload, to: &out)
+            flushIfFull()
+        }
+        ok = ok && Self.writeAll(fd, out)
+        close(fd)
+        if !ok || rename(temporary, url.path) != 0 { unlink(temporary) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+    }
+}
