@@ -170,6 +170,32 @@ extension YAMLValue {
     }
 }
 
+extension DocumentMemory.Rendered {
+    /// Only bodies rendered without problems are stored.
+    func encode(into w: inout CacheBytesWriter) {
+        body.encode(into: &w)
+        w.array(links.references) { w, reference in
+            w.string(reference.url)
+            w.bool(reference.isImage)
+            w.int(reference.line)
+            w.int(reference.column)
+            w.string(reference.alt)
+            w.string(reference.title)
+        }
+        w.unsigned(links.outcome)
+    }
+
+    static func decode(_ r: inout CacheBytesReader) -> DocumentMemory.Rendered {
+        let body = RenderedBody.decode(&r)
+        let references = r.array { r in
+            MarkdownRenderer.Reference(
+                url: r.string(), isImage: r.bool(), line: r.int(), column: r.int(), alt: r.string(), title: r.string())
+        }
+        return DocumentMemory.Rendered(
+            body: body, problems: [], links: BodyLinks(references: references, outcome: r.unsigned()))
+    }
+}
+
 extension RenderedBody {
     func encode(into w: inout CacheBytesWriter) {
         w.string(html)

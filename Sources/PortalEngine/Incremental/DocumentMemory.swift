@@ -17,9 +17,11 @@ public final class DocumentMemory: @unchecked Sendable {
         var problems: [Diagnostic]
     }
 
-    struct Rendered {
+    /// A rendered body, what rendering found, and the links it was rendered with.
+    public struct Rendered: Sendable {
         var body: RenderedBody
         var problems: [Diagnostic]
+        var links = BodyLinks()
     }
 
     /// How many files and bodies the last build took from memory and how many it made.
@@ -77,7 +79,7 @@ public final class DocumentMemory: @unchecked Sendable {
 
     func load(_ key: UInt64, make: () -> Loaded) -> Loaded {
         remembered(
-            key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, stored: \.fromStore,
+            key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, stored: \.fromStore, isValid: { _ in true },
             decode: { store in
                 store.payload(.loaded, key).flatMap { payload in
                     var reader = CacheBytesReader(payload)
@@ -87,14 +89,16 @@ public final class DocumentMemory: @unchecked Sendable {
             }, make: make)
     }
 
-    func render(_ key: UInt64, make: () -> Rendered) -> Rendered {
+    /// The body kept under `key` if `isValid` (its links still resolve as they did), or made.
+    func render(_ key: UInt64, isValid: (Rendered) -> Bool, make: () -> Rendered) -> Rendered {
         remembered(
             key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, stored: \.renderedFromStore,
+            isValid: isValid,
             decode: { store in
                 store.payload(.rendered, key).flatMap { payload in
                     var reader = CacheBytesReader(payload)
-                    let body = RenderedBody.decode(&reader)
-                    return reader.isComplete ? Rendered(body: body, problems: []) : nil
+                    let rendered = Rendered.decode(&reader)
+                    return reader.isComplete ? rendered : nil
                 }
             }, make: make)
     }
@@ -118,7 +122,7 @@ public final class DocumentMemory: @unchecked Sendable {
         }
         let addedBodies = parallelMap(Array(newBodies)) { key, value -> (DocumentStore.Table, UInt64, [UInt8])? in
             var writer = CacheBytesWriter()
-            value.body.encode(into: &writer)
+            value.encode(into: &writer)
             return (.rendered, key, writer.bytes)
         }
         store.save(kept: kept, added: (addedLoads + addedBodies).compactMap { $0 })
@@ -128,20 +132,18 @@ public final class DocumentMemory: @unchecked Sendable {
     private func remembered<Value>(
         _ key: UInt64, in table: ReferenceWritableKeyPath<DocumentMemory, Generations<Value>>,
         reused: WritableKeyPath<Counts, Int>, made: WritableKeyPath<Counts, Int>,
-        stored: ReferenceWritableKeyPath<DocumentMemory, Set<UInt64>>, decode: (DocumentStore) -> Value?,
-        make: () -> Value
+        stored: ReferenceWritableKeyPath<DocumentMemory, Set<UInt64>>, isValid: (Value) -> Bool,
+        decode: (DocumentStore) -> Value?, make: () -> Value
     ) -> Value {
-        if let known: Value = lock.withLock({
-            guard let known = self[keyPath: table].current[key] ?? self[keyPath: table].previous[key] else {
-                return nil
+        let known: Value? = lock.withLock { self[keyPath: table].current[key] ?? self[keyPath: table].previous[key] }
+        if let known, isValid(known) {
+            lock.withLock {
+                self[keyPath: table].current[key] = known
+                counts[keyPath: reused] += 1
             }
-            self[keyPath: table].current[key] = known
-            counts[keyPath: reused] += 1
-            return known
-        }) {
             return known
         }
-        if let store, let value = decode(store) {
+        if known == nil, let store, let value = decode(store), isValid(value) {
             lock.withLock {
                 self[keyPath: table].current[key] = value
                 self[keyPath: stored].insert(key)

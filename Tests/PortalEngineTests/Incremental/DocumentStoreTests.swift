@@ -19,9 +19,12 @@ import Testing
         try Data(contentsOf: url).write(to: url)
     }
 
-    /// What a build without any cache writes for the site as it is now.
+    /// What a build without any cache writes for the site as it is now, into a copy of the
+    /// output (which records the URLs published, for redirects).
     func uncachedOutput(_ site: TestSite) throws -> [String: Data] {
         let output = site.root.appendingPathComponent("public-uncached")
+        try? FileManager.default.removeItem(at: output)
+        try FileManager.default.copyItem(at: site.output, to: output)
         _ = try SiteBuilder.build(
             BuildOptions(sourceRoot: site.root, output: output, now: TestSite.now, useCache: false))
         return snapshotFiles(in: output)
@@ -38,6 +41,31 @@ import Testing
         let second = try site.build()
         #expect(second.sources == .init(loadsReused: files - 1, loadsMade: 1, bodiesReused: files - 1, bodiesMade: 1))
         #expect(try site.html("tin-so-2/index.html").contains("Đã sửa"))
+        #expect(try site.snapshotOutput() == uncachedOutput(site))
+    }
+
+    /// A body is kept while its own links resolve as they did: a new article, or one renamed
+    /// that nobody links to, renders no other body; renaming the one every body links to
+    /// renders them all. Each time the output is what a build without the store writes.
+    @Test func aBodyIsRenderedAgainOnlyWhenItsLinksResolveOtherwise() throws {
+        let site = try site()
+        let first = try site.build()
+        let files = first.sources.bodiesMade
+        try site.article("a7", "title: Tin số 7\ndate: 2019-07-17 08:00\ncategory: tin-tuc-su-kien", body: "Mới.")
+        let added = try site.build()
+        #expect(added.sources.bodiesMade == 1 && added.sources.bodiesReused == files)
+        try site.article(
+            "a2", "title: Tin số hai\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien",
+            body: "Đoạn đầu của tin 2, xem [tin 1](a1.md).\n\nĐoạn hai.")
+        let renamed = try site.build()
+        #expect(renamed.sources.bodiesMade == 0, "\(renamed.sources)")
+        #expect(try site.snapshotOutput() == uncachedOutput(site))
+        try site.article(
+            "a1", "title: Tin số một\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien",
+            body: "Đoạn đầu của tin 1, xem [tin 1](a1.md).\n\nĐoạn hai.")
+        let linked = try site.build()
+        #expect(linked.sources.bodiesMade == 6, "\(linked.sources)")
+        #expect(try site.html("tin-so-3/index.html").contains("href=\"/tin-so-mot/\""))
         #expect(try site.snapshotOutput() == uncachedOutput(site))
     }
 

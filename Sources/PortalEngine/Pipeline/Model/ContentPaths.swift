@@ -32,24 +32,6 @@ public struct ContentPaths: Sendable {
         self.urls = urls
     }
 
-    /// Everything a link could resolve against, for reusing a rendered body within one process.
-    var fingerprint: UInt64 {
-        var hasher = StableHasher()
-        for (path, url) in documentURLs.sorted(by: { $0.key < $1.key }) {
-            hasher.add(path)
-            hasher.add(url)
-        }
-        for asset in assets.sorted() { hasher.add(asset) }
-        for (path, reason) in unpublished.sorted(by: { $0.key < $1.key }) {
-            hasher.add(path)
-            hasher.add(String(describing: reason))
-        }
-        hasher.add(String(describing: urls))
-        hasher.add(photos.fingerprint)
-        hasher.add(photoSettings.fingerprint)
-        return hasher.value
-    }
-
     static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
 
     /// `directory` is the referring file's folder relative to content/ ("" for content/ itself).

@@ -44,14 +44,4 @@ public struct PhotoCatalogue: Sendable {
     var madeIntoVariants: Set<String> {
         Set(photos.compactMap { path, probe in if case .photo = probe { path } else { nil } })
     }
-
-    /// Everything the markup of a body depends on.
-    var fingerprint: UInt64 {
-        var hasher = StableHasher()
-        for (path, probe) in photos.sorted(by: { $0.key < $1.key }) {
-            hasher.add(path)
-            hasher.add(String(describing: probe))
-        }
-        return hasher.value
-    }
 }

@@ -19,8 +19,8 @@ public enum BodyRenderer {
         public var archived: [RenderedBody] = []
     }
 
-    /// With `memory`, a body whose text and links' targets are unchanged since the process's
-    /// previous build is taken from it.
+    /// With `memory`, a body whose text is unchanged since the previous build, and whose links
+    /// and images resolve as they did, is taken from it.
     public static func renderSite(_ model: SiteModel, unsafeHTML: Bool, memory: DocumentMemory? = nil) -> SiteBodies {
         let (articles, articleProblems) = renderAll(
             model.articles, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
@@ -36,79 +36,141 @@ public enum BodyRenderer {
         _ articles: [Article], paths: ContentPaths, unsafeHTML: Bool, memory: DocumentMemory? = nil
     ) -> ([RenderedBody], [Diagnostic]) {
         let renderer = MarkdownRenderer(unsafeHTML: unsafeHTML)
-        let links = memory.map { _ in paths.fingerprint }
         let results = parallelMap(articles) { article in
-            guard let memory, let links else { return render(article, renderer: renderer, paths: paths) }
+            guard let memory else {
+                let made = render(article, renderer: renderer, paths: paths)
+                return (made.body, made.problems)
+            }
             var key = StableHasher()
-            key.add(links)
             key.add(unsafeHTML ? 1 : 0)
             key.add(article.file.sourcePath)
             key.add(article.file.relativePath)
             key.add(UInt64(article.bodyFirstLine))
             key.add(article.summary ?? "\u{0}")
             key.add(article.body)
-            let made = memory.render(key.value) {
-                let (body, problems) = render(article, renderer: renderer, paths: paths)
-                return DocumentMemory.Rendered(body: body, problems: problems)
+            let resolver = LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML)
+            let made = memory.render(key.value) { kept in
+                resolver.outcome(of: kept.links.references) == kept.links.outcome
+            } make: {
+                render(article, renderer: renderer, paths: paths)
             }
             return (made.body, made.problems)
         }
         return (results.map(\.0), results.flatMap(\.1))
     }
 
-    public static func render(_ article: Article, renderer: MarkdownRenderer, paths: ContentPaths) -> (
-        RenderedBody, [Diagnostic]
-    ) {
+    /// The body's HTML, with the links it was made with and what each resolved to: it stays
+    /// valid while they resolve the same (another article renamed, a photo replaced).
+    public static func render(_ article: Article, renderer: MarkdownRenderer, paths: ContentPaths)
+        -> DocumentMemory.Rendered
+    {
+        let resolver = LinkResolver(article, paths: paths, unsafeHTML: renderer.unsafeHTML)
         var problems: [Diagnostic] = []
         var photos: [PhotoUse] = []
-        let file = article.file.sourcePath
-        let directory = article.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        var references: [MarkdownRenderer.Reference] = []
+        var outcome = StableHasher()
         let output = renderer.render(article.body) { reference in
-            let at = SourcePosition(line: article.bodyFirstLine + reference.line - 1, column: reference.column)
-            switch paths.resolve(reference.url, fromDirectory: directory, isImage: reference.isImage) {
-            case .unchanged:
-                return .keep
-            case .site(let url):
-                guard reference.isImage,
-                    let (path, probe) = paths.photo(ofImage: reference.url, fromDirectory: directory)
-                else { return .replace(url) }
-                guard case .photo(let photo) = probe else {
-                    problems.append(.error(file, at, PhotoProblem.message(probe, path: path)))
-                    return .replace(url)
-                }
-                photos.append(PhotoUse(path: path, file: file, position: at))
-                let plan = PhotoVariantPlan(photo: photo, path: path, settings: paths.photoSettings)
-                return .replaceWithHTML(
-                    PhotoMarkup.picture(plan, urls: paths.urls, alt: reference.alt, title: reference.title, lazy: true))
-            case .missing(let url, let contentPath):
-                let suggestions = paths.suggestions(forReference: reference.url, fromDirectory: directory)
-                problems.append(
-                    .error(
-                        file, at,
-                        ContentPaths.missingMessage(
-                            isImage: reference.isImage, contentPath: contentPath, suggestions: suggestions)))
-                return .replace(url)
-            case .unpublished(let contentPath, let reason):
-                problems.append(
-                    .warning(
-                        file, at,
-                        Message(.linkToUnpublished, "\(contentPath)", .message(reason))
-                    ))
-                return .replace("")
-            case .rejected(let reason):
-                if renderer.unsafeHTML { return .keep }
-                problems.append(.warning(file, at, Message(.linkRemoved, .message(reason))))
-                return .replace("")
-            }
+            references.append(reference)
+            return resolver.rewrite(reference, problems: &problems, photos: &photos, outcome: &outcome)
         }
         for dropped in output.droppedHTML {
             let at = SourcePosition(
                 line: article.bodyFirstLine + dropped.position.line - 1, column: dropped.position.column)
-            problems.append(.warning(file, at, RawHTMLAdvice.message(for: dropped.tags)))
+            problems.append(.warning(article.file.sourcePath, at, RawHTMLAdvice.message(for: dropped.tags)))
         }
         let summary = Summary.make(explicit: article.summary, firstParagraph: output.firstParagraph)
-        return (
-            RenderedBody(html: output.html, summary: summary, plainText: output.plainText, photos: photos), problems
-        )
+        return DocumentMemory.Rendered(
+            body: RenderedBody(html: output.html, summary: summary, plainText: output.plainText, photos: photos),
+            problems: problems, links: BodyLinks(references: references, outcome: outcome.value))
+    }
+}
+
+/// The links and images of a body, and a hash of what each resolved to.
+public struct BodyLinks: Sendable {
+    var references: [MarkdownRenderer.Reference] = []
+    var outcome: UInt64 = 0
+}
+
+/// Resolves one body's links and images against content/: a site URL, a photo's markup, or a
+/// problem at the reference's place in the file.
+struct LinkResolver {
+    let paths: ContentPaths
+    let file: String
+    let directory: String
+    let bodyFirstLine: Int
+    let unsafeHTML: Bool
+
+    init(_ article: Article, paths: ContentPaths, unsafeHTML: Bool) {
+        self.paths = paths
+        file = article.file.sourcePath
+        directory = article.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        bodyFirstLine = article.bodyFirstLine
+        self.unsafeHTML = unsafeHTML
+    }
+
+    /// The hash `rewrite` adds up for these references, resolved now.
+    func outcome(of references: [MarkdownRenderer.Reference]) -> UInt64 {
+        var problems: [Diagnostic] = []
+        var photos: [PhotoUse] = []
+        var outcome = StableHasher()
+        for reference in references { _ = rewrite(reference, problems: &problems, photos: &photos, outcome: &outcome) }
+        return outcome.value
+    }
+
+    /// What to write for `reference`; adds to `outcome` the result and the problems found.
+    func rewrite(
+        _ reference: MarkdownRenderer.Reference, problems: inout [Diagnostic], photos: inout [PhotoUse],
+        outcome: inout StableHasher
+    ) -> MarkdownRenderer.Rewrite {
+        let before = problems.count
+        let result = resolve(reference, problems: &problems, photos: &photos)
+        switch result {
+        case .keep: outcome.add(0)
+        case .replace(let url):
+            outcome.add(1)
+            outcome.add(url)
+        case .replaceWithHTML(let html):
+            outcome.add(2)
+            outcome.add(html)
+        }
+        for problem in problems[before...] { outcome.add(problem.description) }
+        return result
+    }
+
+    private func resolve(
+        _ reference: MarkdownRenderer.Reference, problems: inout [Diagnostic], photos: inout [PhotoUse]
+    ) -> MarkdownRenderer.Rewrite {
+        let at = SourcePosition(line: bodyFirstLine + reference.line - 1, column: reference.column)
+        switch paths.resolve(reference.url, fromDirectory: directory, isImage: reference.isImage) {
+        case .unchanged:
+            return .keep
+        case .site(let url):
+            guard reference.isImage,
+                let (path, probe) = paths.photo(ofImage: reference.url, fromDirectory: directory)
+            else { return .replace(url) }
+            guard case .photo(let photo) = probe else {
+                problems.append(.error(file, at, PhotoProblem.message(probe, path: path)))
+                return .replace(url)
+            }
+            photos.append(PhotoUse(path: path, file: file, position: at))
+            let plan = PhotoVariantPlan(photo: photo, path: path, settings: paths.photoSettings)
+            return .replaceWithHTML(
+                PhotoMarkup.picture(plan, urls: paths.urls, alt: reference.alt, title: reference.title, lazy: true))
+        case .missing(let url, let contentPath):
+            let suggestions = paths.suggestions(forReference: reference.url, fromDirectory: directory)
+            problems.append(
+                .error(
+                    file, at,
+                    ContentPaths.missingMessage(
+                        isImage: reference.isImage, contentPath: contentPath, suggestions: suggestions)))
+            return .replace(url)
+        case .unpublished(let contentPath, let reason):
+            problems.append(.warning(file, at, Message(.linkToUnpublished, "\(contentPath)", .message(reason))))
+            return .replace("")
+        case .rejected(let reason):
+            if unsafeHTML { return .keep }
+            problems.append(.warning(file, at, Message(.linkRemoved, .message(reason))))
+            return .replace("")
+        }
     }
 }
