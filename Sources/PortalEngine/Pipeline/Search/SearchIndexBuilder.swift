@@ -69,14 +69,6 @@ public enum SearchIndexBuilder {
         return 1 << UInt32(variants.count - 1)
     }
 
-    /// One search result as the browser shows it, and the values its filters test.
-    struct ResultEntry: Sendable {
-        var json: String
-        var category: Int
-        var bloc: Int
-        var year: Int
-    }
-
     /// Terms are merged in this many independent partitions, one thread each. A constant, not
     /// the core count, so the index files are the same on every machine.
     static let partitions = 8
@@ -134,58 +126,75 @@ public enum SearchIndexBuilder {
             files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount)
     }
 
-    /// The result entries (`search/d/`), the filter values and `search/meta.json`: cheap, so
-    /// always made from the whole model.
+    /// The result entries (`search/d/`), the filter values and `search/meta.json`.
     static func resultFiles(model: SiteModel, bodies: [RenderedBody], shardCount: Int) -> [(path: String, text: String)]
     {
+        resultFiles(model: model, bodies: bodies, shardCount: shardCount, onlyGroupsOf: nil, previousOutput: nil).files
+    }
+
+    /// With `onlyGroupsOf`, the files of result entries holding none of those articles are kept
+    /// from `previousOutput` (when there) instead of made again; filters and meta are made from
+    /// the whole model, as they are cheap.
+    static func resultFiles(
+        model: SiteModel, bodies: [RenderedBody], shardCount: Int, onlyGroupsOf changed: [Int]?, previousOutput: URL?
+    ) -> (files: [(path: String, text: String)], kept: [(path: String, size: Int)]) {
         var files: [(path: String, text: String)] = []
+        var kept: [(path: String, size: Int)] = []
         let categoryIndex = Dictionary(
             uniqueKeysWithValues: model.categories.categories.enumerated().map { ($1.key, $0) })
-        // Each article's result entry (title, URL, date, category, snippet) and filter values,
-        // built on every core; then grouped in order.
-        let dates = VietnameseDateFormat(zone: model.config.timeZone)
-        let entries = parallelMap(Array(model.articles.indices)) { i in
-            let article = model.articles[i]
-            let year = article.date.map { LocalDateTime($0, in: model.config.timeZone).year } ?? 0
-            let category = article.categoryKey.flatMap { categoryIndex[$0] } ?? -1
-            // Only the start is shown: squeeze the white space of a short prefix, not the whole body.
-            // A document is told by its trích yếu, which its body (often none) does not repeat.
-            let text = article.document?.abstract ?? bodies[i].plainText
-            var snippet = squeezedStart(of: text, scalars: snippetLength * 2)
-            if snippet.count > snippetLength { snippet = String(snippet.prefix(snippetLength)) + "…" }
-            let date = article.date.map { dates.short($0) } ?? ""
-            return ResultEntry(
-                json: "[\(json(article.title)),\(json(article.url)),\(json(date)),\(category),\(json(snippet))]",
-                category: category, bloc: model.blocs.termsOfArticle[i].first ?? -1, year: year)
+        let zone = model.config.timeZone
+        let years = model.articles.map { a in a.date.map { LocalDateTime($0, in: zone).year } ?? 0 }
+        let categories = model.articles.map { a in a.categoryKey.flatMap { categoryIndex[$0] } ?? -1 }
+        let changedGroups = changed.map { Set($0.map { $0 / docsPerShard }) }
+        var groupsToMake: [Int] = []
+        for group in 0..<((model.articles.count + docsPerShard - 1) / docsPerShard) {
+            let path = "\(SiteURLs.searchIndexFolder)/d/\(group).json"
+            if let changedGroups, !changedGroups.contains(group), let previousOutput,
+                let size = OutputStaging.regularFileSize(previousOutput.path + "/" + path)
+            {
+                kept.append((path, size))
+            } else {
+                groupsToMake.append(group)
+            }
         }
-        var years: [Int] = []
-        for entry in entries where !years.contains(entry.year) { years.append(entry.year) }
-        for start in stride(from: 0, to: entries.count, by: docsPerShard) {
-            let shard = entries[start..<min(entries.count, start + docsPerShard)]
-            files.append(
-                (
-                    "\(SiteURLs.searchIndexFolder)/d/\(start / docsPerShard).json",
-                    "[" + shard.map(\.json).joined(separator: ",") + "]\n"
-                ))
+        // Each result entry (title, URL, date, category, snippet), built on every core.
+        let dates = VietnameseDateFormat(zone: zone)
+        let made = parallelMap(groupsToMake) { group in
+            let entries = (group * docsPerShard..<min(model.articles.count, (group + 1) * docsPerShard)).map { i in
+                let article = model.articles[i]
+                // Only the start is shown: squeeze the white space of a short prefix, not the whole body.
+                // A document is told by its trích yếu, which its body (often none) does not repeat.
+                let text = article.document?.abstract ?? bodies[i].plainText
+                var snippet = squeezedStart(of: text, scalars: snippetLength * 2)
+                if snippet.count > snippetLength { snippet = String(snippet.prefix(snippetLength)) + "…" }
+                let date = article.date.map { dates.short($0) } ?? ""
+                return "[\(json(article.title)),\(json(article.url)),\(json(date)),\(categories[i]),\(json(snippet))]"
+            }
+            return ("\(SiteURLs.searchIndexFolder)/d/\(group).json", "[" + entries.joined(separator: ",") + "]\n")
         }
-        let filterCategory = entries.map { String($0.category) }
-        let filterBloc = entries.map { String($0.bloc) }
-        let filterYear = entries.map { String($0.year) }
+        files += made
+        var yearsSeen: [Int] = []
+        for year in years where !yearsSeen.contains(year) { yearsSeen.append(year) }
+        let filterCategory = categories.map(String.init)
+        let filterBloc = model.articles.indices.map { String(model.blocs.termsOfArticle[$0].first ?? -1) }
+        let filterYear = years.map(String.init)
         files.append(
             (
                 "\(SiteURLs.searchIndexFolder)/filters.json",
                 "{\"category\":[\(filterCategory.joined(separator: ","))],\"bloc\":[\(filterBloc.joined(separator: ","))],\"year\":[\(filterYear.joined(separator: ","))]}\n"
             ))
-        let categories = model.categories.categories.map { json(String(repeating: "– ", count: $0.depth) + $0.title) }
+        let categoryNames = model.categories.categories.map {
+            json(String(repeating: "– ", count: $0.depth) + $0.title)
+        }
         let blocs = model.blocs.terms.map { json($0.name) }
         let meta = """
             {"version":1,"shards":\(shardCount),"docsPerShard":\(docsPerShard),"count":\(model.articles.count),\
-            "categories":[\(categories.joined(separator: ","))],"blocs":[\(blocs.joined(separator: ","))],\
-            "years":[\(years.sorted(by: >).map(String.init).joined(separator: ","))]}
+            "categories":[\(categoryNames.joined(separator: ","))],"blocs":[\(blocs.joined(separator: ","))],\
+            "years":[\(yearsSeen.sorted(by: >).map(String.init).joined(separator: ","))]}
 
             """
         files.append(("\(SiteURLs.searchIndexFolder)/meta.json", meta))
-        return files
+        return (files, kept)
     }
 
     /// Everything the index is built from; equal fingerprints give equal index files. The

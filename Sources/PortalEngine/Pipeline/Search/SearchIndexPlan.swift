@@ -41,7 +41,7 @@ struct SearchIndexPlan {
                 previousOutput: output, previous: previousIndex, stamps: stamps, model: model, bodies: bodies)
         {
             return SearchIndexPlan(
-                mode: .patched, fingerprint: fingerprint, files: patched.files, kept: [],
+                mode: .patched, fingerprint: fingerprint, files: patched.files, kept: patched.kept,
                 record: SearchIndexCache(shardCount: patched.shardCount, stamps: stamps))
         }
         let index = SearchIndexBuilder.build(model: model, bodies: bodies)

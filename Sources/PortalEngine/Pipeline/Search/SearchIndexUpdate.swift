@@ -1,9 +1,18 @@
 import Foundation
 
-/// Patches the previous build's term shards when only a few articles changed: each shard is
-/// read back, the changed articles' postings are removed and their new terms added. A shard
-/// holds whole terms, so shards are patched independently, on every core.
+/// Patches the previous build's term shards when only a few articles changed: the changed
+/// articles' postings are removed and their new terms added. A shard holds whole terms, so
+/// shards are patched independently, on every core; a shard that gets no new term and does not
+/// name a changed article (a scan of its numbers tells) is kept as it is, unparsed, as is every
+/// file of result entries without a changed article.
 extension SearchIndexBuilder {
+    /// The files a patch writes, and the previous files it keeps (with their sizes).
+    public struct IndexPatch: Sendable {
+        public var files: [(path: String, text: String)]
+        public var kept: [(path: String, size: Int)]
+        public var shardCount: Int
+    }
+
     /// At most this many changed articles are patched in; more rebuild the index whole.
     static let maxPatchedArticles = 100
 
@@ -33,7 +42,7 @@ extension SearchIndexBuilder {
     /// as written): the caller then builds the index whole.
     public static func update(
         previousOutput: URL, previous: SearchIndexCache, stamps: [UInt64], model: SiteModel, bodies: [RenderedBody]
-    ) -> IndexFiles? {
+    ) -> IndexPatch? {
         let shardCount = previous.shardCount
         guard shardCount > 0, previous.stamps.count == stamps.count, stamps.count == model.articles.count else {
             return nil
@@ -53,11 +62,12 @@ extension SearchIndexBuilder {
         let removed = Set(changed.map { Int32($0) })
         let patches = additions
         let folder = previousOutput.appendingPathComponent("\(SiteURLs.searchIndexFolder)/t")
-        let shards = parallelMap(Array(0..<shardCount)) { n -> String? in
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(n).json").path),
-                var table = TermShardReader.parse([UInt8](data))
-            else { return nil }
-            if removed.isEmpty { return String(decoding: data, as: UTF8.self) }
+        let shards = parallelMap(Array(0..<shardCount)) { n -> ShardPatch in
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(n).json").path)
+            else { return .failed }
+            let bytes = [UInt8](data)
+            if patches[n].isEmpty, !TermShardReader.names(anyOf: removed, in: bytes) { return .kept(bytes.count) }
+            guard var table = TermShardReader.parse(bytes) else { return .failed }
             for postings in table.values { postings.remove(removed) }
             for addition in patches[n] {
                 let postings: TermPostings
@@ -69,15 +79,30 @@ extension SearchIndexBuilder {
                 }
                 postings.insert(doc: addition.doc, info: addition.info)
             }
-            return shardText(table.filter { !$0.value.docs.isEmpty })
+            return .written(shardText(table.filter { !$0.value.docs.isEmpty }))
         }
-        var files: [(path: String, text: String)] = []
-        for (n, text) in shards.enumerated() {
-            guard let text else { return nil }
-            files.append(("\(SiteURLs.searchIndexFolder)/t/\(n).json", text))
+        var patch = IndexPatch(files: [], kept: [], shardCount: shardCount)
+        for (n, shard) in shards.enumerated() {
+            let path = "\(SiteURLs.searchIndexFolder)/t/\(n).json"
+            switch shard {
+            case .failed: return nil
+            case .kept(let size): patch.kept.append((path, size))
+            case .written(let text): patch.files.append((path, text))
+            }
         }
-        return IndexFiles(
-            files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount)
+        let results = resultFiles(
+            model: model, bodies: bodies, shardCount: shardCount, onlyGroupsOf: changed,
+            previousOutput: previousOutput)
+        patch.files += results.files
+        patch.kept += results.kept
+        return patch
+    }
+
+    /// What became of one term shard.
+    enum ShardPatch: Sendable {
+        case written(String)
+        case kept(Int)
+        case failed
     }
 
     /// One shard's text in the order a whole build writes it: by partition, then by term.
@@ -127,6 +152,67 @@ extension SearchIndexBuilder.TermPostings {
 /// for anything not exactly as `SearchIndexBuilder` writes it (escapes included: terms never
 /// need them, so a backslash means the file is not ours).
 enum TermShardReader {
+    /// Whether any posting of the shard is for one of `docs`. Reads only the numbers, and of
+    /// each term's postings only up to the last of `docs` (they are in order); true for
+    /// anything not as `SearchIndexBuilder` writes it, so that `parse` looks at it.
+    static func names(anyOf docs: Set<Int32>, in bytes: [UInt8]) -> Bool {
+        guard let last = docs.max() else { return false }
+        let n = bytes.count
+        var i = 0
+        func take(_ byte: UInt8) -> Bool {
+            guard i < n, bytes[i] == byte else { return false }
+            i += 1
+            return true
+        }
+        /// Past a string without escapes.
+        func skipString() -> Bool {
+            guard take(0x22) else { return false }
+            while i < n, bytes[i] != 0x22 {
+                if bytes[i] == 0x5C { return false }
+                i += 1
+            }
+            return take(0x22)
+        }
+        guard take(0x7B) else { return true }
+        if take(0x7D) { return false }
+        while true {
+            guard skipString(), take(0x3A), take(0x5B), take(0x5B) else { return true }
+            var width = 2
+            if !take(0x5D) {
+                width = 3
+                repeat { guard skipString() else { return true } } while take(0x2C)
+                guard take(0x5D) else { return true }
+            }
+            guard take(0x2C), take(0x5B) else { return true }
+            var doc: Int64 = 0
+            var k = 0
+            while true {
+                let start = i
+                var value: Int64 = 0
+                while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39, i - start < 12 {
+                    value = value * 10 + Int64(bytes[i] - 0x30)
+                    i += 1
+                }
+                guard i > start else { return true }
+                if k % width == 0 {
+                    doc += value
+                    if doc > Int64(last) {
+                        // The rest of this term's postings are for later documents.
+                        while i < n, bytes[i] != 0x5D { i += 1 }
+                        break
+                    }
+                    if docs.contains(Int32(doc)) { return true }
+                }
+                k += 1
+                if take(0x2C) { continue }
+                break
+            }
+            guard take(0x5D), take(0x5D) else { return true }
+            if take(0x2C) { continue }
+            return !take(0x7D)
+        }
+    }
+
     static func parse(_ bytes: [UInt8]) -> [String: SearchIndexBuilder.TermPostings]? {
         var reader = Reader(bytes: bytes)
         var table: [String: SearchIndexBuilder.TermPostings] = [:]

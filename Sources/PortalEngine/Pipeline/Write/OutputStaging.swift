@@ -276,7 +276,7 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     /// The size of the regular file at `path`; nil when there is none.
-    private static func regularFileSize(_ path: String) -> Int? {
+    static func regularFileSize(_ path: String) -> Int? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return Int(info.st_size)

@@ -82,6 +82,28 @@ import Testing
         }
     }
 
+    /// An article whose many words are cut to a few: most shards lose its postings and get
+    /// nothing new, and are patched all the same (they are not kept as they were).
+    @Test func shardsThatOnlyLoseAnArticleArePatchedToo() throws {
+        var random = SeededRandom(seed: 11)
+        let site = try TestSite()
+        for n in 0..<30 {
+            let words = (0..<300).map { _ in "w\(random.next() % 100_000)" }.joined(separator: " ")
+            try site.article(
+                "bai-\(n)",
+                "title: Bài \(n)\nslug: bai-\(n)\ncategory: tin-tuc-su-kien\ndate: 2019-07-\(String(format: "%02d", 1 + n % 28))",
+                body: words + ".")
+        }
+        _ = try site.build()
+        let shards = try FileManager.default.contentsOfDirectory(
+            atPath: site.output.appendingPathComponent("search/t").path)
+        #expect(shards.count > 4)
+        try site.article(
+            "bai-7", "title: Bài 7\nslug: bai-7\ncategory: tin-tuc-su-kien\ndate: 2019-07-08", body: "Ngắn.")
+        #expect(try site.build().searchIndex == .patched)
+        #expect(try Self.meaning(of: site.output) == Self.meaning(of: Self.wholeBuild(site)))
+    }
+
     @Test func aMovedOrAddedArticleAndABrokenShardFallBackToAWholeBuild() throws {
         var random = SeededRandom(seed: 9)
         let site = try TestSite()
@@ -106,6 +128,40 @@ import Testing
         try Self.article(site, 0, day: 2, &random)
         _ = try site.build()
         #expect(try Self.meaning(of: site.output) == Self.meaning(of: Self.wholeBuild(site)))
+    }
+
+    /// The scan that lets a patch keep a shard unparsed says whether it names a document
+    /// exactly when the parsed shard does; on anything else it says yes, so the shard is parsed.
+    @Test func theShardScanFindsTheDocumentsTheParsedShardHas() throws {
+        var random = SeededRandom(seed: 5)
+        for round in 0..<200 {
+            var table: [String: SearchIndexBuilder.TermPostings] = [:]
+            for t in 0..<Int(1 + random.next() % 6) {
+                let term = t % 2 == 0 ? "t\(t)" : "t\(t) u"
+                let postings = SearchIndexBuilder.TermPostings(hash: SearchIndexBuilder.fnv1a32(term))
+                var doc: Int32 = 0
+                for _ in 0..<Int(1 + random.next() % 8) {
+                    doc += Int32(random.next() % 40)
+                    guard postings.docs.last != doc else { continue }
+                    let info = SearchIndexBuilder.TermInfo(
+                        title: random.next() % 2 == 0, exact: term.contains(" ") ? [] : ["x\(random.next() % 3)"])
+                    postings.insert(doc: doc, info: info)
+                }
+                table[term] = postings
+            }
+            let bytes = Array(SearchIndexBuilder.shardText(table).utf8)
+            let named = Set(table.values.flatMap(\.docs))
+            for _ in 0..<10 {
+                let docs = Set((0..<Int(1 + random.next() % 3)).map { _ in Int32(random.next() % 300) })
+                #expect(
+                    TermShardReader.names(anyOf: docs, in: bytes) == !docs.isDisjoint(with: named),
+                    "round \(round): \(docs) in \(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(!TermShardReader.names(anyOf: [3], in: Array("{}\n".utf8)))
+        for bad in ["", "{", #"{"a":[[],[0,x]]}"#, #"{"a\"b":[[],[0,1]]}"#, #"{"a":[[],[0,1]]"#] {
+            #expect(TermShardReader.names(anyOf: [7], in: Array(bad.utf8)), "\(bad)")
+        }
     }
 
     @Test func theShardReaderTakesOnlyWhatTheBuilderWrites() throws {
