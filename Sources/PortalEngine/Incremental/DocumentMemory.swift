@@ -9,7 +9,10 @@ import Foundation
 /// to it. Entries not used by a build are forgotten after it.
 ///
 /// `build-site`, one build per process, backs it with a `DocumentStore` on disk: what the
-/// memory lacks is looked up there, and `persist()` writes back what the build made.
+/// memory lacks is looked up there, and `persist()` writes back what the build made. The
+/// preview's memory starts from the same store: its first build then parses only what changed
+/// since `build-site` (or the last preview) ran, and writes back what it made; later builds go
+/// by memory alone.
 public final class DocumentMemory: @unchecked Sendable {
     /// A loaded file: the document (nil when it had errors) and what loading it found.
     struct Loaded {
@@ -49,7 +52,8 @@ public final class DocumentMemory: @unchecked Sendable {
     private var loaded = Generations<Loaded>()
     private var rendered = Generations<Rendered>()
     private var counts = Counts()
-    private let store: DocumentStore?
+    /// Until the first `persist()`.
+    private var store: DocumentStore?
     /// Keys this build took from the store, by table.
     private var fromStore: Set<UInt64> = []
     private var renderedFromStore: Set<UInt64> = []
@@ -57,6 +61,11 @@ public final class DocumentMemory: @unchecked Sendable {
     public init() { store = nil }
 
     init(store: DocumentStore) { self.store = store }
+
+    /// A memory that starts from the store kept in `sourceRoot`'s `.build-site-cache/`.
+    public convenience init(startingFrom sourceRoot: URL) {
+        self.init(store: DocumentStore(sourceRoot: sourceRoot))
+    }
 
     /// What the last build reused.
     public var lastCounts: Counts { lock.withLock { counts } }
@@ -106,10 +115,12 @@ public final class DocumentMemory: @unchecked Sendable {
     /// Writes to the store what this build used: the entries it took from there stay, the
     /// ones it made are added unless they had problems (those are parsed again, to report them).
     func persist() {
-        guard let store else { return }
-        let (loads, bodies, keptLoads, keptBodies) = lock.withLock {
-            (loaded.current, rendered.current, fromStore, renderedFromStore)
+        let taken = lock.withLock {
+            () -> (DocumentStore, [UInt64: Loaded], [UInt64: Rendered], Set<UInt64>, Set<UInt64>)? in
+            defer { store = nil }
+            return store.map { ($0, loaded.current, rendered.current, fromStore, renderedFromStore) }
         }
+        guard let (store, loads, bodies, keptLoads, keptBodies) = taken else { return }
         var kept: [(DocumentStore.Table, UInt64)] = keptLoads.map { (.loaded, $0) }
         kept += keptBodies.map { (.rendered, $0) }
         let newLoads = loads.filter { !keptLoads.contains($0.key) && $0.value.problems.isEmpty }
@@ -143,7 +154,7 @@ public final class DocumentMemory: @unchecked Sendable {
             }
             return known
         }
-        if known == nil, let store, let value = decode(store), isValid(value) {
+        if known == nil, let store = lock.withLock({ store }), let value = decode(store), isValid(value) {
             lock.withLock {
                 self[keyPath: table].current[key] = value
                 self[keyPath: stored].insert(key)

@@ -11,12 +11,14 @@ public final class PreviewSession: @unchecked Sendable {
     private let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     private var goodBuilds = 0
     /// Parsed files and rendered bodies from the previous rebuild: an edit re-parses one file.
-    private let documents = DocumentMemory()
+    /// The first build starts from what `build-site` kept.
+    private let documents: DocumentMemory
     private let log: @Sendable (String) -> Void
 
     public init(options: PreviewOptions, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
+        documents = DocumentMemory(startingFrom: options.sourceRoot)
     }
 
     /// The first build, then one poll per interval until the task is cancelled.

@@ -42,6 +42,29 @@ import Testing
         #expect(try site.html("tin-so-2/index.html").contains("Đã sửa"))
     }
 
+    /// The preview's first build starts from what `build-site` kept and adds what it made;
+    /// its later builds go by memory alone and leave the store as it is.
+    @Test func theFirstBuildStartsFromTheStoreBuildSiteKept() throws {
+        let site = try site()
+        let first = try site.build()
+        let memory = DocumentMemory(startingFrom: site.root)
+        try site.article("a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien", body: "Sửa.")
+        _ = try build(site, memory)
+        let files = first.sources.loadsMade
+        #expect(
+            memory.lastCounts == .init(loadsReused: files - 1, loadsMade: 1, bodiesReused: files - 1, bodiesMade: 1))
+        let store = DocumentStore.url(sourceRoot: site.root)
+        let size = try Data(contentsOf: store).count
+        try site.article("a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien", body: "Lại sửa.")
+        _ = try build(site, memory)
+        #expect(
+            memory.lastCounts == .init(loadsReused: files - 1, loadsMade: 1, bodiesReused: files - 1, bodiesMade: 1))
+        #expect(try Data(contentsOf: store).count == size)
+        // What the preview's first build made is there for the next `build-site`.
+        try site.article("a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien", body: "Sửa.")
+        #expect(try site.build().sources.loadsMade == 0)
+    }
+
     /// A renamed article re-renders the bodies (they may link to it); the result is what a
     /// build without memory writes.
     @Test func aNewAddressRendersTheBodiesAgainAndTheOutputIsTheSameAsWithout() throws {

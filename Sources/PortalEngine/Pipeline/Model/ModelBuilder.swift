@@ -26,17 +26,10 @@ public enum ModelBuilder {
         paths.photos = loaded.photos
         paths.photoSettings = config.photos
 
-        // Second pass: the articles, their lead images resolved.
-        var articles: [Article] = []
-        var pages: [Article] = []
-        for p in addresses.pending {
-            let lead = leadImage(of: p.document, paths: paths, diagnostics: &diagnostics)
-            var article = makeArticle(p, imageURL: lead.url)
-            article.imagePhoto = lead.photo
-            article.attachments = AttachmentResolver.resolve(
-                p.document, paths: paths, sizes: loaded.assetSizes, diagnostics: &diagnostics)
-            if article.kind == .page { pages.append(article) } else { articles.append(article) }
-        }
+        // Second pass: the articles, their lead images and attachments resolved.
+        var (articles, pages, secondPassProblems) = makeArticles(
+            addresses.pending, paths: paths, sizes: loaded.assetSizes)
+        diagnostics += secondPassProblems
         articles.sort(by: newestFirst)
         // Expired articles keep their pages but leave every list, feed and the search.
         let isExpired = { (a: Article) in now.map { now in a.expires.map { $0 <= now } ?? false } ?? false }
@@ -79,6 +72,27 @@ public enum ModelBuilder {
             expiring: articles.compactMap(\.expires).sorted(), documents: documents,
             documentChanges: DocumentStatus.changes(in: articles).filter { day in now.map { day > $0 } ?? false })
         return (model, diagnostics)
+    }
+
+    /// Articles and pages (in the order of `pending`), made on every core.
+    static func makeArticles(_ pending: [AddressPass.Pending], paths: ContentPaths, sizes: [String: Int]) -> (
+        articles: [Article], pages: [Article], diagnostics: [Diagnostic]
+    ) {
+        let made = parallelMap(pending) { p in
+            var problems: [Diagnostic] = []
+            let lead = leadImage(of: p.document, paths: paths, diagnostics: &problems)
+            var article = makeArticle(p, imageURL: lead.url)
+            article.imagePhoto = lead.photo
+            article.attachments = AttachmentResolver.resolve(
+                p.document, paths: paths, sizes: sizes, diagnostics: &problems)
+            return (article, problems)
+        }
+        var (articles, pages, diagnostics): ([Article], [Article], [Diagnostic]) = ([], [], [])
+        for (article, problems) in made {
+            diagnostics += problems
+            if article.kind == .page { pages.append(article) } else { articles.append(article) }
+        }
+        return (articles, pages, diagnostics)
     }
 
     static func makeArticle(_ p: AddressPass.Pending, imageURL: String?) -> Article {
