@@ -112,6 +112,20 @@ public final class DocumentMemory: @unchecked Sendable {
             }, make: make)
     }
 
+    private let persisting = DispatchGroup()
+
+    /// `persist()` on a thread of its own, beside the rest of the build; `waitUntilPersisted()`
+    /// waits for it.
+    func startPersisting() {
+        persisting.enter()
+        Thread.detachNewThread { [self] in
+            persist()
+            persisting.leave()
+        }
+    }
+
+    func waitUntilPersisted() { persisting.wait() }
+
     /// Writes to the store what this build used: the entries it took from there stay, the
     /// ones it made are added unless they had problems (those are parsed again, to report them).
     func persist() {
@@ -123,20 +137,20 @@ public final class DocumentMemory: @unchecked Sendable {
         guard let (store, loads, bodies, keptLoads, keptBodies) = taken else { return }
         var kept: [(DocumentStore.Table, UInt64)] = keptLoads.map { (.loaded, $0) }
         kept += keptBodies.map { (.rendered, $0) }
-        let newLoads = loads.filter { !keptLoads.contains($0.key) && $0.value.problems.isEmpty }
-        let newBodies = bodies.filter { !keptBodies.contains($0.key) && $0.value.problems.isEmpty }
-        let addedLoads = parallelMap(Array(newLoads)) { key, value -> (DocumentStore.Table, UInt64, [UInt8])? in
-            guard let document = value.document else { return nil }
+        let newLoads = Array(loads.filter { !keptLoads.contains($0.key) && $0.value.problems.isEmpty })
+        let newBodies = Array(bodies.filter { !keptBodies.contains($0.key) && $0.value.problems.isEmpty })
+        // Encoded a batch at a time as they are written: all at once would double the memory.
+        store.save(kept: kept, added: newLoads.count + newBodies.count) { i in
             var writer = CacheBytesWriter()
-            document.encode(into: &writer)
-            return (.loaded, key, writer.bytes)
-        }
-        let addedBodies = parallelMap(Array(newBodies)) { key, value -> (DocumentStore.Table, UInt64, [UInt8])? in
-            var writer = CacheBytesWriter()
+            if i < newLoads.count {
+                guard let document = newLoads[i].value.document else { return nil }
+                document.encode(into: &writer)
+                return (.loaded, newLoads[i].key, writer.bytes)
+            }
+            let (key, value) = newBodies[i - newLoads.count]
             value.encode(into: &writer)
             return (.rendered, key, writer.bytes)
         }
-        store.save(kept: kept, added: (addedLoads + addedBodies).compactMap { $0 })
     }
 
     /// The value kept under `key`, or made (outside the lock: files are parsed in parallel).

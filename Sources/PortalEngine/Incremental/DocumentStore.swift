@@ -99,20 +99,24 @@ final class DocumentStore: @unchecked Sendable {
         out.append(contentsOf: payload)
     }
 
-    /// Records this build used: `kept` are in the file already, `added` were made by it. Appends
-    /// `added`, or writes the file anew with both when most of it is records nobody uses.
-    func save(kept: [(Table, UInt64)], added: [(Table, UInt64, [UInt8])]) {
+    /// A record this build made: its table, key and payload (nil to leave it out).
+    typealias Encode = @Sendable (Int) -> (Table, UInt64, [UInt8])?
+
+    /// Records this build used: `kept` are in the file already, `added` were made by it (`encode`
+    /// makes each, on demand). Appends them, or writes the file anew with both when most of it is
+    /// records nobody uses.
+    func save(kept: [(Table, UInt64)], added: Int, encode: Encode) {
         let keptRanges = kept.compactMap { index[$0.0]![$0.1] }
         let live = keptRanges.reduce(0) { $0 + $1.count }
         let dead = wholeEnd - Self.headerSize - live
-        if mapping != nil, wholeEnd > 0, dead <= live, append(added) { return }
-        rewrite(keptRanges, added)
+        if mapping != nil, wholeEnd > 0, dead <= live, append(added, encode) { return }
+        rewrite(keptRanges, added, encode)
     }
 
     /// False when the file is not as this store read it (another build appended meanwhile, or
     /// it ends in a torn record): the caller then writes it anew.
-    private func append(_ added: [(Table, UInt64, [UInt8])]) -> Bool {
-        if added.isEmpty { return true }
+    private func append(_ added: Int, _ encode: Encode) -> Bool {
+        if added == 0 { return true }
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -120,11 +124,10 @@ final class DocumentStore: @unchecked Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0, Int(info.st_size) == wholeEnd else { return false }
         var out: [UInt8] = []
-        for (table, key, payload) in added { Self.appendRecord(table, key, payload: payload, to: &out) }
-        return Self.writeAll(fd, out)
+        return Self.writeRecords(added, encode, fd: fd, after: &out)
     }
 
-    private func rewrite(_ kept: [Range<Int>], _ added: [(Table, UInt64, [UInt8])]) {
+    private func rewrite(_ kept: [Range<Int>], _ added: Int, _ encode: Encode) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -132,25 +135,35 @@ final class DocumentStore: @unchecked Sendable {
         var out = Self.magic
         withUnsafeBytes(of: EngineIdentity.value.littleEndian) { out.append(contentsOf: $0) }
         var ok = true
-        func flushIfFull() {
-            if out.count >= 4 << 20 {
-                ok = ok && Self.writeAll(fd, out)
+        if let mapping {
+            for range in kept where ok {
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: mapping[range]))
+                if out.count >= Self.flushSize {
+                    ok = Self.writeAll(fd, out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        ok = ok && Self.writeRecords(added, encode, fd: fd, after: &out)
+        close(fd)
+        if !ok || rename(temporary, url.path) != 0 { unlink(temporary) }
+    }
+
+    static let flushSize = 4 << 20
+
+    /// Writes `out`, then the `added` records, encoded a batch at a time on every core.
+    private static func writeRecords(_ added: Int, _ encode: Encode, fd: Int32, after out: inout [UInt8]) -> Bool {
+        for start in stride(from: 0, to: added, by: 256) {
+            let batch = parallelMap(Array(start..<min(added, start + 256)), encode)
+            for case (let table, let key, let payload)? in batch {
+                appendRecord(table, key, payload: payload, to: &out)
+            }
+            if out.count >= flushSize {
+                guard writeAll(fd, out) else { return false }
                 out.removeAll(keepingCapacity: true)
             }
         }
-        if let mapping {
-            for range in kept {
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: mapping[range]))
-                flushIfFull()
-            }
-        }
-        for (table, key, payload) in added {
-            Self.appendRecord(table, key, payload: payload, to: &out)
-            flushIfFull()
-        }
-        ok = ok && Self.writeAll(fd, out)
-        close(fd)
-        if !ok || rename(temporary, url.path) != 0 { unlink(temporary) }
+        return writeAll(fd, out)
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {

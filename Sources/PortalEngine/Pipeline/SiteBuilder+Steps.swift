@@ -22,14 +22,14 @@ extension SiteBuilder {
         return (config, theme)
     }
 
-    /// Every body, through the memory; the memory is then saved, even when the build will fail:
-    /// what parsed cleanly is worth keeping.
+    /// Every body, through the memory; the memory is then saved (while the build goes on), even
+    /// when the build will fail: what parsed cleanly is worth keeping.
     static func renderBodies(_ model: SiteModel, documents: DocumentMemory?, run: inout BuildRun)
         -> BodyRenderer.SiteBodies
     {
         let bodies = BodyRenderer.renderSite(model, unsafeHTML: model.config.unsafeHTML, memory: documents)
         run.diagnostics += bodies.diagnostics
-        documents?.persist()
+        documents?.startPersisting()
         return bodies
     }
 
