@@ -90,7 +90,7 @@ public final class DocumentMemory: @unchecked Sendable {
         remembered(
             key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, stored: \.fromStore, isValid: { _ in true },
             decode: { store in
-                store.payload(.loaded, key).flatMap { payload in
+                store.decode(.loaded, key) { payload in
                     var reader = CacheBytesReader(payload)
                     let document = SourceDocument.decode(&reader)
                     return reader.isComplete && document != nil ? Loaded(document: document, problems: []) : nil
@@ -104,7 +104,7 @@ public final class DocumentMemory: @unchecked Sendable {
             key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, stored: \.renderedFromStore,
             isValid: isValid,
             decode: { store in
-                store.payload(.rendered, key).flatMap { payload in
+                store.decode(.rendered, key) { payload in
                     var reader = CacheBytesReader(payload)
                     let rendered = Rendered.decode(&reader)
                     return reader.isComplete ? rendered : nil
@@ -125,6 +125,9 @@ public final class DocumentMemory: @unchecked Sendable {
     }
 
     func waitUntilPersisted() { persisting.wait() }
+
+    /// Once a stage has taken what it needs from the store.
+    func releaseStorePages() { lock.withLock { store }?.releasePages() }
 
     /// Writes to the store what this build used: the entries it took from there stay, the
     /// ones it made are added unless they had problems (those are parsed again, to report them).

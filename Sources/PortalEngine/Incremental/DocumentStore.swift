@@ -52,6 +52,7 @@ final class DocumentStore: @unchecked Sendable {
             at = start + length
             wholeEnd = at
         }
+        releasePages()  // reading each record's header touched about a third of the file
     }
 
     deinit {
@@ -74,12 +75,21 @@ final class DocumentStore: @unchecked Sendable {
     func contains(_ table: Table, _ key: UInt64) -> Bool { index[table]![key] != nil }
 
     /// The payload stored under `key`, if its check holds.
-    func payload(_ table: Table, _ key: UInt64) -> UnsafeRawBufferPointer? {
+    /// `decode` applied to the payload stored under `key`, if its check holds.
+    func decode<Value>(_ table: Table, _ key: UInt64, _ decode: (UnsafeRawBufferPointer) -> Value?) -> Value? {
         guard let mapping, let record = index[table]![key] else { return nil }
         let payload = UnsafeRawBufferPointer(
             rebasing: mapping[(record.lowerBound + Self.recordHeaderSize)..<record.upperBound])
         let check = UInt64(littleEndian: mapping.loadUnaligned(fromByteOffset: record.lowerBound + 13, as: UInt64.self))
-        return Self.check(key: key, table: table, payload: payload) == check ? payload : nil
+        return Self.check(key: key, table: table, payload: payload) == check ? decode(payload) : nil
+    }
+
+    /// Gives back the pages read so far: decoded values are copies, and the mapped pages would
+    /// otherwise stay in the build's memory (2.2 GB at 100,000 articles). One call for the whole
+    /// file, once a stage is done with it: a call per record cost more than it saved.
+    func releasePages() {
+        guard let mapping, let base = mapping.baseAddress else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base), mapping.count, MADV_DONTNEED)
     }
 
     private static func check(key: UInt64, table: Table, payload: UnsafeRawBufferPointer) -> UInt64 {

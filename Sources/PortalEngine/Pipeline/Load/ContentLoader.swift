@@ -46,6 +46,7 @@ public enum ContentLoader {
         let loaded = parallelMap(content.markdown) { ref in
             loadDocument(ref, root: root, parser: parser, memory: memory, zone: zone)
         }
+        memory?.releaseStorePages()
         var documents: [SourceDocument] = []
         documents.reserveCapacity(loaded.count)
         for (document, problems) in loaded {

@@ -47,7 +47,8 @@ struct AddressPass {
         (self.zone, self.documentTypes) = (zone, documentTypes)
     }
 
-    mutating func add(_ document: SourceDocument) {
+    /// `titleSlug`, when given, is `Slug.make(from:)` of the front matter's title.
+    mutating func add(_ document: SourceDocument, titleSlug: String? = nil) {
         let front = document.frontMatter
         let file = document.file.sourcePath
         let leftOut = front.draft && !includeDrafts
@@ -92,7 +93,8 @@ struct AddressPass {
         }
         // A document in error has said why; its address would only add a second message.
         guard let title, !(isDocument && !ok) else { return }
-        let slug = front.slug ?? (isDocument ? documentSlug(front.document) : nil) ?? Slug.make(from: title)
+        let slug =
+            front.slug ?? (isDocument ? documentSlug(front.document) : nil) ?? titleSlug ?? Slug.make(from: title)
         if slug.isEmpty {
             diagnostics.append(
                 .error(file, front.positions["title"], Message(.titleMakesNoURL)))

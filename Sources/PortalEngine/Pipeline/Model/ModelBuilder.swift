@@ -17,7 +17,9 @@ public enum ModelBuilder {
         var addresses = AddressPass(
             categories: categories, urls: urls, includeDrafts: includeDrafts, now: now, includeFuture: includeFuture,
             assets: assets, zone: config.timeZone, documentTypes: config.documents.types)
-        for document in loaded.documents { addresses.add(document) }
+        // Slugs from titles are made on every core first; the pass itself is in file order.
+        let titleSlugs = parallelMap(loaded.documents) { $0.frontMatter.title.map(Slug.make(from:)) }
+        for (document, slug) in zip(loaded.documents, titleSlugs) { addresses.add(document, titleSlug: slug) }
         var diagnostics = addresses.diagnostics
         var paths = ContentPaths(
             documentURLs: Dictionary(addresses.pending.map { ($0.document.file.relativePath, $0.url) }) { a, _ in a },
@@ -44,10 +46,10 @@ public enum ModelBuilder {
                 categories.append(articleIndex: i, toCategory: c)
             }
         }
-        let blocs = Taxonomy(kind: .bloc, articles: articles, urls: urls) { $0.bloc.map { [$0] } ?? [] }
-        let units = Taxonomy(kind: .units, articles: articles, urls: urls) { $0.units }
-        let tags = Taxonomy(kind: .tags, articles: articles, urls: urls) { $0.tags }
-        let topics = Taxonomy(kind: .topic, articles: articles, urls: urls) { $0.topic.map { [$0] } ?? [] }
+        let taxonomies = parallelMap(TaxonomyKind.allCases) { [articles] kind in
+            Taxonomy(kind: kind, articles: articles, urls: urls, names: kind.names)
+        }
+        let (blocs, units, tags, topics) = (taxonomies[0], taxonomies[1], taxonomies[2], taxonomies[3])
         let related = RelatedNews(
             articles: articles, bloc: blocs, units: units, tags: tags, count: config.relatedCount)
         // Lists the generator writes: an alias may sit beside them (old portals used the same

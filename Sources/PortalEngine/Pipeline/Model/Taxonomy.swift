@@ -6,6 +6,16 @@ public enum TaxonomyKind: String, Sendable, CaseIterable {
     /// "Dòng sự kiện": articles that follow one event (a campaign, a conference series).
     case topic
 
+    /// The terms an article has of this kind.
+    func names(_ article: Article) -> [String] {
+        switch self {
+        case .bloc: article.bloc.map { [$0] } ?? []
+        case .units: article.units
+        case .tags: article.tags
+        case .topic: article.topic.map { [$0] } ?? []
+        }
+    }
+
     /// Heading of the index page.
     public var title: String {
         switch self {

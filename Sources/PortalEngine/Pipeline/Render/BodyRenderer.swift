@@ -27,6 +27,7 @@ public enum BodyRenderer {
         let (pages, pageProblems) = renderAll(model.pages, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
         let (archived, archivedProblems) = renderAll(
             model.archived, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
+        memory?.releaseStorePages()
         return SiteBodies(
             articles: articles, pages: pages, diagnostics: articleProblems + pageProblems + archivedProblems,
             archived: archived)
