@@ -58,13 +58,19 @@ public final class DocumentMemory: @unchecked Sendable {
     private var fromStore: Set<UInt64> = []
     private var renderedFromStore: Set<UInt64> = []
 
-    public init() { store = nil }
+    public init() { (store, forgetsWhenPersisted) = (nil, false) }
 
-    init(store: DocumentStore) { self.store = store }
+    /// `build-site`'s memory, for one build: it lets go of its entries once they are saved.
+    private let forgetsWhenPersisted: Bool
+
+    init(store: DocumentStore, forgetsWhenPersisted: Bool = true) {
+        self.store = store
+        self.forgetsWhenPersisted = forgetsWhenPersisted
+    }
 
     /// A memory that starts from the store kept in `sourceRoot`'s `.build-site-cache/`.
     public convenience init(startingFrom sourceRoot: URL) {
-        self.init(store: DocumentStore(sourceRoot: sourceRoot))
+        self.init(store: DocumentStore(sourceRoot: sourceRoot), forgetsWhenPersisted: false)
     }
 
     /// What the last build reused.
@@ -134,7 +140,10 @@ public final class DocumentMemory: @unchecked Sendable {
     func persist() {
         let taken = lock.withLock {
             () -> (DocumentStore, [UInt64: Loaded], [UInt64: Rendered], Set<UInt64>, Set<UInt64>)? in
-            defer { store = nil }
+            defer {
+                store = nil
+                if forgetsWhenPersisted { (loaded, rendered) = (.init(), .init()) }
+            }
             return store.map { ($0, loaded.current, rendered.current, fromStore, renderedFromStore) }
         }
         guard let (store, loads, bodies, keptLoads, keptBodies) = taken else { return }

@@ -27,7 +27,7 @@ public enum SiteBuilder {
 
         // Model. The URL record is read without the output's lock: a build finishing meanwhile
         // can only add URLs it also knows, and this build's record replaces it.
-        let (model, modelProblems) = ModelBuilder.build(
+        var (model, modelProblems) = ModelBuilder.build(
             loaded, includeDrafts: options.includeDrafts, now: options.now, includeFuture: options.includeFuture,
             published: PublishedURLs.load(fromOutput: options.output))
         run.diagnostics += modelProblems
@@ -36,7 +36,7 @@ public enum SiteBuilder {
         // Render bodies, even when the model found errors, so that one run reports the missing
         // images and broken links too (the articles in error are not in the model).
         guard let theme else { throw BuildFailure(diagnostics: run.diagnostics) }
-        let bodies = renderBodies(model, documents: documents, run: &run)
+        let bodies = renderBodies(&model, &loaded, documents: documents, run: &run)
         run.lap("markdown")
         options.progress?.begin(.search)
         try run.stopIfFailed(strict: options.strict)

@@ -40,6 +40,13 @@ extension SiteModel {
     /// The listed articles that are news, not documents: what the summary line counts as articles.
     public var newsCount: Int { articles.count - documents.documents.count }
 
+    /// Empties every article's Markdown text, once the bodies are rendered.
+    mutating func forgetMarkdown() {
+        for i in articles.indices { articles[i].body = "" }
+        for i in pages.indices { pages[i].body = "" }
+        for i in archived.indices { archived[i].body = "" }
+    }
+
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
         switch kind {
         case .bloc: return blocs
