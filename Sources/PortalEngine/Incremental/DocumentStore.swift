@@ -72,8 +72,6 @@ final class DocumentStore: @unchecked Sendable {
         return UnsafeRawBufferPointer(start: base, count: Int(info.st_size))
     }
 
-    func contains(_ table: Table, _ key: UInt64) -> Bool { index[table]![key] != nil }
-
     /// The payload stored under `key`, if its check holds.
     /// `decode` applied to the payload stored under `key`, if its check holds.
     func decode<Value>(_ table: Table, _ key: UInt64, _ decode: (UnsafeRawBufferPointer) -> Value?) -> Value? {
