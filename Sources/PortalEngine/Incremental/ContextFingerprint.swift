@@ -27,12 +27,18 @@ public enum ContextFingerprint {
             hasher.add(6)
             hasher.add(shared.fingerprint)
         case .object(let fields):
+            // Fields in any order: each is hashed apart and the hashes summed, which costs less
+            // than sorting the keys of every object of every page.
             hasher.add(7)
             hasher.add(UInt64(fields.count))
-            for key in fields.keys.sorted() {
-                hasher.add(key)
-                add(fields[key]!, to: &hasher)
+            var sum: UInt64 = 0
+            for (key, value) in fields {
+                var field = StableHasher()
+                field.add(key)
+                add(value, to: &field)
+                sum &+= field.value
             }
+            hasher.add(sum)
         case .list(let items):
             hasher.add(8)
             hasher.add(UInt64(items.count))
