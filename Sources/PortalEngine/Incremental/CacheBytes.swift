@@ -47,6 +47,13 @@ struct CacheBytesReader {
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
+    /// What `read` makes of `bytes`, or nil unless it read them all and nothing was malformed.
+    static func whole<T>(_ bytes: UnsafeRawBufferPointer, _ read: (inout CacheBytesReader) -> T?) -> T? {
+        var reader = CacheBytesReader(bytes)
+        let value = read(&reader)
+        return reader.isComplete ? value : nil
+    }
+
     /// For a value the reader cannot tell is wrong, such as an unknown tag.
     mutating func markDamaged() { failed = true }
 

@@ -4,9 +4,9 @@ import Foundation
 /// parsed front matter and its rendered body, by content hash, so a rebuild reads and hashes
 /// every file but parses and renders only what changed.
 ///
-/// A body is reused only when the links it could resolve are unchanged too (every document's
-/// URL, every file, every draft): an article renamed re-renders the bodies, as they may link
-/// to it. Entries not used by a build are forgotten after it.
+/// A body is reused only when its links and images still resolve as they did (`isValid`): an
+/// article renamed re-renders the bodies that link to it. Entries not used by a build are
+/// forgotten after it.
 ///
 /// `build-site`, one build per process, backs it with a `DocumentStore` on disk: what the
 /// memory lacks is looked up there, and `persist()` writes back what the build made. The
@@ -57,11 +57,10 @@ public final class DocumentMemory: @unchecked Sendable {
     /// Keys this build took from the store, by table.
     private var fromStore: Set<UInt64> = []
     private var renderedFromStore: Set<UInt64> = []
-
-    public init() { (store, forgetsWhenPersisted) = (nil, false) }
-
     /// `build-site`'s memory, for one build: it lets go of its entries once they are saved.
     private let forgetsWhenPersisted: Bool
+
+    public init() { (store, forgetsWhenPersisted) = (nil, false) }
 
     init(store: DocumentStore, forgetsWhenPersisted: Bool = true) {
         self.store = store
@@ -97,9 +96,9 @@ public final class DocumentMemory: @unchecked Sendable {
             key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, stored: \.fromStore, isValid: { _ in true },
             decode: { store in
                 store.decode(.loaded, key) { payload in
-                    var reader = CacheBytesReader(payload)
-                    let document = SourceDocument.decode(&reader)
-                    return reader.isComplete && document != nil ? Loaded(document: document, problems: []) : nil
+                    CacheBytesReader.whole(payload) { SourceDocument.decode(&$0) }.map {
+                        Loaded(document: $0, problems: [])
+                    }
                 }
             }, make: make)
     }
@@ -110,11 +109,7 @@ public final class DocumentMemory: @unchecked Sendable {
             key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, stored: \.renderedFromStore,
             isValid: isValid,
             decode: { store in
-                store.decode(.rendered, key) { payload in
-                    var reader = CacheBytesReader(payload)
-                    let rendered = Rendered.decode(&reader)
-                    return reader.isComplete ? rendered : nil
-                }
+                store.decode(.rendered, key) { payload in CacheBytesReader.whole(payload) { Rendered.decode(&$0) } }
             }, make: make)
     }
 

@@ -202,10 +202,7 @@ import Testing
         var writer = CacheBytesWriter()
         document.encode(into: &writer)
         let decoded = try writer.bytes.withUnsafeBytes { bytes in
-            var reader = CacheBytesReader(bytes)
-            let decoded = SourceDocument.decode(&reader)
-            #expect(reader.isComplete)
-            return try #require(decoded)
+            try #require(CacheBytesReader.whole(bytes) { SourceDocument.decode(&$0) })
         }
         #expect(decoded.file == document.file && decoded.kind == .document && decoded.body == document.body)
         #expect(decoded.bodyFirstLine == 36)
@@ -216,9 +213,7 @@ import Testing
         // Cut anywhere, the record does not read as whole.
         for cut in stride(from: 0, to: writer.bytes.count, by: 7) {
             Array(writer.bytes.prefix(cut)).withUnsafeBytes { bytes in
-                var reader = CacheBytesReader(bytes)
-                _ = SourceDocument.decode(&reader)
-                #expect(!reader.isComplete)
+                #expect(CacheBytesReader.whole(bytes) { SourceDocument.decode(&$0) } == nil, "cut at \(cut)")
             }
         }
     }

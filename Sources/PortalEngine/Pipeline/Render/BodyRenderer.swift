@@ -38,8 +38,9 @@ public enum BodyRenderer {
     ) -> ([RenderedBody], [Diagnostic]) {
         let renderer = MarkdownRenderer(unsafeHTML: unsafeHTML)
         let results = parallelMap(articles) { article in
+            let resolver = LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML)
             guard let memory else {
-                let made = render(article, renderer: renderer, paths: paths)
+                let made = render(article, renderer: renderer, resolver: resolver)
                 return (made.body, made.problems)
             }
             var key = StableHasher()
@@ -49,11 +50,10 @@ public enum BodyRenderer {
             key.add(UInt64(article.bodyFirstLine))
             key.add(article.summary ?? "\u{0}")
             key.add(article.body)
-            let resolver = LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML)
             let made = memory.render(key.value) { kept in
                 resolver.outcome(of: kept.links.references) == kept.links.outcome
             } make: {
-                render(article, renderer: renderer, paths: paths)
+                render(article, renderer: renderer, resolver: resolver)
             }
             return (made.body, made.problems)
         }
@@ -62,10 +62,9 @@ public enum BodyRenderer {
 
     /// The body's HTML, with the links it was made with and what each resolved to: it stays
     /// valid while they resolve the same (another article renamed, a photo replaced).
-    public static func render(_ article: Article, renderer: MarkdownRenderer, paths: ContentPaths)
+    static func render(_ article: Article, renderer: MarkdownRenderer, resolver: LinkResolver)
         -> DocumentMemory.Rendered
     {
-        let resolver = LinkResolver(article, paths: paths, unsafeHTML: renderer.unsafeHTML)
         var problems: [Diagnostic] = []
         var photos: [PhotoUse] = []
         var references: [MarkdownRenderer.Reference] = []

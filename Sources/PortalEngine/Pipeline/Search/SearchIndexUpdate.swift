@@ -157,59 +157,39 @@ enum TermShardReader {
     /// anything not as `SearchIndexBuilder` writes it, so that `parse` looks at it.
     static func names(anyOf docs: Set<Int32>, in bytes: [UInt8]) -> Bool {
         guard let last = docs.max() else { return false }
-        let n = bytes.count
-        var i = 0
-        func take(_ byte: UInt8) -> Bool {
-            guard i < n, bytes[i] == byte else { return false }
-            i += 1
-            return true
-        }
-        /// Past a string without escapes.
-        func skipString() -> Bool {
-            guard take(0x22) else { return false }
-            while i < n, bytes[i] != 0x22 {
-                if bytes[i] == 0x5C { return false }
-                i += 1
-            }
-            return take(0x22)
-        }
-        guard take(0x7B) else { return true }
-        if take(0x7D) { return false }
+        var reader = Reader(bytes: bytes)
+        guard reader.take(0x7B) else { return true }
+        if reader.take(0x7D) { return false }
         while true {
-            guard skipString(), take(0x3A), take(0x5B), take(0x5B) else { return true }
-            var width = 2
-            if !take(0x5D) {
-                width = 3
-                repeat { guard skipString() else { return true } } while take(0x2C)
-                guard take(0x5D) else { return true }
+            guard reader.stringBytes() != nil, reader.take(0x3A), reader.take(0x5B), reader.take(0x5B) else {
+                return true
             }
-            guard take(0x2C), take(0x5B) else { return true }
-            var doc: Int64 = 0
+            var width = 2
+            if !reader.take(0x5D) {
+                width = 3
+                repeat { guard reader.stringBytes() != nil else { return true } } while reader.take(0x2C)
+                guard reader.take(0x5D) else { return true }
+            }
+            guard reader.take(0x2C), reader.take(0x5B) else { return true }
+            var doc = 0
             var k = 0
             while true {
-                let start = i
-                var value: Int64 = 0
-                while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39, i - start < 12 {
-                    value = value * 10 + Int64(bytes[i] - 0x30)
-                    i += 1
-                }
-                guard i > start else { return true }
+                guard let value = reader.number() else { return true }
                 if k % width == 0 {
                     doc += value
-                    if doc > Int64(last) {
-                        // The rest of this term's postings are for later documents.
-                        while i < n, bytes[i] != 0x5D { i += 1 }
+                    if doc > Int(last) {
+                        reader.skipToListEnd()  // the rest of this term's postings are for later documents
                         break
                     }
                     if docs.contains(Int32(doc)) { return true }
                 }
                 k += 1
-                if take(0x2C) { continue }
+                if reader.take(0x2C) { continue }
                 break
             }
-            guard take(0x5D), take(0x5D) else { return true }
-            if take(0x2C) { continue }
-            return !take(0x7D)
+            guard reader.take(0x5D), reader.take(0x5D) else { return true }
+            if reader.take(0x2C) { continue }
+            return !reader.take(0x7D)
         }
     }
 
@@ -272,7 +252,8 @@ enum TermShardReader {
             return true
         }
 
-        mutating func string() -> String? {
+        /// Where a string without escapes lies, moving past it.
+        mutating func stringBytes() -> Range<Int>? {
             guard take(0x22) else { return nil }
             let start = i
             while i < bytes.count, bytes[i] != 0x22 {
@@ -281,7 +262,16 @@ enum TermShardReader {
             }
             guard i < bytes.count else { return nil }
             defer { i += 1 }
-            return String(decoding: bytes[start..<i], as: UTF8.self)
+            return start..<i
+        }
+
+        mutating func string() -> String? {
+            stringBytes().map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+
+        /// To the `]` that closes the current list of numbers.
+        mutating func skipToListEnd() {
+            while i < bytes.count, bytes[i] != 0x5D { i += 1 }
         }
 
         mutating func number() -> Int? {
