@@ -2,9 +2,9 @@ import Foundation
 
 /// Patches the previous build's term shards when only a few articles changed: the changed
 /// articles' postings are removed and their new terms added. A shard holds whole terms, so
-/// shards are patched independently, on every core; a shard that gets no new term and does not
-/// name a changed article (a scan of its numbers tells) is kept as it is, unparsed, as is every
-/// file of result entries without a changed article.
+/// shards are patched independently, on every core, as bytes: only the entries a changed
+/// article is in, or gains, are parsed and written again (`patchShard`). A shard that comes out
+/// as it was is kept, as is every file of result entries without a changed article.
 extension SearchIndexBuilder {
     /// The files a patch writes, and the previous files it keeps (with their sizes).
     public struct IndexPatch: Sendable {
@@ -66,20 +66,8 @@ extension SearchIndexBuilder {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(n).json").path)
             else { return .failed }
             let bytes = [UInt8](data)
-            if patches[n].isEmpty, !TermShardReader.names(anyOf: removed, in: bytes) { return .kept(bytes.count) }
-            guard var table = TermShardReader.parse(bytes) else { return .failed }
-            for postings in table.values { postings.remove(removed) }
-            for addition in patches[n] {
-                let postings: TermPostings
-                if let existing = table[addition.term] {
-                    postings = existing
-                } else {
-                    postings = TermPostings(hash: addition.hash)
-                    table[addition.term] = postings
-                }
-                postings.insert(doc: addition.doc, info: addition.info)
-            }
-            return .written(shardText(table.filter { !$0.value.docs.isEmpty }))
+            guard let patched = patchShard(bytes, removing: removed, adding: patches[n]) else { return .failed }
+            return patched == bytes ? .kept(bytes.count) : .written(String(decoding: patched, as: UTF8.self))
         }
         var patch = IndexPatch(files: [], kept: [], shardCount: shardCount)
         for (n, shard) in shards.enumerated() {
@@ -104,39 +92,21 @@ extension SearchIndexBuilder {
         case kept(Int)
         case failed
     }
-
-    /// One shard's text in the order a whole build writes it: by partition, then by term.
-    static func shardText(_ table: [String: TermPostings]) -> String {
-        var out: [UInt8] = [0x7B]
-        let ordered = table.sorted {
-            let p0 = $0.value.hash % UInt32(partitions)
-            let p1 = $1.value.hash % UInt32(partitions)
-            return p0 != p1 ? p0 < p1 : $0.key < $1.key
-        }
-        for (k, entry) in ordered.enumerated() {
-            if k > 0 { out.append(0x2C) }
-            appendTerm(entry.key, entry.value, to: &out)
-        }
-        out.append(contentsOf: "}\n".utf8)
-        return String(decoding: out, as: UTF8.self)
-    }
 }
 
 extension SearchIndexBuilder.TermPostings {
-    /// Drops the postings of `docs`.
+    /// Drops the postings of `docs`, found by binary search: they are few, the postings of a
+    /// common term many.
     func remove(_ docs: Set<Int32>) {
-        guard self.docs.contains(where: docs.contains) else { return }
-        var keptDocs: [Int32] = []
-        var keptTitles: [Bool] = []
-        var keptMasks: [UInt32] = []
-        for k in self.docs.indices where !docs.contains(self.docs[k]) {
-            keptDocs.append(self.docs[k])
-            keptTitles.append(titles[k])
-            if !masks.isEmpty { keptMasks.append(masks[k]) }
+        let found = docs.compactMap { doc -> Int? in
+            let k = self.docs.lowerBound(of: doc, in: self.docs.indices)
+            return k < self.docs.count && self.docs[k] == doc ? k : nil
         }
-        self.docs = keptDocs
-        titles = keptTitles
-        masks = keptMasks
+        for k in found.sorted(by: >) {
+            self.docs.remove(at: k)
+            titles.remove(at: k)
+            if !masks.isEmpty { masks.remove(at: k) }
+        }
     }
 
     /// Adds `doc` in order of document number.
@@ -145,143 +115,5 @@ extension SearchIndexBuilder.TermPostings {
         docs.insert(doc, at: low)
         titles.insert(info.title, at: low)
         if !info.exact.isEmpty { masks.insert(mask(for: info.exact), at: low) }
-    }
-}
-
-/// Reads a term shard back: `{"term":[[variants],[doc gap,title(,mask),...]],...}`. Returns nil
-/// for anything not exactly as `SearchIndexBuilder` writes it (escapes included: terms never
-/// need them, so a backslash means the file is not ours).
-enum TermShardReader {
-    /// Whether any posting of the shard is for one of `docs`. Reads only the numbers, and of
-    /// each term's postings only up to the last of `docs` (they are in order); true for
-    /// anything not as `SearchIndexBuilder` writes it, so that `parse` looks at it.
-    static func names(anyOf docs: Set<Int32>, in bytes: [UInt8]) -> Bool {
-        guard let last = docs.max() else { return false }
-        var reader = Reader(bytes: bytes)
-        guard reader.take(0x7B) else { return true }
-        if reader.take(0x7D) { return false }
-        while true {
-            guard reader.stringBytes() != nil, reader.take(0x3A), reader.take(0x5B), reader.take(0x5B) else {
-                return true
-            }
-            var width = 2
-            if !reader.take(0x5D) {
-                width = 3
-                repeat { guard reader.stringBytes() != nil else { return true } } while reader.take(0x2C)
-                guard reader.take(0x5D) else { return true }
-            }
-            guard reader.take(0x2C), reader.take(0x5B) else { return true }
-            var doc = 0
-            var k = 0
-            while true {
-                guard let value = reader.number() else { return true }
-                if k % width == 0 {
-                    doc += value
-                    if doc > Int(last) {
-                        reader.skipToListEnd()  // the rest of this term's postings are for later documents
-                        break
-                    }
-                    if docs.contains(Int32(doc)) { return true }
-                }
-                k += 1
-                if reader.take(0x2C) { continue }
-                break
-            }
-            guard reader.take(0x5D), reader.take(0x5D) else { return true }
-            if reader.take(0x2C) { continue }
-            return !reader.take(0x7D)
-        }
-    }
-
-    static func parse(_ bytes: [UInt8]) -> [String: SearchIndexBuilder.TermPostings]? {
-        var reader = Reader(bytes: bytes)
-        var table: [String: SearchIndexBuilder.TermPostings] = [:]
-        guard reader.take(0x7B) else { return nil }  // {
-        if reader.take(0x7D) { return reader.atEndOfFile ? table : nil }
-        while true {
-            guard let term = reader.string(), reader.take(0x3A), reader.take(0x5B), reader.take(0x5B) else {
-                return nil
-            }
-            var variants: [String] = []
-            if !reader.take(0x5D) {
-                while true {
-                    guard let variant = reader.string() else { return nil }
-                    variants.append(variant)
-                    if reader.take(0x2C) { continue }
-                    guard reader.take(0x5D) else { return nil }
-                    break
-                }
-            }
-            guard reader.take(0x2C), reader.take(0x5B) else { return nil }
-            var numbers: [Int] = []
-            while true {
-                guard let number = reader.number() else { return nil }
-                numbers.append(number)
-                if reader.take(0x2C) { continue }
-                guard reader.take(0x5D), reader.take(0x5D) else { return nil }
-                break
-            }
-            let width = variants.isEmpty ? 2 : 3
-            guard numbers.count % width == 0, table[term] == nil else { return nil }
-            let postings = SearchIndexBuilder.TermPostings(hash: SearchIndexBuilder.fnv1a32(term))
-            postings.variants = variants
-            var doc = 0
-            for k in stride(from: 0, to: numbers.count, by: width) {
-                doc += numbers[k]
-                guard numbers[k + 1] <= 1, doc <= Int(Int32.max) else { return nil }
-                postings.docs.append(Int32(doc))
-                postings.titles.append(numbers[k + 1] == 1)
-                if width == 3 { postings.masks.append(UInt32(truncatingIfNeeded: numbers[k + 2])) }
-            }
-            table[term] = postings
-            if reader.take(0x2C) { continue }
-            guard reader.take(0x7D), reader.atEndOfFile else { return nil }
-            return table
-        }
-    }
-
-    private struct Reader {
-        let bytes: [UInt8]
-        var i = 0
-
-        var atEndOfFile: Bool { i == bytes.count || (i == bytes.count - 1 && bytes[i] == 0x0A) }
-
-        mutating func take(_ byte: UInt8) -> Bool {
-            guard i < bytes.count, bytes[i] == byte else { return false }
-            i += 1
-            return true
-        }
-
-        /// Where a string without escapes lies, moving past it.
-        mutating func stringBytes() -> Range<Int>? {
-            guard take(0x22) else { return nil }
-            let start = i
-            while i < bytes.count, bytes[i] != 0x22 {
-                if bytes[i] == 0x5C { return nil }
-                i += 1
-            }
-            guard i < bytes.count else { return nil }
-            defer { i += 1 }
-            return start..<i
-        }
-
-        mutating func string() -> String? {
-            stringBytes().map { String(decoding: bytes[$0], as: UTF8.self) }
-        }
-
-        /// To the `]` that closes the current list of numbers.
-        mutating func skipToListEnd() {
-            while i < bytes.count, bytes[i] != 0x5D { i += 1 }
-        }
-
-        mutating func number() -> Int? {
-            let start = i
-            var value = 0
-            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39, i - start < 12 {
-                value = value * 10 + Int(bytes[i] - 0x30)
-                i += 1
-            }
-            return i > start ? value : nil
-        }
     }
 }

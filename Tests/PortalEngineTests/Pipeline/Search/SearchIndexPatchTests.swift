@@ -130,37 +130,93 @@ import Testing
         #expect(try Self.meaning(of: site.output) == Self.meaning(of: Self.wholeBuild(site)))
     }
 
-    /// The scan that lets a patch keep a shard unparsed says whether it names a document
-    /// exactly when the parsed shard does; on anything else it says yes, so the shard is parsed.
-    @Test func theShardScanFindsTheDocumentsTheParsedShardHas() throws {
-        var random = SeededRandom(seed: 5)
-        for round in 0..<200 {
-            var table: [String: SearchIndexBuilder.TermPostings] = [:]
-            for t in 0..<Int(1 + random.next() % 6) {
-                let term = t % 2 == 0 ? "t\(t)" : "t\(t) u"
-                let postings = SearchIndexBuilder.TermPostings(hash: SearchIndexBuilder.fnv1a32(term))
-                var doc: Int32 = 0
-                for _ in 0..<Int(1 + random.next() % 8) {
-                    doc += Int32(random.next() % 40)
-                    guard postings.docs.last != doc else { continue }
-                    let info = SearchIndexBuilder.TermInfo(
-                        title: random.next() % 2 == 0, exact: term.contains(" ") ? [] : ["x\(random.next() % 3)"])
-                    postings.insert(doc: doc, info: info)
-                }
-                table[term] = postings
-            }
-            let bytes = Array(SearchIndexBuilder.shardText(table).utf8)
-            let named = Set(table.values.flatMap(\.docs))
-            for _ in 0..<10 {
-                let docs = Set((0..<Int(1 + random.next() % 3)).map { _ in Int32(random.next() % 300) })
-                #expect(
-                    TermShardReader.names(anyOf: docs, in: bytes) == !docs.isDisjoint(with: named),
-                    "round \(round): \(docs) in \(String(decoding: bytes, as: UTF8.self))")
-            }
+    /// The reference a shard patch must equal: the shard parsed whole, the changed documents
+    /// removed and added, and every term written again in a whole build's order.
+    static func reference(
+        _ bytes: [UInt8], removing removed: Set<Int32>, adding additions: [SearchIndexBuilder.PatchedTerm]
+    ) -> String? {
+        guard let table = TermShardReader.parse(bytes) else { return nil }
+        var patched = table
+        for postings in patched.values { postings.remove(removed) }
+        for addition in additions {
+            let postings = patched[addition.term] ?? SearchIndexBuilder.TermPostings(hash: addition.hash)
+            patched[addition.term] = postings
+            postings.insert(doc: addition.doc, info: addition.info)
         }
-        #expect(!TermShardReader.names(anyOf: [3], in: Array("{}\n".utf8)))
-        for bad in ["", "{", #"{"a":[[],[0,x]]}"#, #"{"a\"b":[[],[0,1]]}"#, #"{"a":[[],[0,1]]"#] {
-            #expect(TermShardReader.names(anyOf: [7], in: Array(bad.utf8)), "\(bad)")
+        return written(patched)
+    }
+
+    /// A shard's terms in the order a whole build writes them: by partition, then by term.
+    static func written(_ table: [String: SearchIndexBuilder.TermPostings]) -> String {
+        var out: [UInt8] = [0x7B]
+        let partitions = UInt32(SearchIndexBuilder.partitions)
+        let ordered = table.filter { !$0.value.docs.isEmpty }.sorted {
+            let (p0, p1) = ($0.value.hash % partitions, $1.value.hash % partitions)
+            return p0 != p1 ? p0 < p1 : $0.key < $1.key
+        }
+        for (k, entry) in ordered.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            SearchIndexBuilder.appendTerm(entry.key, entry.value, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self) + "}\n"
+    }
+
+    static func randomShard(_ random: inout SeededRandom) -> [String: SearchIndexBuilder.TermPostings] {
+        var table: [String: SearchIndexBuilder.TermPostings] = [:]
+        for _ in 0..<Int(random.next() % 12) {
+            let term = randomTerm(&random)
+            guard table[term] == nil else { continue }
+            let postings = SearchIndexBuilder.TermPostings(hash: SearchIndexBuilder.fnv1a32(term))
+            var doc: Int32 = 0
+            for _ in 0..<Int(1 + random.next() % 8) {
+                doc += Int32(random.next() % 8)
+                guard postings.docs.last != doc else { continue }
+                postings.insert(doc: doc, info: randomInfo(term, &random))
+            }
+            table[term] = postings
+        }
+        return table
+    }
+
+    static func randomTerm(_ random: inout SeededRandom) -> String {
+        let words = ["thi", "đua", "hội", "a", "b", "c", "d", "ư", "2019"]
+        let first = words[Int(random.next() % UInt64(words.count))]
+        return random.next() % 3 == 0 ? first + " " + words[Int(random.next() % UInt64(words.count))] : first
+    }
+
+    static func randomInfo(_ term: String, _ random: inout SeededRandom) -> SearchIndexBuilder.TermInfo {
+        SearchIndexBuilder.TermInfo(
+            title: random.next() % 2 == 0,
+            exact: term.contains(" ") ? [] : (0..<Int(1 + random.next() % 2)).map { _ in "x\(random.next() % 3)" })
+    }
+
+    /// A shard patched as bytes is the shard parsed, patched and written whole: the same bytes,
+    /// whether the changed documents lose terms, keep them or gain new ones.
+    @Test func aShardPatchedAsBytesIsTheShardWrittenAgain() throws {
+        var random = SeededRandom(seed: 5)
+        var unchanged = 0
+        for round in 0..<2_000 {
+            let bytes = Array(Self.written(Self.randomShard(&random)).utf8)
+            let removed = Set((0..<Int(random.next() % 3)).map { _ in Int32(random.next() % 40) })
+            var additions: [SearchIndexBuilder.PatchedTerm] = []
+            for doc in removed.sorted() where random.next() % 4 != 0 {
+                var terms: Set<String> = []
+                for _ in 0..<Int(random.next() % 6) { terms.insert(Self.randomTerm(&random)) }
+                for term in terms.sorted() {
+                    additions.append(
+                        .init(
+                            term: term, hash: SearchIndexBuilder.fnv1a32(term), doc: doc,
+                            info: Self.randomInfo(term, &random)))
+                }
+            }
+            let patched = try #require(SearchIndexBuilder.patchShard(bytes, removing: removed, adding: additions))
+            let expected = try #require(Self.reference(bytes, removing: removed, adding: additions))
+            #expect(String(decoding: patched, as: UTF8.self) == expected, "round \(round)")
+            if patched == bytes { unchanged += 1 }
+        }
+        #expect(unchanged > 100 && unchanged < 1_900)  // both kinds of shard were tried
+        for bad in ["", "{", "{}x", #"{"a":[[],[0,x]]}"#, #"{"a\"b":[[],[0,1]]}"#, #"{"a":[[],[0,1]]"#] {
+            #expect(SearchIndexBuilder.patchShard(Array(bad.utf8), removing: [7], adding: []) == nil, "\(bad)")
         }
     }
 
