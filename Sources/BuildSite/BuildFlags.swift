@@ -67,7 +67,10 @@ struct BuildFlags: ParsableArguments {
                 }
                 printError("  " + CommandText.text(.timingsSearch, "\(report.searchIndex.rawValue)"))
                 printError(
-                    "  " + CommandText.text(.timingsPages, .number(report.pagesRendered), .number(report.pagesReused)))
+                    "  "
+                        + CommandText.text(
+                            .timingsPages, .number(report.pagesRendered), .number(report.pagesReused),
+                            .number(report.pagesKeptUnseen)))
                 let sources = report.sources
                 printError(
                     "  "

@@ -9,6 +9,7 @@ extension SourceDocument {
         frontMatter.encode(into: &w)
         w.string(body)
         w.int(bodyFirstLine)
+        w.unsigned(frontMatterStamp)
     }
 
     static func decode(_ r: inout CacheBytesReader) -> SourceDocument? {
@@ -17,9 +18,11 @@ extension SourceDocument {
         let frontMatter = FrontMatter.decode(&r)
         let body = r.string()
         let bodyFirstLine = r.int()
+        let frontMatterStamp = r.unsigned()
         guard let kind else { return nil }
         return SourceDocument(
-            file: file, kind: kind, frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine)
+            file: file, kind: kind, frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine,
+            frontMatterStamp: frontMatterStamp)
     }
 }
 

@@ -8,6 +8,7 @@ extension BuildReport {
             "files_written": filesWritten, "files_unchanged": filesUnchanged, "seconds": seconds,
             "up_to_date": upToDate, "search_index": searchIndex.rawValue,
             "pages_rendered": pagesRendered, "pages_reused": pagesReused,
+            "pages_kept_unseen": pagesKeptUnseen,
             "files_parsed": sources.loadsMade, "files_reused": sources.loadsReused,
             "bodies_rendered": sources.bodiesMade, "bodies_reused": sources.bodiesReused,
             "photos_read": photosRead, "photos_made": photosMade, "photos_from_cache": photosFromCache,

@@ -21,6 +21,8 @@ public struct BuildReport: Sendable {
     /// kept without rendering (the page cache).
     public var pagesRendered = 0
     public var pagesReused = 0
+    /// Of `pagesReused`, those known unchanged without building their data (`PageInputs`).
+    public var pagesKeptUnseen = 0
     /// Markdown files parsed and bodies rendered by this build, and those taken from the last.
     public var sources = DocumentMemory.Counts()
     /// Photos decoded to make their variants, and photos published from the cache's variants.

@@ -103,15 +103,17 @@ struct BuildRun {
 extension SiteBuilder {
     /// Renders every output into the staging folder, reusing what `memory` says is unchanged,
     /// and updates `memory` with what was rendered. The bodies' plain text served only the index.
+    /// `sources` is `PageInputs.sources` of the loaded site.
     static func writePages(
-        _ model: SiteModel, _ bodies: BodyRenderer.SiteBodies, theme: Theme, memory: inout BuildMemory,
-        search: SearchIndexPlan, staging: OutputStaging, problems: WriteProblems, options: BuildOptions,
-        run: inout BuildRun
+        _ model: SiteModel, _ bodies: BodyRenderer.SiteBodies, theme: Theme, sources: UInt64,
+        memory: inout BuildMemory, search: SearchIndexPlan, staging: OutputStaging, problems: WriteProblems,
+        options: BuildOptions, run: inout BuildRun
     ) -> (jobs: [PageJob], contexts: PageContexts, written: PageWriter.Outcome) {
         let contexts = PageContexts(
             model: model, bodies: bodies.articles.map { RenderedBody(html: $0.html, summary: $0.summary) },
             pageBodies: bodies.pages, now: options.now, archivedBodies: bodies.archived)
         let jobs = PageJob.plan(for: model)
+        var inputs = PageInputs.make(sources: sources, contexts: contexts, theme: theme, now: options.now)
         run.lap("page contexts")
         options.progress?.begin(.pages, total: jobs.count)
         let writer = PageWriter(
@@ -120,8 +122,11 @@ extension SiteBuilder {
                 contexts: contexts, theme: theme.withSitePartialsRendered(site: contexts.site), jobs: jobs),
             problems: problems, progress: options.progress, outputLabel: options.output.path)
         let written = writer.write(
-            jobs, previous: memory.pages, search: search, files: [(PublishedURLs.fileName, model.publishedURLs.text)])
+            jobs, previous: memory.pages, unchanged: inputs.unchangedPages(since: memory.pageInputs, jobs: jobs),
+            search: search, files: [(PublishedURLs.fileName, model.publishedURLs.text)])
         memory.pages = written.pages
+        inputs.paths = written.paths
+        memory.pageInputs = inputs
         return (jobs, contexts, written)
     }
 
@@ -179,7 +184,7 @@ extension BuildReport {
             documents: model.documents.documents.count, pagesWritten: pages, filesCopied: copied, seconds: run.seconds,
             diagnostics: run.diagnostics, stageSeconds: run.clock.laps, filesWritten: staging.writeCounts.written,
             filesUnchanged: staging.writeCounts.kept, searchIndex: search, pagesRendered: written.rendered,
-            pagesReused: written.reused,
+            pagesReused: written.reused, pagesKeptUnseen: written.unseen,
             upToDate: false, leftoversSkipped: loaded.leftoversSkipped, scheduled: model.scheduled.count,
             nextScheduled: model.scheduled.first, timeZone: model.config.timeZone)
         (photosRead, photosMade, photosFromCache) = (loaded.photos.filesRead, photos.made, photos.reused)

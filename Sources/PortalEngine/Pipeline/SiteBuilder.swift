@@ -22,6 +22,7 @@ public enum SiteBuilder {
         run.diagnostics += loaded.diagnostics
         run.lap("load content")
         let photoCache = readPhotos(&loaded, options)
+        let sources = PageInputs.sources(loaded, options: options)
         run.lap("read photos")
         options.progress?.begin(.markdown, total: loaded.documents.count)
 
@@ -56,8 +57,8 @@ public enum SiteBuilder {
         // Render pages and write them.
         let problems = WriteProblems()
         let (jobs, contexts, written) = writePages(
-            model, bodies, theme: theme, memory: &memory, search: search, staging: staging, problems: problems,
-            options: options, run: &run)
+            model, bodies, theme: theme, sources: sources, memory: &memory, search: search, staging: staging,
+            problems: problems, options: options, run: &run)
         run.lap("render and write pages")
         let (files, photos) = publishFiles(
             model, bodies, photos: loaded.photos, cache: photoCache, staging: staging, problems: problems,
@@ -70,13 +71,12 @@ public enum SiteBuilder {
         options.progress?.begin(.finishing)
         try commit(staging, options, diagnostics: &run.diagnostics)
         run.lap("swap into place")
-        let record = inputs.flatMap { inputs in
-            run.diagnostics.isEmpty
-                ? UpToDateCheck.Record(
-                    inputs: inputs, model: model, pages: jobs.count, copied: files, output: options.output)
-                : nil
-        }
-        memory.save(options, upToDate: record)
+        let record = run.diagnostics.isEmpty ? inputs : nil  // warnings are printed again by building
+        memory.save(
+            options,
+            upToDate: record.map {
+                UpToDateCheck.Record(inputs: $0, model: model, pages: jobs.count, copied: files, output: options.output)
+            })
         withExtendedLifetime(lock) {}  // held until the output and its memory are both in place
         documents?.endBuild()
         return BuildReport(

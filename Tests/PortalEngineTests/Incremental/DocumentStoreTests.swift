@@ -198,14 +198,14 @@ import Testing
         }
         let document = SourceDocument(
             file: SourceFileRef(sourcePath: "content/x.md", relativePath: "x.md"), kind: .document,
-            frontMatter: original, body: "Thân **bài**.\n", bodyFirstLine: 36)
+            frontMatter: original, body: "Thân **bài**.\n", bodyFirstLine: 36, frontMatterStamp: 0xABCD_0123)
         var writer = CacheBytesWriter()
         document.encode(into: &writer)
         let decoded = try writer.bytes.withUnsafeBytes { bytes in
             try #require(CacheBytesReader.whole(bytes) { SourceDocument.decode(&$0) })
         }
         #expect(decoded.file == document.file && decoded.kind == .document && decoded.body == document.body)
-        #expect(decoded.bodyFirstLine == 36)
+        #expect(decoded.bodyFirstLine == 36 && decoded.frontMatterStamp == 0xABCD_0123)
         var (a, b) = (original, decoded.frontMatter)
         #expect(a.extra == b.extra && a.positions == b.positions)
         (a.extra, a.positions, b.extra, b.positions) = ([:], [:], [:], [:])

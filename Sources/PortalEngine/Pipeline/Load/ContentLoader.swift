@@ -122,8 +122,11 @@ public enum ContentLoader {
         let (parsed, problems) = parser.parse(parts.yaml, file: file, firstLine: parts.yamlFirstLine)
         guard let front = parsed else { return (nil, problems) }
         let kind = SourceDocument.Kind(path: ref.relativePath, type: front.type)
+        var stamp = StableHasher()
+        stamp.add(parts.yaml)
         let document = SourceDocument(
-            file: ref, kind: kind, frontMatter: front, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+            file: ref, kind: kind, frontMatter: front, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+            frontMatterStamp: stamp.value)
         return (document, problems)
     }
 }

@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable {
     public var relativeURLs = false
     /// Keys the contract does not name, kept for templates.
     public var extra: [String: YAMLValue]
+    /// A hash of the text the settings were read from (`PageInputs` compares it between builds).
+    public var textStamp: UInt64 = 0
 
     public init(
         title: String, baseURL: String, language: String = "vi",

@@ -13,7 +13,12 @@ public enum SiteConfigLoader {
         }
         switch SourceText.decode(data) {
         case .failure(let e): return (nil, [.error(path, e.position, e.message)])
-        case .success(let text): return parse(text)
+        case .success(let text):
+            var (config, problems) = parse(text)
+            var stamp = StableHasher()
+            stamp.add(text)
+            config?.textStamp = stamp.value
+            return (config, problems)
         }
     }
 

@@ -17,6 +17,9 @@ public struct SourceDocument: Sendable {
     public var body: String
     /// File line where the body starts, to place body diagnostics.
     public var bodyFirstLine: Int
+    /// A hash of the front matter's text: everything the model takes from the file but the
+    /// body (`PageInputs` compares it between builds).
+    public var frontMatterStamp: UInt64 = 0
 }
 
 extension SourceDocument.Kind {

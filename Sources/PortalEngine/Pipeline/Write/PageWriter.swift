@@ -1,8 +1,9 @@
 import Foundation
 
 /// Renders every page job on every core and writes it into the staging folder, keeping the
-/// previous file instead where the page's fingerprint is unchanged; then the search index and
-/// the other generated files. Returns the page fingerprints for the next build.
+/// previous file instead where the page's fingerprint is unchanged, or where `PageInputs` knows
+/// the page unchanged without one; then the search index and the other generated files.
+/// Returns the page fingerprints and paths for the next build.
 struct PageWriter {
     let staging: OutputStaging
     let renderer: OutputRenderer
@@ -14,19 +15,31 @@ struct PageWriter {
     /// How many pages were rendered and how many kept from the previous build.
     struct Outcome {
         var pages: PageCache
+        /// Each job's output path.
+        var paths: [String]
         var rendered: Int
         var reused: Int
+        /// Of `reused`, those kept without being prepared.
+        var unseen: Int
     }
 
+    /// `unchanged` gives, for a job whose page is known unchanged, the path of its page.
     func write(
-        _ jobs: [PageJob], previous: PageCache?, search: SearchIndexPlan, files: [(path: String, text: String)]
+        _ jobs: [PageJob], previous: PageCache?, unchanged: (@Sendable (Int) -> String?)?, search: SearchIndexPlan,
+        files: [(path: String, text: String)]
     ) -> Outcome {
-        let next = PageCacheBuilder(output: staging.output.path)
+        let next = PageCacheBuilder(output: staging.output.path, jobs: jobs.count)
         let tally = RenderTally()
         parallelForEach(count: jobs.count) { i in
             if problems.failed { return }
             defer { progress?.advance() }
+            if let path = unchanged?(i), let old = previous?.entries[path], staging.keepPrevious(path, size: old.size) {
+                next.record(path, fingerprint: old.fingerprint, size: old.size, job: i)
+                tally.count(reused: true, unseen: true)
+                return
+            }
             let prepared = renderer.prepare(jobs[i])
+            next.place(job: i, at: prepared.path)
             if let fingerprint = prepared.fingerprint, let old = previous?.entries[prepared.path],
                 old.fingerprint == fingerprint, staging.keepPrevious(prepared.path, size: old.size)
             {
@@ -51,7 +64,9 @@ struct PageWriter {
         for (path, text) in search.files where !problems.failed {
             if write(text, to: path) { next.record(path, fingerprint: search.fingerprint, size: text.utf8.count) }
         }
-        return Outcome(pages: next.cache, rendered: tally.rendered, reused: tally.reused)
+        return Outcome(
+            pages: next.cache, paths: next.paths, rendered: tally.rendered, reused: tally.reused,
+            unseen: tally.unseen)
     }
 
     private func write(_ text: String, to path: String) -> Bool {
@@ -89,32 +104,44 @@ final class WriteProblems: @unchecked Sendable {
     }
 }
 
-/// Collects the fingerprints of this build's pages from render threads.
+/// Collects the fingerprints of this build's pages, and each job's path, from render threads.
 final class PageCacheBuilder: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (fingerprint: UInt64, size: Int)] = [:]
+    private var jobPaths: [String]
     private let output: String
 
-    init(output: String) { self.output = output }
-
-    func record(_ path: String, fingerprint: UInt64, size: Int) {
-        lock.withLock { entries[path] = (fingerprint, size) }
+    init(output: String, jobs: Int) {
+        self.output = output
+        jobPaths = Array(repeating: "", count: jobs)
     }
 
+    func record(_ path: String, fingerprint: UInt64, size: Int, job: Int? = nil) {
+        lock.withLock {
+            entries[path] = (fingerprint, size)
+            if let job { jobPaths[job] = path }
+        }
+    }
+
+    func place(job: Int, at path: String) { lock.withLock { jobPaths[job] = path } }
+
     var cache: PageCache { lock.withLock { PageCache(output: output, entries: entries) } }
+    var paths: [String] { lock.withLock { jobPaths } }
 }
 
 /// Counts pages rendered and kept, from render threads.
 final class RenderTally: @unchecked Sendable {
     private let lock = NSLock()
-    private var counts = (rendered: 0, reused: 0)
+    private var counts = (rendered: 0, reused: 0, unseen: 0)
 
-    func count(reused: Bool) {
+    func count(reused: Bool, unseen: Bool = false) {
         lock.withLock {
             if reused { counts.reused += 1 } else { counts.rendered += 1 }
+            if unseen { counts.unseen += 1 }
         }
     }
 
     var rendered: Int { lock.withLock { counts.rendered } }
     var reused: Int { lock.withLock { counts.reused } }
+    var unseen: Int { lock.withLock { counts.unseen } }
 }

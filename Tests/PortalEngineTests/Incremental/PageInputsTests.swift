@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import PortalEngine
+
+/// A body edit keeps every page that does not show the body without building its data; any
+/// other change looks at every page, so nothing the pages show goes stale.
+@Suite struct PageInputsTests {
+    func site() throws -> TestSite {
+        let site = try TestSite.withArticles(5, extraFields: "\ntags: [chung]\nauthor: Mai Hiên") {
+            "Đoạn đầu của tin \($0).\n\nĐoạn hai."
+        }
+        try site.write("content/articles/quyet-dinh.docx", Data(repeating: 1, count: 36_000))
+        try site.article(
+            "a1",
+            "title: Tin số 1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]\nauthor: Mai Hiên\nfiles: [quyet-dinh.docx]",
+            body: "Đoạn đầu của tin 1.\n\nĐoạn hai.")
+        return site
+    }
+
+    /// The output of a build of the same content with no memory of earlier builds.
+    func wholeBuild(_ site: TestSite) throws -> [String: Data] {
+        let output = site.root.appendingPathComponent("whole-\(UUID().uuidString)")
+        _ = try SiteBuilder.build(
+            BuildOptions(sourceRoot: site.root, output: output, now: TestSite.now, useCache: false))
+        return snapshotFiles(in: output)
+    }
+
+    @Test func bodyEditsLookOnlyAtThePagesThatShowTheBody() throws {
+        let site = try site()
+        _ = try site.build()
+        for round in 1...3 {
+            try site.article(
+                "a3",
+                "title: Tin số 3\ndate: 2019-07-13 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]\nauthor: Mai Hiên",
+                body: "Đoạn đầu của tin 3.\n\nĐoạn hai, sửa lần \(round).")
+            let report = try site.build()
+            #expect(report.pagesKeptUnseen > 0 && report.pagesKeptUnseen == report.pagesReused, "round \(round)")
+            #expect(try site.html("tin-so-3/index.html").contains("sửa lần \(round)"))
+            #expect(try site.snapshotOutput() == wholeBuild(site), "round \(round)")
+        }
+        // The first paragraph is the summary the lists show: every page is looked at.
+        try site.article(
+            "a3", "title: Tin số 3\ndate: 2019-07-13 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]\nauthor: Mai Hiên",
+            body: "Đoạn đầu mới của tin 3.\n\nĐoạn hai.")
+        let report = try site.build()
+        #expect(report.pagesKeptUnseen == 0)
+        #expect(try site.html("index.html").contains("Đoạn đầu mới của tin 3."))
+        #expect(try site.snapshotOutput() == wholeBuild(site))
+    }
+
+    /// A field only the article's own page shows, edited on its line: the body and the list
+    /// entries are the same, the front matter is not.
+    @Test func aFieldEditedOnItsLineReachesItsPage() throws {
+        let site = try site()
+        _ = try site.build()
+        try site.article(
+            "a2",
+            "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]\nauthor: Lò Văn Tú",
+            body: "Đoạn đầu của tin 2.\n\nĐoạn hai.")
+        _ = try site.build()
+        #expect(try site.html("tin-so-2/index.html").contains("Lò Văn Tú"))
+        #expect(try site.snapshotOutput() == wholeBuild(site))
+    }
+
+    /// An attached file replaced by a bigger one: only the article's page shows its size.
+    @Test func anAttachmentThatGrowsShowsItsNewSize() throws {
+        let site = try site()
+        _ = try site.build()
+        #expect(try site.html("tin-so-1/index.html").contains("(DOCX, 35 KB)"))
+        try site.write("content/articles/quyet-dinh.docx", Data(repeating: 1, count: 72_000))
+        _ = try site.build()
+        #expect(try site.html("tin-so-1/index.html").contains("(DOCX, 70 KB)"))
+        #expect(try site.snapshotOutput() == wholeBuild(site))
+    }
+
+    /// `related_count` changes which articles each page lists, not the entries themselves.
+    @Test func aSettingThatChangesTheListsReachesEveryPage() throws {
+        let site = try site()
+        _ = try site.build()
+        let settings = try String(contentsOf: site.root.appendingPathComponent("site/site.yaml"), encoding: .utf8)
+        try site.write("site/site.yaml", settings + "\nrelated_count: 1\n")
+        _ = try site.build()
+        #expect(try site.snapshotOutput() == wholeBuild(site))
+    }
+
+    @Test func theRecordReadsBackAsWritten() throws {
+        let site = try TestSite()
+        let output = site.root.appendingPathComponent("public")
+        let inputs = PageInputs(
+            key: 0xFEED, articleBodies: [1, 2, 0xFFFF_FFFF_FFFF_FFFF], archivedBodies: [],
+            paths: ["index.html", "", "a/b"])
+        inputs.save(sourceRoot: site.root, output: output)
+        #expect(PageInputs.load(sourceRoot: site.root, output: output) == inputs)
+        #expect(PageInputs.load(sourceRoot: site.root, output: site.root.appendingPathComponent("other")) == nil)
+        let file = PageInputs.url(sourceRoot: site.root, output: output)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        for cut in [text.count / 3, text.count / 2, text.count - 2] {
+            try Data(text.prefix(cut).utf8).write(to: file)
+            #expect(PageInputs.load(sourceRoot: site.root, output: output) == nil, "cut at \(cut)")
+        }
+    }
+}
