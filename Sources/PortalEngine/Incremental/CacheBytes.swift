@@ -26,6 +26,12 @@ struct CacheBytesWriter {
         value.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// A string's UTF-8 bytes, as `string` writes them.
+    mutating func bytes(_ value: [UInt8]) {
+        unsigned(UInt64(value.count))
+        bytes.append(contentsOf: value)
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout CacheBytesWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
@@ -90,14 +96,23 @@ struct CacheBytesReader {
     }
 
     mutating func string() -> String {
+        String(decoding: stringBytes(), as: UTF8.self)
+    }
+
+    /// A string as its bytes, made a String only if it is read as one.
+    mutating func storedText() -> StoredText {
+        StoredText(bytes: Array(stringBytes()))
+    }
+
+    private mutating func stringBytes() -> UnsafeRawBufferPointer {
         let count = unsigned()
         guard !failed, count <= UInt64(bytes.count - at) else {
             failed = true
-            return ""
+            return UnsafeRawBufferPointer(start: nil, count: 0)
         }
         let start = at
         at += Int(count)
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<at])
     }
 
     mutating func optional<T>(_ read: (inout CacheBytesReader) -> T) -> T? {

@@ -7,7 +7,7 @@ extension SourceDocument {
         w.string(file.relativePath)
         w.string(kind.rawValue)
         frontMatter.encode(into: &w)
-        w.string(body)
+        markdown.encode(into: &w)
         w.int(bodyFirstLine)
         w.unsigned(frontMatterStamp)
     }
@@ -16,12 +16,12 @@ extension SourceDocument {
         let file = SourceFileRef(sourcePath: r.string(), relativePath: r.string())
         let kind = Kind(rawValue: r.string())
         let frontMatter = FrontMatter.decode(&r)
-        let body = r.string()
+        let markdown = r.storedText()
         let bodyFirstLine = r.int()
         let frontMatterStamp = r.unsigned()
         guard let kind else { return nil }
         return SourceDocument(
-            file: file, kind: kind, frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine,
+            file: file, kind: kind, frontMatter: frontMatter, markdown: markdown, bodyFirstLine: bodyFirstLine,
             frontMatterStamp: frontMatterStamp)
     }
 }
@@ -201,9 +201,9 @@ extension DocumentMemory.Rendered {
 
 extension RenderedBody {
     func encode(into w: inout CacheBytesWriter) {
-        w.string(html)
+        storedHTML.encode(into: &w)
         w.string(summary)
-        w.string(plainText)
+        storedPlainText.encode(into: &w)
         w.array(photos) { w, photo in
             w.string(photo.path)
             w.string(photo.file)
@@ -213,7 +213,7 @@ extension RenderedBody {
 
     static func decode(_ r: inout CacheBytesReader) -> RenderedBody {
         RenderedBody(
-            html: r.string(), summary: r.string(), plainText: r.string(),
+            storedHTML: r.storedText(), summary: r.string(), storedPlainText: r.storedText(),
             photos: r.array { r in PhotoUse(path: r.string(), file: r.string(), position: r.optional { $0.position() })
             })
     }

@@ -64,7 +64,7 @@ struct PageInputs: Equatable {
 
     @Sendable private static func stamp(_ body: RenderedBody) -> UInt64 {
         var hasher = StableHasher()
-        hasher.add(body.html)
+        body.storedHTML.add(to: &hasher)
         return hasher.value
     }
 

@@ -110,7 +110,11 @@ extension SiteBuilder {
         options: BuildOptions, run: inout BuildRun
     ) -> (jobs: [PageJob], contexts: PageContexts, written: PageWriter.Outcome) {
         let contexts = PageContexts(
-            model: model, bodies: bodies.articles.map { RenderedBody(html: $0.html, summary: $0.summary) },
+            model: model,
+            bodies: bodies.articles.map {
+                RenderedBody(
+                    storedHTML: $0.storedHTML, summary: $0.summary, storedPlainText: StoredText(""), photos: [])
+            },
             pageBodies: bodies.pages, now: options.now, archivedBodies: bodies.archived)
         let jobs = PageJob.plan(for: model)
         var inputs = PageInputs.make(sources: sources, contexts: contexts, theme: theme, now: options.now)

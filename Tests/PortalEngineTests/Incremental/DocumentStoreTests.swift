@@ -198,7 +198,8 @@ import Testing
         }
         let document = SourceDocument(
             file: SourceFileRef(sourcePath: "content/x.md", relativePath: "x.md"), kind: .document,
-            frontMatter: original, body: "Thân **bài**.\n", bodyFirstLine: 36, frontMatterStamp: 0xABCD_0123)
+            frontMatter: original, markdown: StoredText("Thân **bài**.\n"), bodyFirstLine: 36,
+            frontMatterStamp: 0xABCD_0123)
         var writer = CacheBytesWriter()
         document.encode(into: &writer)
         let decoded = try writer.bytes.withUnsafeBytes { bytes in

@@ -125,7 +125,8 @@ public enum ContentLoader {
         var stamp = StableHasher()
         stamp.add(parts.yaml)
         let document = SourceDocument(
-            file: ref, kind: kind, frontMatter: front, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+            file: ref, kind: kind, frontMatter: front, markdown: StoredText(parts.body),
+            bodyFirstLine: parts.bodyFirstLine,
             frontMatterStamp: stamp.value)
         return (document, problems)
     }

@@ -14,12 +14,17 @@ public struct SourceDocument: Sendable {
     public var file: SourceFileRef
     public var kind: Kind
     public var frontMatter: FrontMatter
-    public var body: String
+    /// The body's Markdown.
+    public var markdown: StoredText
     /// File line where the body starts, to place body diagnostics.
     public var bodyFirstLine: Int
     /// A hash of the front matter's text: everything the model takes from the file but the
     /// body (`PageInputs` compares it between builds).
     public var frontMatterStamp: UInt64 = 0
+}
+
+extension SourceDocument {
+    public var body: String { markdown.string }
 }
 
 extension SourceDocument.Kind {

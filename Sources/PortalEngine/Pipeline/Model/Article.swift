@@ -27,7 +27,8 @@ public struct Article: Sendable {
     /// Where `aliases:` was written, for messages about them.
     public var positionOfAliases: SourcePosition?
     public var extra: [String: YAMLValue]
-    public var body: String
+    /// The body's Markdown.
+    public var markdown: StoredText
     public var bodyFirstLine: Int
     /// Where `slug:` (or else `title:`) was written: what decides the URL.
     public var positionOfSlugOrTitle: SourcePosition? = nil
@@ -42,4 +43,8 @@ public struct Article: Sendable {
     public var positionOfImage: SourcePosition? = nil
     /// A document's fields (văn bản); nil for news and pages.
     public var document: LegalDocument? = nil
+}
+
+extension Article {
+    public var body: String { markdown.string }
 }

@@ -109,7 +109,7 @@ public enum ModelBuilder {
             source: front.source, summary: front.summary ?? (isDocument ? front.document.abstract : nil),
             imageURL: imageURL, imageCaption: front.imageCaption,
             featured: front.featured, aliases: front.aliases, positionOfAliases: front.positions["aliases"],
-            extra: front.extra, body: p.document.body,
+            extra: front.extra, markdown: p.document.markdown,
             bodyFirstLine: p.document.bodyFirstLine)
         article.positionOfSlugOrTitle = front.positions["slug"] ?? front.positions["title"]
         article.positionOfImage = front.positions["image"]

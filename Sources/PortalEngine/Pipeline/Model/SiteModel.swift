@@ -42,9 +42,9 @@ extension SiteModel {
 
     /// Empties every article's Markdown text, once the bodies are rendered.
     mutating func forgetMarkdown() {
-        for i in articles.indices { articles[i].body = "" }
-        for i in pages.indices { pages[i].body = "" }
-        for i in archived.indices { archived[i].body = "" }
+        for i in articles.indices { articles[i].markdown = StoredText("") }
+        for i in pages.indices { pages[i].markdown = StoredText("") }
+        for i in archived.indices { archived[i].markdown = StoredText("") }
     }
 
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {

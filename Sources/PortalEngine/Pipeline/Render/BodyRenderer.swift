@@ -1,11 +1,25 @@
 /// An article body after Markdown: the HTML and the summary lists will show.
 public struct RenderedBody: Sendable {
-    public var html: String
+    var storedHTML: StoredText
     public var summary: String
-    /// Words of the body without markup, for the search index.
-    public var plainText: String = ""
+    var storedPlainText: StoredText
     /// The photos the body shows.
     public var photos: [PhotoUse] = []
+
+    public init(html: String, summary: String, plainText: String = "", photos: [PhotoUse] = []) {
+        self.init(
+            storedHTML: StoredText(html), summary: summary, storedPlainText: StoredText(plainText), photos: photos)
+    }
+
+    init(storedHTML: StoredText, summary: String, storedPlainText: StoredText, photos: [PhotoUse]) {
+        (self.storedHTML, self.summary, self.storedPlainText, self.photos) = (
+            storedHTML, summary, storedPlainText, photos
+        )
+    }
+
+    public var html: String { storedHTML.string }
+    /// Words of the body without markup, for the search index.
+    public var plainText: String { storedPlainText.string }
 }
 
 /// Renders every body once, in parallel, resolving links and images against content/.
@@ -49,7 +63,7 @@ public enum BodyRenderer {
             key.add(article.file.relativePath)
             key.add(UInt64(article.bodyFirstLine))
             key.add(article.summary ?? "\u{0}")
-            key.add(article.body)
+            article.markdown.add(to: &key)
             let made = memory.render(key.value) { kept in
                 resolver.outcome(of: kept.links.references) == kept.links.outcome
             } make: {

@@ -24,7 +24,7 @@ extension SearchIndexBuilder {
             hasher.add(model.articles[i].url)
             hasher.add(model.articles[i].title)
             hasher.add(model.articles[i].summary ?? "")
-            hasher.add(bodies[i].plainText)
+            bodies[i].storedPlainText.add(to: &hasher)
             return hasher.value
         }
     }

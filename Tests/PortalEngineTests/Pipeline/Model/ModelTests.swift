@@ -98,7 +98,8 @@ import Testing
             let front = try #require(parsed)
             docs.append(
                 SourceDocument(
-                    file: ref, kind: name.hasPrefix("pages/") ? .page : .article, frontMatter: front, body: parts.body,
+                    file: ref, kind: name.hasPrefix("pages/") ? .page : .article, frontMatter: front,
+                    markdown: StoredText(parts.body),
                     bodyFirstLine: parts.bodyFirstLine))
         }
         #expect(diags.isEmpty)

@@ -29,7 +29,9 @@ import Testing
             let (front, diags) = parser.parse("title: \(name)\n" + yaml, file: ref.sourcePath, firstLine: 2)
             #expect(diags.isEmpty, "\(diags)")
             docs.append(
-                SourceDocument(file: ref, kind: .article, frontMatter: try #require(front), body: "", bodyFirstLine: 1))
+                SourceDocument(
+                    file: ref, kind: .article, frontMatter: try #require(front), markdown: StoredText(""),
+                    bodyFirstLine: 1))
         }
         let loaded = LoadedSite(
             config: try #require(config), documents: docs, contentAssets: [], staticAssets: [], diagnostics: [])
@@ -113,7 +115,8 @@ import Testing
                 date: Timestamp(secondsSince1970: 1_600_000_000 + day * 86_400 + hour * 3600), dateHasTime: true,
                 lastmod: nil, categoryKey: "c", bloc: Bool.random(using: &random) || oneBloc ? bloc : nil,
                 units: units, meeting: nil, tags: tags, author: nil, source: nil, summary: nil, imageURL: nil,
-                imageCaption: nil, featured: false, aliases: [], positionOfAliases: nil, extra: [:], body: "",
+                imageCaption: nil, featured: false, aliases: [], positionOfAliases: nil, extra: [:],
+                markdown: StoredText(""),
                 bodyFirstLine: 1)
         }
         articles.sort(by: ModelBuilder.newestFirst)

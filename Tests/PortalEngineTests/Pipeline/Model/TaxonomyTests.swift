@@ -39,7 +39,7 @@ import Testing
             lastmod: nil,
             categoryKey: "c", bloc: nil, units: units, meeting: nil, tags: [], author: nil, source: nil, summary: nil,
             imageURL: nil, imageCaption: nil, featured: false, aliases: [], positionOfAliases: nil, extra: [:],
-            body: "", bodyFirstLine: 1)
+            markdown: StoredText(""), bodyFirstLine: 1)
     }
 
     @Test func caseAndNormalisationVariantsAreOneTerm() {
