@@ -41,7 +41,8 @@ public enum PublishableFiles {
 
     /// The lowercased extension without its dot; "" when the name has none.
     public static func fileType(of name: String) -> String {
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return String(name[name.index(after: dot)...]).lowercased()
+        // By bytes: a "." never ends a Character that goes on, and walking Characters cost more.
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+        return String(name[name.utf8.index(after: dot)...]).lowercased()
     }
 }

@@ -117,11 +117,12 @@ public struct ContentPaths: Sendable {
     )? {
         var path = raw
         var suffix = ""
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+        if let cut = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
             suffix = String(path[cut...])
             path = String(path[..<cut])
         }
-        path = path.removingPercentEncoding ?? path
+        // Foundation's decoding costs more than the rest of resolving: most paths have nothing to decode.
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         let rooted = path.hasPrefix("/")
         if rooted, !basePath.isEmpty, path.hasPrefix(basePath) {
             path = String(path.dropFirst(basePath.count))
@@ -214,21 +215,17 @@ public struct ContentPaths: Sendable {
 public enum URLEncoding {
     /// Keeps `/` and URL-safe ASCII; encodes spaces, Vietnamese letters and the rest as UTF-8 bytes.
     public static func encodePath(_ path: String) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {
             switch byte {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F:
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
         }
-        return out
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        return String(decoding: out, as: UTF8.self)
     }
 }
