@@ -27,6 +27,8 @@ public struct BuildOptions: Sendable {
     public var writeInPlace = false
     /// Parsed files and rendered bodies kept between the builds of one process (the preview).
     public var documentMemory: DocumentMemory?
+    /// The model of the last build of one process (the preview), for a rebuild that changed only bodies.
+    public var modelMemory: ModelMemory?
     /// Where the build is, for a progress line; nil when nobody watches.
     public var progress: BuildProgress?
     /// Called when another build holds this output folder; this build then waits for it.

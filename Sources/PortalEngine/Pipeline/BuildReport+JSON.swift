@@ -6,7 +6,7 @@ extension BuildReport {
         let object: [String: Any] = [
             "articles": articles, "documents": documents, "pages": pagesWritten, "files_copied": filesCopied,
             "files_written": filesWritten, "files_unchanged": filesUnchanged, "seconds": seconds,
-            "up_to_date": upToDate, "search_index": searchIndex.rawValue,
+            "up_to_date": upToDate, "model_kept": modelKept, "search_index": searchIndex.rawValue,
             "pages_rendered": pagesRendered, "pages_reused": pagesReused,
             "pages_kept_unseen": pagesKeptUnseen,
             "files_parsed": sources.loadsMade, "files_reused": sources.loadsReused,

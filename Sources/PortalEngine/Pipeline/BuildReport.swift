@@ -32,6 +32,8 @@ public struct BuildReport: Sendable {
     public var photosFromCache = 0
     /// Nothing the build reads had changed and the output was whole: nothing was built.
     public var upToDate = false
+    /// The model was the one kept from the process's last build (`ModelMemory`).
+    public var modelKept = false
     /// Backups, lock files and system files left out of content/ and site/static/.
     public var leftoversSkipped = 0
     /// Articles dated in the future, left out until then (none with `includeFuture`).

@@ -22,6 +22,33 @@ extension SiteBuilder {
         return (config, theme)
     }
 
+    /// The model; with a `ModelMemory`, the one kept from the last build when nothing it is made
+    /// of changed since (`sources`, and the URL record of the output).
+    static func buildModel(_ loaded: LoadedSite, sources: UInt64, options: BuildOptions) -> (
+        model: SiteModel, problems: [Diagnostic], kept: Bool
+    ) {
+        let published = PublishedURLs.load(fromOutput: options.output)
+        let build = {
+            ModelBuilder.build(
+                loaded, includeDrafts: options.includeDrafts, now: options.now, includeFuture: options.includeFuture,
+                published: published)
+        }
+        guard let memory = options.modelMemory else {
+            let (model, problems) = build()
+            return (model, problems, false)
+        }
+        var key = StableHasher()
+        key.add(sources)
+        key.add(published.fileStamp)
+        if var (model, problems) = memory.model(for: key.value, now: options.now) {
+            model.takeMarkdown(from: loaded.documents)
+            return (model, problems, true)
+        }
+        let (model, problems) = build()
+        memory.remember(model, problems: problems, key: key.value, now: options.now)
+        return (model, problems, false)
+    }
+
     /// Every body, through the memory; the memory is then saved (while the build goes on), even
     /// when the build will fail: what parsed cleanly is worth keeping. The Markdown texts are
     /// then let go: nothing after needs them (710 MB at 100,000 articles).
@@ -181,7 +208,7 @@ extension BuildReport {
     init(
         model: SiteModel, loaded: LoadedSite, run: BuildRun, pages: Int, copied: Int, photos: PhotoMaker.Outcome,
         staging: OutputStaging, search: SearchIndexMode, written: PageWriter.Outcome, contexts: PageContexts,
-        sources: DocumentMemory.Counts
+        sources: DocumentMemory.Counts, modelKept: Bool
     ) {
         self.init(
             articles: model.newsCount,
@@ -193,5 +220,6 @@ extension BuildReport {
             nextScheduled: model.scheduled.first, timeZone: model.config.timeZone)
         (photosRead, photosMade, photosFromCache) = (loaded.photos.filesRead, photos.made, photos.reused)
         self.sources = sources
+        self.modelKept = modelKept
     }
 }

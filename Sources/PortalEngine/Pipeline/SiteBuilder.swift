@@ -28,9 +28,7 @@ public enum SiteBuilder {
 
         // Model. The URL record is read without the output's lock: a build finishing meanwhile
         // can only add URLs it also knows, and this build's record replaces it.
-        var (model, modelProblems) = ModelBuilder.build(
-            loaded, includeDrafts: options.includeDrafts, now: options.now, includeFuture: options.includeFuture,
-            published: PublishedURLs.load(fromOutput: options.output))
+        var (model, modelProblems, modelKept) = buildModel(loaded, sources: sources, options: options)
         run.diagnostics += modelProblems
         run.lap("model")
 
@@ -81,6 +79,7 @@ public enum SiteBuilder {
         documents?.endBuild()
         return BuildReport(
             model: model, loaded: loaded, run: run, pages: jobs.count, copied: files, photos: photos, staging: staging,
-            search: search.mode, written: written, contexts: contexts, sources: documents?.lastCounts ?? .init())
+            search: search.mode, written: written, contexts: contexts, sources: documents?.lastCounts ?? .init(),
+            modelKept: modelKept)
     }
 }

@@ -13,6 +13,7 @@ public final class PreviewSession: @unchecked Sendable {
     /// Parsed files and rendered bodies from the previous rebuild: an edit re-parses one file.
     /// The first build starts from what `build-site` kept.
     private let documents: DocumentMemory
+    private let modelMemory = ModelMemory()
     private let log: @Sendable (String) -> Void
 
     public init(options: PreviewOptions, log: @escaping @Sendable (String) -> Void) {
@@ -58,6 +59,7 @@ public final class PreviewSession: @unchecked Sendable {
             baseURLOverride: baseURL)
         buildOptions.counterEndpointOverride = "/api/counter"
         buildOptions.documentMemory = documents
+        buildOptions.modelMemory = modelMemory
         // The preview's folder is its own, and the browser reloads once a build is done.
         buildOptions.writeInPlace = true
         let settings = buildOptions

@@ -11,6 +11,8 @@ public struct PublishedURLs: Sendable, Equatable {
     /// Content file (`content/articles/x.md`) → its URLs as site paths without the base path
     /// (`slug/`), the current one first.
     public var urlsBySource: [String: [String]] = [:]
+    /// A hash of the file the record was read from (0 when none was read).
+    var fileStamp: UInt64 = 0
 
     public init(urlsBySource: [String: [String]] = [:]) {
         self.urlsBySource = urlsBySource
@@ -22,6 +24,9 @@ public struct PublishedURLs: Sendable, Equatable {
             return PublishedURLs()
         }
         var record = PublishedURLs()
+        var stamp = StableHasher()
+        data.withUnsafeBytes { stamp.add(bytes: $0) }
+        record.fileStamp = stamp.value
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t").map(String.init)
             guard fields.count >= 2, fields[0].hasPrefix("content/") else { continue }

@@ -47,6 +47,14 @@ extension SiteModel {
         for i in archived.indices { archived[i].markdown = StoredText("") }
     }
 
+    /// Each article's Markdown taken from `documents` (by source file), for a kept model.
+    mutating func takeMarkdown(from documents: [SourceDocument]) {
+        let markdown = Dictionary(documents.map { ($0.file.sourcePath, $0.markdown) }) { first, _ in first }
+        for i in articles.indices { articles[i].markdown = markdown[articles[i].file.sourcePath] ?? StoredText("") }
+        for i in pages.indices { pages[i].markdown = markdown[pages[i].file.sourcePath] ?? StoredText("") }
+        for i in archived.indices { archived[i].markdown = markdown[archived[i].file.sourcePath] ?? StoredText("") }
+    }
+
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
         switch kind {
         case .bloc: return blocs

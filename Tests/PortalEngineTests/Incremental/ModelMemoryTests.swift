@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import PortalEngine
+
+/// The preview keeps its model between builds: a body edit takes it, anything else the model
+/// is made of builds it again, and either way the site is the site a fresh build makes.
+@Suite struct ModelMemoryTests {
+    let documents = DocumentMemory()
+    let models = ModelMemory()
+
+    func site() throws -> TestSite {
+        try TestSite.withArticles(4, extraFields: "\ntags: [chung]") { "Đoạn đầu của tin \($0).\n\nĐoạn hai." }
+    }
+
+    /// A build as the preview runs it, at `now`.
+    func build(_ site: TestSite, now: Timestamp = TestSite.now) throws -> BuildReport {
+        var options = BuildOptions(sourceRoot: site.root, now: now)
+        options.documentMemory = documents
+        options.modelMemory = models
+        options.writeInPlace = true
+        return try SiteBuilder.build(options)
+    }
+
+    /// Whether the output is the one a build without any memory makes, given the same record
+    /// of published URLs (a moved article keeps a redirect from where it was).
+    func sameAsAFreshBuild(_ site: TestSite, now: Timestamp = TestSite.now) throws -> Bool {
+        let output = site.root.appendingPathComponent("fresh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: site.output.appendingPathComponent(PublishedURLs.fileName),
+            to: output.appendingPathComponent(PublishedURLs.fileName))
+        _ = try SiteBuilder.build(BuildOptions(sourceRoot: site.root, output: output, now: now, useCache: false))
+        return try site.snapshotOutput() == snapshotFiles(in: output)
+    }
+
+    /// A body edit of the second article.
+    func editBody(_ site: TestSite, _ text: String) throws {
+        try site.article(
+            "a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
+            body: "Đoạn đầu của tin 2.\n\n\(text)")
+    }
+
+    /// The first build, and a first edit: that one read a URL record the first build had not, so
+    /// it built its model; the next edit can take it.
+    func startPreview(_ site: TestSite) throws {
+        #expect(try !build(site).modelKept)
+        try editBody(site, "Sửa lần đầu.")
+        #expect(try !build(site).modelKept)
+    }
+
+    @Test func aBodyEditTakesTheKeptModel() throws {
+        let site = try site()
+        try startPreview(site)
+        for round in 1...2 {
+            try editBody(site, "Đoạn hai, sửa lần \(round).")
+            #expect(try build(site).modelKept, "round \(round)")
+            #expect(try site.html("tin-so-2/index.html").contains("Đoạn hai, sửa lần \(round)."))
+            #expect(try sameAsAFreshBuild(site))
+        }
+    }
+
+    @Test(arguments: [
+        "title: Tin số 2 (sửa)\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
+        "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien\ntags: [khác]",
+        "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]\nslug: tin-hai",
+    ])
+    func aFrontMatterEditBuildsTheModelAgain(frontMatter: String) throws {
+        let site = try site()
+        try startPreview(site)
+        try site.article("a2", frontMatter, body: "Đoạn đầu của tin 2.\n\nĐoạn hai.")
+        #expect(try !build(site).modelKept)
+        #expect(try sameAsAFreshBuild(site))
+    }
+
+    @Test func aNewFileBuildsTheModelAgain() throws {
+        let site = try site()
+        try startPreview(site)
+        try site.article("a5", "title: Tin số 5\ndate: 2019-07-15 08:00\ncategory: tin-tuc-su-kien")
+        #expect(try !build(site).modelKept)
+        #expect(try site.exists("tin-so-5/index.html"))
+        #expect(try sameAsAFreshBuild(site))
+    }
+
+    /// Nothing changed in the files, but an article's time came: the kept model would leave it out.
+    @Test func anArticleComingDueBuildsTheModelAgain() throws {
+        let site = try site()
+        let later = Timestamp(secondsSince1970: TestSite.now.secondsSince1970 + 86_400)
+        try site.article("hen", "title: Tin hẹn giờ\ndate: 2029-07-09 20:00\ncategory: tin-tuc-su-kien")
+        try startPreview(site)
+        #expect(!site.exists("tin-hen-gio/index.html"))
+        try editBody(site, "Đoạn hai, đã sửa.")
+        #expect(try !build(site, now: later).modelKept)
+        #expect(site.exists("tin-hen-gio/index.html"))
+        #expect(try sameAsAFreshBuild(site, now: later))
+    }
+}
