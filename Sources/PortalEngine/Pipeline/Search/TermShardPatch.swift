@@ -39,7 +39,12 @@ extension SearchIndexBuilder {
                 next += 1
             }
             let mayGain = addedHashes.contains(hashes[k])
-            guard entry.namesDocs || mayGain else {
+            let unchanged =
+                !mayGain && !entry.namesDocs
+                || entry.namesDocs && mayGain
+                    && keepsItsPosting(
+                        entry, of: bytes, removed: removed, added[String(decoding: bytes[entry.term], as: UTF8.self)])
+            if unchanged {
                 separate()
                 out.append(contentsOf: bytes[entry.bytes])
                 continue
@@ -56,4 +61,23 @@ extension SearchIndexBuilder {
     }
 
     private static func partition(of term: String) -> UInt32 { fnv1a32(term) % UInt32(partitions) }
+
+    /// Whether the one changed document the entry names gets it back as it was (same title flag,
+    /// same spellings among the term's variants): the usual case of an edit, where most of an
+    /// article's words stay. Then the entry is the same without parsing its postings.
+    private static func keepsItsPosting(
+        _ entry: TermShardReader.ScannedEntry, of bytes: [UInt8], removed: Set<Int32>, _ gains: [PatchedTerm]?
+    ) -> Bool {
+        guard let gains, gains.count == 1, let gain = gains.first, removed == [gain.doc],
+            let old = TermShardReader.posting(of: gain.doc, inEntryAt: entry.bytes.lowerBound, of: bytes),
+            old.title == gain.info.title
+        else { return false }
+        if old.variants.isEmpty { return true }  // pairs of words: no spellings
+        var mask: UInt32 = 0
+        for spelling in gain.info.exact {
+            guard let v = old.variants.firstIndex(of: spelling) else { return false }
+            mask |= 1 << UInt32(v)
+        }
+        return mask == old.mask
+    }
 }

@@ -73,6 +73,37 @@ enum TermShardReader {
         }
     }
 
+    /// The variants of the entry at `start`, and the title flag and mask of `doc`'s posting;
+    /// nil when it has none. Reads the numbers without keeping them.
+    static func posting(of doc: Int32, inEntryAt start: Int, of bytes: [UInt8]) -> (
+        variants: [String], title: Bool, mask: UInt32
+    )? {
+        var reader = Reader(bytes: bytes, i: start)
+        guard reader.stringBytes() != nil, reader.take(0x3A), reader.take(0x5B), reader.take(0x5B) else { return nil }
+        var variants: [String] = []
+        if !reader.take(0x5D) {
+            repeat {
+                guard let variant = reader.string() else { return nil }
+                variants.append(variant)
+            } while reader.take(0x2C)
+            guard reader.take(0x5D) else { return nil }
+        }
+        guard reader.take(0x2C), reader.take(0x5B) else { return nil }
+        let width = variants.isEmpty ? 2 : 3
+        var current = 0
+        while true {
+            guard let gap = reader.number(), reader.take(0x2C), let title = reader.number() else { return nil }
+            var mask = 0
+            if width == 3 {
+                guard reader.take(0x2C), let value = reader.number() else { return nil }
+                mask = value
+            }
+            current += gap
+            if current == Int(doc) { return (variants, title == 1, UInt32(truncatingIfNeeded: mask)) }
+            if current > Int(doc) || !reader.take(0x2C) { return nil }
+        }
+    }
+
     /// The entry at `start` of `bytes`, whole.
     static func parseEntry(at start: Int, of bytes: [UInt8]) -> (String, SearchIndexBuilder.TermPostings)? {
         var reader = Reader(bytes: bytes, i: start)
