@@ -3,7 +3,8 @@ import Foundation
 /// Skips a build whose inputs are exactly those of the previous successful build into the same
 /// output, as `make` does: every file under `content/`, `site/` and the built-in theme (path,
 /// size, modification and change times, inode), the engine binary, the build options and what
-/// "now" contributes to pages (the year and the UTC offset in the site's time zone).
+/// "now" contributes to pages (the day, which documents' status is given "as of", and the UTC
+/// offset in the site's time zone).
 ///
 /// The previous output must still hold every file it was built with, at its recorded size, and
 /// that build must have had no warnings (they are printed again by building).
@@ -41,6 +42,8 @@ struct UpToDateCheck {
         hasher.add(options.strict ? "strict" : "lenient")
         let now = LocalDateTime(options.now, in: config.timeZone)
         hasher.add(UInt64(now.year))
+        hasher.add(UInt64(now.month))
+        hasher.add(UInt64(now.day))
         hasher.add(UInt64(bitPattern: Int64(now.utcOffsetSeconds)))
         var folders = [
             options.sourceRoot.appendingPathComponent("content").path,

@@ -230,6 +230,11 @@ import Testing
         let sameDay = try SiteBuilder.build(
             BuildOptions(sourceRoot: site.root, now: Timestamp(secondsSince1970: before.secondsSince1970 + 60)))
         #expect(sameDay.upToDate)
+        // The next day, nothing changes status, but the pages say "as of" which day.
+        let nextDay = try SiteBuilder.build(
+            BuildOptions(sourceRoot: site.root, now: Timestamp(secondsSince1970: before.secondsSince1970 + 86_400)))
+        #expect(!nextDay.upToDate)
+        #expect(try site.html("van-ban/45-kh-ubnd-2019/index.html").contains("tính đến ngày 19/02/2020"))
         // Nothing changed on disk, but a document takes effect: the up-to-date check must not skip it.
         let report = try SiteBuilder.build(BuildOptions(sourceRoot: site.root, now: after))
         #expect(!report.upToDate)
