@@ -16,14 +16,20 @@ extension SearchIndexBuilder {
     /// At most this many changed articles are patched in; more rebuild the index whole.
     static let maxPatchedArticles = 100
 
-    /// One hash per article of what its terms come from, and its URL: an article whose stamp is
-    /// unchanged at the same position has the same postings.
+    /// One hash per article of what its terms and its result entry come from (URL, title, date,
+    /// category, snippet): an article whose stamp is unchanged at the same position has the same
+    /// postings and the same entry.
     public static func documentStamps(model: SiteModel, bodies: [RenderedBody]) -> [UInt64] {
-        parallelMap(Array(model.articles.indices)) { i in
+        let dates = VietnameseDateFormat(zone: model.config.timeZone)
+        return parallelMap(Array(model.articles.indices)) { i in
+            let article = model.articles[i]
             var hasher = StableHasher()
-            hasher.add(model.articles[i].url)
-            hasher.add(model.articles[i].title)
-            hasher.add(model.articles[i].summary ?? "")
+            hasher.add(article.url)
+            hasher.add(article.title)
+            hasher.add(article.summary ?? "")
+            hasher.add(article.date.map { dates.short($0) } ?? "")  // as the entry shows it
+            hasher.add(article.categoryKey ?? "")
+            hasher.add(article.document?.abstract ?? "")
             bodies[i].storedPlainText.add(to: &hasher)
             return hasher.value
         }
