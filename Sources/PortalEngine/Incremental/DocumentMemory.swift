@@ -49,6 +49,9 @@ public final class DocumentMemory: @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// The bodies the last build used: their links were checked against that build's model.
+    private var checkedLastBuild: Set<UInt64> = []
+    private var trusted = 0
     private var loaded = Generations<Loaded>()
     private var rendered = Generations<Rendered>()
     private var counts = Counts()
@@ -74,10 +77,14 @@ public final class DocumentMemory: @unchecked Sendable {
 
     /// What the last build reused.
     public var lastCounts: Counts { lock.withLock { counts } }
+    /// Of the bodies the last build reused, those kept without checking their links.
+    public var lastBodiesTrusted: Int { lock.withLock { trusted } }
 
     func beginBuild() {
         lock.withLock {
             counts = Counts()
+            checkedLastBuild = Set(rendered.current.keys)
+            trusted = 0
             loaded.begin()
             rendered.begin()
         }
@@ -104,10 +111,20 @@ public final class DocumentMemory: @unchecked Sendable {
     }
 
     /// The body kept under `key` if `isValid` (its links still resolve as they did), or made.
-    func render(_ key: UInt64, isValid: (Rendered) -> Bool, make: () -> Rendered) -> Rendered {
+    /// With `sameLinksAsLastBuild` (the model is the last build's), a body that build used is
+    /// valid without checking its links again.
+    func render(
+        _ key: UInt64, sameLinksAsLastBuild: Bool = false, isValid: (Rendered) -> Bool, make: () -> Rendered
+    ) -> Rendered {
         remembered(
             key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, stored: \.renderedFromStore,
-            isValid: isValid,
+            isValid: { kept in
+                if sameLinksAsLastBuild, lock.withLock({ checkedLastBuild.contains(key) }) {
+                    lock.withLock { trusted += 1 }
+                    return true
+                }
+                return isValid(kept)
+            },
             decode: { store in
                 store.decode(.rendered, key) { payload in CacheBytesReader.whole(payload) { Rendered.decode(&$0) } }
             }, make: make)

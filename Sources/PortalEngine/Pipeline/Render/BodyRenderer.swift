@@ -34,13 +34,19 @@ public enum BodyRenderer {
     }
 
     /// With `memory`, a body whose text is unchanged since the previous build, and whose links
-    /// and images resolve as they did, is taken from it.
-    public static func renderSite(_ model: SiteModel, unsafeHTML: Bool, memory: DocumentMemory? = nil) -> SiteBodies {
-        let (articles, articleProblems) = renderAll(
-            model.articles, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
-        let (pages, pageProblems) = renderAll(model.pages, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
-        let (archived, archivedProblems) = renderAll(
-            model.archived, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory)
+    /// and images resolve as they did, is taken from it. `sameLinksAsLastBuild`: the model is
+    /// the one the last build used (`ModelMemory`), so what it checked holds.
+    public static func renderSite(
+        _ model: SiteModel, unsafeHTML: Bool, memory: DocumentMemory? = nil, sameLinksAsLastBuild: Bool = false
+    ) -> SiteBodies {
+        let render = { (articles: [Article]) in
+            renderAll(
+                articles, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory,
+                sameLinksAsLastBuild: sameLinksAsLastBuild)
+        }
+        let (articles, articleProblems) = render(model.articles)
+        let (pages, pageProblems) = render(model.pages)
+        let (archived, archivedProblems) = render(model.archived)
         memory?.releaseStorePages()
         return SiteBodies(
             articles: articles, pages: pages, diagnostics: articleProblems + pageProblems + archivedProblems,
@@ -48,7 +54,8 @@ public enum BodyRenderer {
     }
 
     public static func renderAll(
-        _ articles: [Article], paths: ContentPaths, unsafeHTML: Bool, memory: DocumentMemory? = nil
+        _ articles: [Article], paths: ContentPaths, unsafeHTML: Bool, memory: DocumentMemory? = nil,
+        sameLinksAsLastBuild: Bool = false
     ) -> ([RenderedBody], [Diagnostic]) {
         let renderer = MarkdownRenderer(unsafeHTML: unsafeHTML)
         let results = parallelMap(articles) { article in
@@ -64,7 +71,7 @@ public enum BodyRenderer {
             key.add(UInt64(article.bodyFirstLine))
             key.add(article.summary ?? "\u{0}")
             article.markdown.add(to: &key)
-            let made = memory.render(key.value) { kept in
+            let made = memory.render(key.value, sameLinksAsLastBuild: sameLinksAsLastBuild) { kept in
                 resolver.outcome(of: kept.links.references) == kept.links.outcome
             } make: {
                 render(article, renderer: renderer, resolver: resolver)
