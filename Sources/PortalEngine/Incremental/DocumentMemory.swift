@@ -5,8 +5,9 @@ import Foundation
 /// every file but parses and renders only what changed.
 ///
 /// A body is reused only when its links and images still resolve as they did (`isValid`): an
-/// article renamed re-renders the bodies that link to it. Entries not used by a build are
-/// forgotten after it.
+/// article renamed re-renders the bodies that link to it. When the build's model is the last
+/// build's (the preview's `ModelMemory`), the bodies that build used are not checked again.
+/// Entries not used by a build are forgotten after it.
 ///
 /// `build-site`, one build per process, backs it with a `DocumentStore` on disk: what the
 /// memory lacks is looked up there, and `persist()` writes back what the build made. The
