@@ -25,15 +25,8 @@ extension PageContexts {
     func archived(_ i: Int) -> (template: String, url: String, data: PageContext) {
         let article = model.archived[i]
         let data = articleData(article, entry: archivedItems[i], body: archivedBodies[i].html) { kind in
-            let names =
-                switch kind {
-                case .bloc: article.bloc.map { [$0] } ?? []
-                case .units: article.units
-                case .tags: article.tags
-                case .topic: article.topic.map { [$0] } ?? []
-                }
             let terms = model.taxonomy(kind).terms
-            return names.compactMap { name in
+            return kind.names(article).compactMap { name in
                 let key = Taxonomy.mergeKey(name)
                 return terms.firstIndex { Taxonomy.mergeKey($0.name) == key }.map { termLinks[kind]![$0] }
             }
