@@ -10,11 +10,14 @@ extension SearchIndexBuilder {
         for addition in additions { added[addition.term, default: []].append(addition) }
         let addedHashes = Set(additions.map(\.hash))
         let hashes = entries.map { fnv1a32(bytes[$0.term]) }
-        // A term is made a String only when its hash says it may be one of the additions.
+        // What each entry gains; a term is made a String only when its hash says it may gain.
+        var gains: [Int: [PatchedTerm]] = [:]
         var present: Set<String> = []
         for (k, entry) in entries.enumerated() where addedHashes.contains(hashes[k]) {
             let term = String(decoding: bytes[entry.term], as: UTF8.self)
-            if added[term] != nil { present.insert(term) }
+            guard let gained = added[term] else { continue }
+            gains[k] = gained
+            present.insert(term)
         }
         let newTerms = added.keys.filter { !present.contains($0) }.map { (term: $0, partition: partition(of: $0)) }
             .sorted { $0.partition != $1.partition ? $0.partition < $1.partition : $0.term < $1.term }
@@ -38,12 +41,10 @@ extension SearchIndexBuilder {
                 append(newTerms[next].term, TermPostings(hash: fnv1a32(newTerms[next].term)))
                 next += 1
             }
-            let mayGain = addedHashes.contains(hashes[k])
+            let gained = gains[k]
             let unchanged =
-                !mayGain && !entry.namesDocs
-                || entry.namesDocs && mayGain
-                    && keepsItsPosting(
-                        entry, of: bytes, removed: removed, added[String(decoding: bytes[entry.term], as: UTF8.self)])
+                gained == nil && !entry.namesDocs
+                || entry.namesDocs && gained.map { keepsItsPosting(entry, of: bytes, removed: removed, $0) } == true
             if unchanged {
                 separate()
                 out.append(contentsOf: bytes[entry.bytes])
@@ -66,9 +67,9 @@ extension SearchIndexBuilder {
     /// same spellings among the term's variants): the usual case of an edit, where most of an
     /// article's words stay. Then the entry is the same without parsing its postings.
     private static func keepsItsPosting(
-        _ entry: TermShardReader.ScannedEntry, of bytes: [UInt8], removed: Set<Int32>, _ gains: [PatchedTerm]?
+        _ entry: TermShardReader.ScannedEntry, of bytes: [UInt8], removed: Set<Int32>, _ gains: [PatchedTerm]
     ) -> Bool {
-        guard let gains, gains.count == 1, let gain = gains.first, removed == [gain.doc],
+        guard gains.count == 1, let gain = gains.first, removed == [gain.doc],
             let old = TermShardReader.posting(of: gain.doc, inEntryAt: entry.bytes.lowerBound, of: bytes),
             old.title == gain.info.title
         else { return false }

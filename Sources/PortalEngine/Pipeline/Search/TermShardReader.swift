@@ -79,16 +79,7 @@ enum TermShardReader {
         variants: [String], title: Bool, mask: UInt32
     )? {
         var reader = Reader(bytes: bytes, i: start)
-        guard reader.stringBytes() != nil, reader.take(0x3A), reader.take(0x5B), reader.take(0x5B) else { return nil }
-        var variants: [String] = []
-        if !reader.take(0x5D) {
-            repeat {
-                guard let variant = reader.string() else { return nil }
-                variants.append(variant)
-            } while reader.take(0x2C)
-            guard reader.take(0x5D) else { return nil }
-        }
-        guard reader.take(0x2C), reader.take(0x5B) else { return nil }
+        guard reader.stringBytes() != nil, let variants = variants(&reader) else { return nil }
         let width = variants.isEmpty ? 2 : 3
         var current = 0
         while true {
@@ -111,20 +102,7 @@ enum TermShardReader {
     }
 
     private static func parseEntry(_ reader: inout Reader) -> (String, SearchIndexBuilder.TermPostings)? {
-        guard let term = reader.string(), reader.take(0x3A), reader.take(0x5B), reader.take(0x5B) else {
-            return nil
-        }
-        var variants: [String] = []
-        if !reader.take(0x5D) {
-            while true {
-                guard let variant = reader.string() else { return nil }
-                variants.append(variant)
-                if reader.take(0x2C) { continue }
-                guard reader.take(0x5D) else { return nil }
-                break
-            }
-        }
-        guard reader.take(0x2C), reader.take(0x5B) else { return nil }
+        guard let term = reader.string(), let variants = variants(&reader) else { return nil }
         var numbers: [Int] = []
         while true {
             guard let number = reader.number() else { return nil }
@@ -146,6 +124,20 @@ enum TermShardReader {
             if width == 3 { postings.masks.append(UInt32(truncatingIfNeeded: numbers[k + 2])) }
         }
         return (term, postings)
+    }
+
+    /// After an entry's term: its variants, moving to its first posting number.
+    private static func variants(_ reader: inout Reader) -> [String]? {
+        guard reader.take(0x3A), reader.take(0x5B), reader.take(0x5B) else { return nil }
+        var variants: [String] = []
+        if !reader.take(0x5D) {
+            repeat {
+                guard let variant = reader.string() else { return nil }
+                variants.append(variant)
+            } while reader.take(0x2C)
+            guard reader.take(0x5D) else { return nil }
+        }
+        return reader.take(0x2C) && reader.take(0x5B) ? variants : nil
     }
 
     private struct Reader {
