@@ -120,11 +120,14 @@ public final class DocumentMemory: @unchecked Sendable {
         remembered(
             key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, stored: \.renderedFromStore,
             isValid: { kept in
-                if sameLinksAsLastBuild, lock.withLock({ checkedLastBuild.contains(key) }) {
-                    lock.withLock { trusted += 1 }
-                    return true
-                }
-                return isValid(kept)
+                let checked =
+                    sameLinksAsLastBuild
+                    && lock.withLock {
+                        guard checkedLastBuild.contains(key) else { return false }
+                        trusted += 1
+                        return true
+                    }
+                return checked || isValid(kept)
             },
             decode: { store in
                 store.decode(.rendered, key) { payload in CacheBytesReader.whole(payload) { Rendered.decode(&$0) } }

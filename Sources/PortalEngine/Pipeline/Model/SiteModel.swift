@@ -41,18 +41,19 @@ extension SiteModel {
     public var newsCount: Int { articles.count - documents.documents.count }
 
     /// Empties every article's Markdown text, once the bodies are rendered.
-    mutating func forgetMarkdown() {
-        for i in articles.indices { articles[i].markdown = StoredText("") }
-        for i in pages.indices { pages[i].markdown = StoredText("") }
-        for i in archived.indices { archived[i].markdown = StoredText("") }
-    }
+    mutating func forgetMarkdown() { setMarkdown { _ in StoredText("") } }
 
     /// Each article's Markdown taken from `documents` (by source file), for a kept model.
     mutating func takeMarkdown(from documents: [SourceDocument]) {
         let markdown = Dictionary(documents.map { ($0.file.sourcePath, $0.markdown) }) { first, _ in first }
-        for i in articles.indices { articles[i].markdown = markdown[articles[i].file.sourcePath] ?? StoredText("") }
-        for i in pages.indices { pages[i].markdown = markdown[pages[i].file.sourcePath] ?? StoredText("") }
-        for i in archived.indices { archived[i].markdown = markdown[archived[i].file.sourcePath] ?? StoredText("") }
+        setMarkdown { markdown[$0] ?? StoredText("") }
+    }
+
+    /// The Markdown of every article, page and expired article, by source file.
+    private mutating func setMarkdown(_ text: (String) -> StoredText) {
+        for i in articles.indices { articles[i].markdown = text(articles[i].file.sourcePath) }
+        for i in pages.indices { pages[i].markdown = text(pages[i].file.sourcePath) }
+        for i in archived.indices { archived[i].markdown = text(archived[i].file.sourcePath) }
     }
 
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
