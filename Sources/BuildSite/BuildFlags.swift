@@ -66,6 +66,11 @@ struct BuildFlags: ParsableArguments {
                     printError("  \(padded) \(String(format: "%7.3f", seconds)) s")
                 }
                 printError("  " + CommandText.text(.timingsSearch, "\(report.searchIndex.rawValue)"))
+                if let tokenizing = report.searchTokenizing {
+                    let megabytes = String(format: "%.1f", Double(tokenizing.bytes) / 1e6)
+                    let speed = String(format: "%.1f", tokenizing.megabytesPerSecond)
+                    printError("  " + CommandText.text(.timingsTokenizing, .text(megabytes), .text(speed)))
+                }
                 printError(
                     "  "
                         + CommandText.text(

@@ -8,6 +8,7 @@
 #   full build (no previous output, no cache), no-op rebuild, one-article edit:
 #     wall s, CPU s, peak RSS MB, files written / left unchanged
 #   the floor: cmark over all bodies, and copying the output folder (cp -r)
+#   how fast the full build split the articles' text into search terms, per core
 #   with --hugo: Hugo 0.111 on the same corpus (../shared/bench/hugo_bench.sh, 1 run), and
 #   the ratios ours / Hugo for wall time and peak memory.
 # Needs: python3, /usr/bin/time, cmark (apt-get install -y time cmark), and hugo for --hugo.
@@ -43,8 +44,9 @@ for N in "${SIZES[@]}"; do
   sync
 
   rm -rf "$SITE/public" "$SITE/.build-site-cache"
-  read -r fw fc fp < <(measure "$BIN" --source "$SITE" --lang en)
+  read -r fw fc fp < <(measure "$BIN" --source "$SITE" --lang en --timings)
   full_files=$(summary)
+  tokenizing=$(grep -o '[0-9.]* MB of text split into terms at [0-9.]* MB/s per core' "$WORK/out.log" || true)
   pages=$(grep -o '[0-9]* pages' "$WORK/out.log" | head -1 | cut -d' ' -f1)
   out_mb=$(du -sm "$SITE/public" | cut -f1)
 
@@ -71,6 +73,7 @@ for N in "${SIZES[@]}"; do
   printf '  %-22s %8s %8s %8s  %s\n' "no-op rebuild" "$nw" "$nc" "$np" "$noop_files"
   printf '  %-22s %8s %8s %8s  %s\n' "one article edited" "$ew" "$ec" "$ep" "$edit_files"
   echo "  per article (full): $(awk "BEGIN{printf \"%.1f\", $fw / $articles * 1e6}") µs; floor: cmark ${cw} s + cp -r ${pw} s = ${floor} s (full build = $(awk "BEGIN{printf \"%.1f\", $fw / $floor}") x floor)"
+  echo "  search index (full build): $tokenizing"
   if [ "$HUGO" = 1 ]; then
     hugo_line=$(SEED=$SEED bash "$HUGO_BENCH" "$N" 1 | tail -1)
     hw=$(echo "$hugo_line" | sed -E 's/.*wall_s=([0-9.]+).*/\1/')

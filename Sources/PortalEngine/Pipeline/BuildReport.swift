@@ -17,6 +17,8 @@ public struct BuildReport: Sendable {
     public var filesUnchanged = 0
     /// How the search index was made this time.
     public var searchIndex: SearchIndexMode = .rebuilt
+    /// The text the index build split into terms, and how fast, when it built the index whole.
+    public var searchTokenizing: SearchIndexBuilder.Tokenizing?
     /// Outputs rendered, and templated pages whose fingerprint matched the last build's and were
     /// kept without rendering (the page cache).
     public var pagesRendered = 0

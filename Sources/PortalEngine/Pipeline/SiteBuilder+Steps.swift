@@ -209,14 +209,15 @@ extension BuildReport {
     /// The report of a build that rendered and wrote.
     init(
         model: SiteModel, loaded: LoadedSite, run: BuildRun, pages: Int, copied: Int, photos: PhotoMaker.Outcome,
-        staging: OutputStaging, search: SearchIndexMode, written: PageWriter.Outcome, contexts: PageContexts,
+        staging: OutputStaging, search: SearchIndexPlan, written: PageWriter.Outcome, contexts: PageContexts,
         sources: DocumentMemory.Counts, modelKept: Bool
     ) {
         self.init(
             articles: model.newsCount,
             documents: model.documents.documents.count, pagesWritten: pages, filesCopied: copied, seconds: run.seconds,
             diagnostics: run.diagnostics, stageSeconds: run.clock.laps, filesWritten: staging.writeCounts.written,
-            filesUnchanged: staging.writeCounts.kept, searchIndex: search, pagesRendered: written.rendered,
+            filesUnchanged: staging.writeCounts.kept, searchIndex: search.mode, searchTokenizing: search.tokenizing,
+            pagesRendered: written.rendered,
             pagesReused: written.reused, pagesKeptUnseen: written.unseen,
             upToDate: false, leftoversSkipped: loaded.leftoversSkipped, scheduled: model.scheduled.count,
             nextScheduled: model.scheduled.first, timeZone: model.config.timeZone)

@@ -79,7 +79,7 @@ public enum SiteBuilder {
         documents?.endBuild()
         return BuildReport(
             model: model, loaded: loaded, run: run, pages: jobs.count, copied: files, photos: photos, staging: staging,
-            search: search.mode, written: written, contexts: contexts, sources: documents?.lastCounts ?? .init(),
+            search: search, written: written, contexts: contexts, sources: documents?.lastCounts ?? .init(),
             modelKept: modelKept)
     }
 }

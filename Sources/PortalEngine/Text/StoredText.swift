@@ -23,6 +23,15 @@ public struct StoredText: Sendable {
         }
     }
 
+    /// Calls `body` with the text's UTF-8, without making a String of stored bytes. Stored bytes
+    /// were written from a String, so they are valid UTF-8 unless the store was damaged.
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch storage {
+        case .string(var text): return text.withUTF8(body)
+        case .bytes(let bytes): return bytes.withUnsafeBufferPointer(body)
+        }
+    }
+
     /// Hashed as `StableHasher.add(_: String)` hashes the same text.
     func add(to hasher: inout StableHasher) {
         switch storage {

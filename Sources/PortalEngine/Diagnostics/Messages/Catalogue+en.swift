@@ -27,6 +27,7 @@ extension MessageCatalogue {
         .cliOptionTimings: "Print the time each stage took.",
         .cliOptionReport: "json: print the build's report as one JSON object (for benchmarks) instead of the summary.",
         .timingsSearch: "search index: {0}",
+        .timingsTokenizing: "search index: {0} MB of text split into terms at {1} MB/s per core",
         .timingsPages: "pages: {0} rendered, {1} kept from the last build ({2} of them without building their data)",
         .timingsSources: "Markdown files: {0} parsed, {1} kept; bodies: {2} rendered, {3} kept",
         .cliOptionLang: "Language of messages: vi or en (default: site.yaml's language).",

@@ -22,6 +22,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case cliOptionTimings
     case cliOptionReport
     case timingsSearch
+    case timingsTokenizing
     case timingsPages
     case timingsSources
     case cliOptionLang

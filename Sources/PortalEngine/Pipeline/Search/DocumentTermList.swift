@@ -9,26 +9,20 @@ struct DocumentTermList: Sendable {
     var firstLink: [Int32] = []
     var linkSpelling: [Int32] = []
     var linkNext: [Int32] = []
+    /// The UTF-8 bytes read, for the tokenizer's speed.
+    private(set) var bytesRead = 0
 
-    /// The terms of a title and a body; pairs do not span the two.
-    init(title: String, body: String) {
-        var pair: [UInt8] = []
-        for (text, isTitle) in [(title, true), (body, false)] {
-            var scanner = SearchTokenScanner(text)
-            var previous: [UInt8] = []
-            while scanner.next() {
-                let term = add(scanner.folded, title: isTitle)
-                addSpelling(scanner.exact, to: term)
-                if !previous.isEmpty {
-                    pair.removeAll(keepingCapacity: true)
-                    pair.append(contentsOf: previous)
-                    pair.append(0x20)
-                    pair.append(contentsOf: scanner.folded)
-                    add(pair, title: isTitle)
-                }
-                previous.removeAll(keepingCapacity: true)
-                previous.append(contentsOf: scanner.folded)
-            }
+    /// The terms of a title and a body; pairs do not span the two. The body's parts read as if
+    /// joined by spaces (pairs span them), without joining them.
+    init(title: String, body: [StoredText]) {
+        var title = title
+        title.withUTF8 { bytes in
+            var pairs = PairWindow()
+            add(bytes, title: true, pairs: &pairs)
+        }
+        var pairs = PairWindow()
+        for part in body {
+            part.withUTF8 { bytes in add(bytes, title: false, pairs: &pairs) }
         }
     }
 
@@ -44,9 +38,42 @@ struct DocumentTermList: Sendable {
         }
     }
 
+    /// The previous syllable, a space, then the current one, in one buffer, so a pair is a
+    /// slice of it; and the hash of "previous " so the pair's hash goes on from there.
+    private struct PairWindow: ~Copyable {
+        var bytes = ByteBuffer(capacity: 128)
+        /// Where the current syllable starts: 0 when there is no previous one.
+        var start = 0
+        var previousHash = SearchIndexBuilder.fnvOffset
+    }
+
+    private mutating func add(_ text: UnsafeBufferPointer<UInt8>, title: Bool, pairs: inout PairWindow) {
+        bytesRead += text.count
+        var scanner = SearchTokenScanner(text)
+        var exact = ByteBuffer()
+        while scanner.next(folded: &pairs.bytes, exact: &exact) {
+            // The syllable's hash and the pair's, in one pass over the syllable.
+            var hash = SearchIndexBuilder.fnvOffset
+            var pairHash = pairs.previousHash
+            for byte in pairs.bytes.bytes(from: pairs.start) {
+                hash = (hash ^ UInt32(byte)) &* SearchIndexBuilder.fnvPrime
+                pairHash = (pairHash ^ UInt32(byte)) &* SearchIndexBuilder.fnvPrime
+            }
+            let term = add(pairs.bytes.bytes(from: pairs.start), hash: hash, title: title)
+            addSpelling(exact.bytes, to: term)
+            if pairs.start > 0 {
+                add(pairs.bytes.bytes, hash: pairHash, title: title)
+                pairs.bytes.removeFirst(pairs.start)
+            }
+            pairs.bytes.append(0x20)
+            pairs.start = pairs.bytes.count
+            pairs.previousHash = (hash ^ 0x20) &* SearchIndexBuilder.fnvPrime
+        }
+    }
+
     @discardableResult
-    private mutating func add(_ term: [UInt8], title: Bool) -> Int {
-        let (id, isNew) = terms.insert(term[...], hash: SearchIndexBuilder.fnv1a32(term))
+    private mutating func add(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32, title: Bool) -> Int {
+        let (id, isNew) = terms.insert(term, hash: hash)
         if isNew {
             inTitle.append(title)
             firstLink.append(-1)
@@ -56,8 +83,8 @@ struct DocumentTermList: Sendable {
         return id
     }
 
-    private mutating func addSpelling(_ spelling: [UInt8], to term: Int) {
-        let spellingID = Int32(spellings.insert(spelling[...], hash: SearchIndexBuilder.fnv1a32(spelling)).id)
+    private mutating func addSpelling(_ spelling: UnsafeBufferPointer<UInt8>, to term: Int) {
+        let spellingID = Int32(spellings.insert(spelling, hash: SearchIndexBuilder.fnv1a32(spelling)).id)
         var link = firstLink[term]
         var last: Int32 = -1
         while link >= 0 {

@@ -77,6 +77,22 @@ public enum SearchIndexBuilder {
     public struct IndexFiles: Sendable {
         public var files: [(path: String, text: String)]
         public var shardCount: Int
+        public var tokenizing: Tokenizing
+    }
+
+    /// Text split into terms by a whole build, and the CPU time that took summed over threads.
+    public struct Tokenizing: Sendable {
+        public var bytes = 0
+        public var cpuSeconds = 0.0
+
+        /// Megabytes a second on one core.
+        public var megabytesPerSecond: Double { cpuSeconds > 0 ? Double(bytes) / 1e6 / cpuSeconds : 0 }
+    }
+
+    /// One document's terms, and the CPU time it took to make them.
+    private struct TimedTermList: Sendable {
+        var list: DocumentTermList
+        var cpuSeconds: Double
     }
 
     /// The whole index, from every article.
@@ -85,16 +101,22 @@ public enum SearchIndexBuilder {
         // document's term table until one big merge took over a gigabyte at 10,000 articles.
         let tables = (0..<partitions).map { IndexPartition(number: $0) }
         let chunk = 512
+        var tokenizing = Tokenizing()
         for start in stride(from: 0, to: model.articles.count, by: chunk) {
             let range = start..<min(model.articles.count, start + chunk)
             let perDocument = parallelMap(Array(range)) { i in
-                DocumentTermList(
-                    title: model.articles[i].title,
-                    body: bodies[i].plainText + " " + (model.articles[i].summary ?? ""))
+                let started = ThreadCPUTime.seconds()
+                let list = DocumentTermList(
+                    title: model.articles[i].title, body: searchedText(of: i, model: model, bodies: bodies))
+                return TimedTermList(list: list, cpuSeconds: ThreadCPUTime.seconds() - started)
+            }
+            for document in perDocument {
+                tokenizing.bytes += document.list.bytesRead
+                tokenizing.cpuSeconds += document.cpuSeconds
             }
             DispatchQueue.concurrentPerform(iterations: partitions) { p in
                 for (offset, document) in perDocument.enumerated() {
-                    tables[p].merge(document, doc: Int32(start + offset))
+                    tables[p].merge(document.list, doc: Int32(start + offset))
                 }
             }
         }
@@ -123,7 +145,8 @@ public enum SearchIndexBuilder {
                 ))
         }
         return IndexFiles(
-            files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount)
+            files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount,
+            tokenizing: tokenizing)
     }
 
     /// The result entries (`search/d/`), the filter values and `search/meta.json`.
@@ -219,13 +242,14 @@ public enum SearchIndexBuilder {
     /// `"term":[[variants],[doc gap,title(,mask),...]]`; pairs of words have no variants or masks.
     static func appendTerm(_ term: String, _ postings: TermPostings, to out: inout [UInt8]) {
         appendTerm(
-            term, variants: postings.variants, docs: postings.docs, titles: postings.titles, masks: postings.masks,
-            to: &out)
+            term, variants: postings.variants, count: postings.docs.count, doc: { postings.docs[$0] },
+            title: { postings.titles[$0] }, mask: { postings.masks[$0] }, to: &out)
     }
 
+    /// The same, for `count` postings given by position, however they are stored.
     static func appendTerm(
-        _ term: String, variants allVariants: [String], docs: [Int32], titles: [Bool], masks: [UInt32],
-        to out: inout [UInt8]
+        _ term: String, variants allVariants: [String], count: Int, doc: (Int) -> Int32, title: (Int) -> Bool,
+        mask: (Int) -> UInt32, to out: inout [UInt8]
     ) {
         let variants = term.contains(" ") ? [] : allVariants
         out.append(contentsOf: json(term).utf8)
@@ -233,22 +257,28 @@ public enum SearchIndexBuilder {
         out.append(contentsOf: variants.map(json).joined(separator: ",").utf8)
         out.append(contentsOf: "],[".utf8)
         var last: Int32 = 0
-        for k in docs.indices {
+        for k in 0..<count {
             if k > 0 { out.append(0x2C) }
-            appendNumber(Int(docs[k] - last), to: &out)
-            last = docs[k]
+            let number = doc(k)
+            appendNumber(Int(number - last), to: &out)
+            last = number
             out.append(0x2C)
-            out.append(titles[k] ? 0x31 : 0x30)
+            out.append(title(k) ? 0x31 : 0x30)
             if !variants.isEmpty {
                 out.append(0x2C)
-                appendNumber(Int(masks[k]), to: &out)
+                appendNumber(Int(mask(k)), to: &out)
             }
         }
         out.append(contentsOf: "]]".utf8)
     }
 
+    /// What an article's terms come from besides its title: its body's words, then its summary.
+    static func searchedText(of article: Int, model: SiteModel, bodies: [RenderedBody]) -> [StoredText] {
+        [bodies[article].storedPlainText, StoredText(model.articles[article].summary ?? "")]
+    }
+
     /// One document's terms by folded term, for patching a few documents into the index.
-    static func terms(title: String, body: String) -> DocumentTerms {
+    static func terms(title: String, body: [StoredText]) -> DocumentTerms {
         let list = DocumentTermList(title: title, body: body)
         var document = DocumentTerms()
         for t in 0..<list.terms.count {
@@ -304,13 +334,16 @@ public enum SearchIndexBuilder {
     public static func fnv1a32(_ text: String) -> UInt32 { fnv1a32(text.utf8) }
 
     static func fnv1a32(_ bytes: some Sequence<UInt8>) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
+        var hash = fnvOffset
         for byte in bytes {
             hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
+            hash = hash &* fnvPrime
         }
         return hash
     }
+
+    static let fnvOffset: UInt32 = 0x811C_9DC5
+    static let fnvPrime: UInt32 = 0x0100_0193
 
     static func json(_ text: String) -> String { JSONText.quoted(text) }
 }

@@ -13,6 +13,8 @@ struct SearchIndexPlan {
     var kept: [(path: String, size: Int)]
     /// What the next build needs to patch this index.
     var record: SearchIndexCache?
+    /// How fast the build split text into terms (when it built the index whole).
+    var tokenizing: SearchIndexBuilder.Tokenizing?
 
     /// `previousPages` tells which index files the previous build wrote and with what fingerprint.
     static func make(
@@ -47,6 +49,6 @@ struct SearchIndexPlan {
         let index = SearchIndexBuilder.build(model: model, bodies: bodies)
         return SearchIndexPlan(
             mode: .rebuilt, fingerprint: fingerprint, files: index.files, kept: [],
-            record: SearchIndexCache(shardCount: index.shardCount, stamps: stamps))
+            record: SearchIndexCache(shardCount: index.shardCount, stamps: stamps), tokenizing: index.tokenizing)
     }
 }

@@ -58,7 +58,7 @@ extension SearchIndexBuilder {
         var additions = Array(repeating: [PatchedTerm](), count: shardCount)
         for i in changed {
             let document = terms(
-                title: model.articles[i].title, body: bodies[i].plainText + " " + (model.articles[i].summary ?? ""))
+                title: model.articles[i].title, body: searchedText(of: i, model: model, bodies: bodies))
             for (term, info) in document.terms {
                 let hash = fnv1a32(term)
                 additions[Int(hash % UInt32(shardCount))].append(

@@ -14,117 +14,140 @@ public enum SearchTokenizer {
         public var folded: String
     }
 
-    /// For U+0000…U+1EFF: the lowercase scalar value, and the folded ASCII byte (0 when not a
-    /// letter or digit that folds to ASCII). Two plain arrays: arrays of tuples made every
-    /// lookup ask the runtime for tuple metadata.
-    private static let tables: (lower: [UInt32], folded: [UInt8]) = {
-        var lowerTable = [UInt32](repeating: 0, count: 0x1F00)
-        var foldedTable = [UInt8](repeating: 0, count: 0x1F00)
-        for value in UInt32(0)..<0x1F00 {
-            lowerTable[Int(value)] = value
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let inRange = value < 0x80 || (0xC0...0x24F).contains(value) || (0x1E00...0x1EFF).contains(value)
-            guard inRange, scalar.properties.isAlphabetic || (0x30...0x39).contains(value) else { continue }
-            let lower = String(scalar).lowercased().unicodeScalars
-            let folded = VietnameseFolding.fold(String(lower)).utf8
-            if lower.count == 1, folded.count == 1, let byte = folded.first, byte < 0x80 {
-                lowerTable[Int(value)] = lower.first!.value
-                foldedTable[Int(value)] = byte
-            }
+    /// Scalars below this are looked up in the tables.
+    static let tableSize = 0x1F00
+
+    /// For U+0000…U+1EFF: the lowercase scalar's UTF-8 (length in the top byte, then up to three
+    /// bytes), and the folded ASCII byte (0 when not a letter or digit that folds to ASCII).
+    /// Allocated once and never freed: read on every scalar of every body, so without the
+    /// bounds checks and reference counting of an array.
+    nonisolated(unsafe) static let lowercaseUTF8: UnsafePointer<UInt32> = {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: tableSize)
+        for value in 0..<UInt32(tableSize) {
+            let lower = foldedAndLower(value)?.lower ?? value
+            let utf8 = Array(String(Unicode.Scalar(lower).map(Character.init) ?? " ").utf8)
+            var packed = UInt32(utf8.count) << 24
+            for (k, byte) in utf8.enumerated() where k < 3 { packed |= UInt32(byte) << (8 * UInt32(2 - k)) }
+            table[Int(value)] = packed
         }
-        return (lowerTable, foldedTable)
+        return UnsafePointer(table)
     }()
+
+    nonisolated(unsafe) static let foldedASCII: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: tableSize)
+        for value in 0..<UInt32(tableSize) { table[Int(value)] = foldedAndLower(value)?.folded ?? 0 }
+        return UnsafePointer(table)
+    }()
+
+    /// The lowercase scalar and its folded ASCII byte, for a Latin letter or digit that folds
+    /// to one ASCII byte.
+    private static func foldedAndLower(_ value: UInt32) -> (lower: UInt32, folded: UInt8)? {
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        let inRange = value < 0x80 || (0xC0...0x24F).contains(value) || (0x1E00...0x1EFF).contains(value)
+        guard inRange, scalar.properties.isAlphabetic || (0x30...0x39).contains(value) else { return nil }
+        let lower = String(scalar).lowercased().unicodeScalars
+        let folded = VietnameseFolding.fold(String(lower)).utf8
+        guard lower.count == 1, folded.count == 1, let byte = folded.first, byte < 0x80 else { return nil }
+        return (lower.first!.value, byte)
+    }
 
     public static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var scanner = SearchTokenScanner(text)
-        while scanner.next() {
-            tokens.append(
-                Token(
-                    exact: String(decoding: scanner.exact, as: UTF8.self),
-                    folded: String(decoding: scanner.folded, as: UTF8.self)))
+        var text = text
+        text.withUTF8 { bytes in
+            var scanner = SearchTokenScanner(bytes)
+            var folded = ByteBuffer()
+            var exact = ByteBuffer()
+            while scanner.next(folded: &folded, exact: &exact) {
+                tokens.append(
+                    Token(
+                        exact: String(decoding: exact.bytes, as: UTF8.self),
+                        folded: String(decoding: folded.bytes, as: UTF8.self)))
+                folded.truncate(to: 0)
+            }
         }
         return tokens
     }
-
-    static var lowercaseTable: [UInt32] { tables.lower }
-    static var foldedTable: [UInt8] { tables.folded }
 }
 
-/// Walks a text's tokens one at a time over its UTF-8 bytes: after `next()` returns true,
-/// `folded` and `exact` hold the token's bytes. No String is made for a token the table
-/// folds, and no closure holds the buffers (each access would be checked at run time): this is
-/// the index build's hot path.
+/// Walks the tokens of UTF-8 text one at a time. No String is made for a token the table
+/// folds, and nothing is counted or checked per byte beyond the tables: this is the index
+/// build's hot path.
 struct SearchTokenScanner {
-    private(set) var folded: [UInt8] = []
-    private(set) var exact: [UInt8] = []
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
-    private let lowerTable = SearchTokenizer.lowercaseTable
-    private let foldedTable = SearchTokenizer.foldedTable
+    private let lower = SearchTokenizer.lowercaseUTF8
+    private let foldedTable = SearchTokenizer.foldedASCII
 
-    init(_ text: String) {
-        bytes = Array(text.utf8)
-        folded.reserveCapacity(64)
-        exact.reserveCapacity(64)
-    }
+    /// `bytes` must stay valid while the scanner is used; UTF-8 cut short at the end separates.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    /// Moves to the next token; false at the end of the text.
-    mutating func next() -> Bool {
-        folded.removeAll(keepingCapacity: true)
-        exact.removeAll(keepingCapacity: true)
+    /// Appends the next token's folded bytes to `folded` and makes `exact` its exact bytes;
+    /// false at the end of the text (then both are as they were given, `exact` emptied).
+    mutating func next(folded: inout ByteBuffer, exact: inout ByteBuffer) -> Bool {
+        exact.truncate(to: 0)
+        let start = folded.count
         var slow = false  // a letter outside the table: fold this token the exact way
         while position < bytes.count {
-            let (v, length) = decode(at: position)
-            position += length
-            if v < 0x1F00 {
+            let byte = bytes[position]
+            if byte < 0x80 {  // ASCII: most of every text, spaces and punctuation included
+                position += 1
+                let f = foldedTable[Int(byte)]
+                if f != 0 {
+                    exact.append(f)  // an ASCII letter or digit's exact form is its folded one
+                    folded.append(f)
+                } else if finish(slow: &slow, folded: &folded, from: start, exact: &exact) {
+                    return true
+                }
+                continue
+            }
+            let v = decode()
+            if v < UInt32(SearchTokenizer.tableSize) {
                 let f = foldedTable[Int(v)]
                 if f != 0 {
-                    append(lowerTable[Int(v)])
+                    let packed = lower[Int(v)]
+                    exact.append(UInt8(truncatingIfNeeded: packed >> 16))
+                    if packed >> 24 > 1 { exact.append(UInt8(truncatingIfNeeded: packed >> 8)) }
+                    if packed >> 24 > 2 { exact.append(UInt8(truncatingIfNeeded: packed)) }
                     folded.append(f)
                     continue
                 }
                 if (0x0300...0x036F).contains(v) {  // a combining mark (NFD text)
-                    append(v)
+                    appendScalar(v, to: &exact)
                     slow = true
                     continue
                 }
-                if v < 0x80 {
-                    if finish(slow: &slow) { return true }
-                    continue
-                }
             } else if (0x2000...0x206F).contains(v) {  // dashes, quotes, spaces: never letters
-                if finish(slow: &slow) { return true }
+                if finish(slow: &slow, folded: &folded, from: start, exact: &exact) { return true }
                 continue
             }
             if let p = Unicode.Scalar(v)?.properties, p.isAlphabetic || p.numericType != nil {
-                append(v)
+                appendScalar(v, to: &exact)
                 slow = true
-            } else if finish(slow: &slow) {
+            } else if finish(slow: &slow, folded: &folded, from: start, exact: &exact) {
                 return true
             }
         }
-        return finish(slow: &slow)
+        return finish(slow: &slow, folded: &folded, from: start, exact: &exact)
     }
 
     /// True when a token ends here; a token of letters the table does not know is folded the
     /// exact (slow) way, and dropped when nothing of it folds.
-    private mutating func finish(slow: inout Bool) -> Bool {
-        guard !exact.isEmpty else { return false }
+    private func finish(slow: inout Bool, folded: inout ByteBuffer, from start: Int, exact: inout ByteBuffer) -> Bool {
+        guard exact.count > 0 else { return false }
         guard slow else { return true }
         slow = false
-        let lower = SourceText.normalizedNFC(String(decoding: exact, as: UTF8.self)).lowercased()
+        let lower = SourceText.normalizedNFC(String(decoding: exact.bytes, as: UTF8.self)).lowercased()
         let f = VietnameseFolding.fold(lower)
-        folded = Array(f.utf8)
-        exact = Array(lower.utf8)
-        if f.isEmpty {
-            exact.removeAll(keepingCapacity: true)
-            return false
-        }
+        folded.truncate(to: start)
+        folded.append(contentsOf: f.utf8)
+        exact.truncate(to: 0)
+        if f.isEmpty { return false }
+        exact.append(contentsOf: lower.utf8)
         return true
     }
 
-    private mutating func append(_ v: UInt32) {
+    private func appendScalar(_ v: UInt32, to exact: inout ByteBuffer) {
         switch v {
         case 0..<0x80:
             exact.append(UInt8(v))
@@ -143,15 +166,23 @@ struct SearchTokenScanner {
         }
     }
 
-    /// The scalar at `i` of valid UTF-8 (a String's), and its length in bytes.
-    private func decode(at i: Int) -> (UInt32, Int) {
+    /// The scalar starting at `position` (not ASCII), moving past it; a sequence cut short by
+    /// the end of the text reads as a space.
+    private mutating func decode() -> UInt32 {
+        let i = position
         let b0 = UInt32(bytes[i])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
-        if b0 < 0xF0 {
-            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        let length = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+        guard i + length <= bytes.count else {
+            position = bytes.count
+            return 0x20
         }
-        let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-        return (v | UInt32(bytes[i + 3] & 0x3F), 4)
+        position += length
+        switch length {
+        case 2: return (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        case 3: return (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        default:
+            let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            return v | UInt32(bytes[i + 3] & 0x3F)
+        }
     }
 }

@@ -25,8 +25,23 @@ struct TermTable: Sendable {
 
     func term(_ id: Int) -> ArraySlice<UInt8> { bytes[starts[id]..<starts[id + 1]] }
 
+    /// Calls `body` with a function giving each term's bytes by id, without slicing an array.
+    func withTerms<Result>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                body { UnsafeBufferPointer(rebasing: all[starts[$0]..<starts[$0 + 1]]) }
+            }
+        }
+    }
+
     /// The id of `term`, added when it is new.
     mutating func insert(_ term: ArraySlice<UInt8>, hash: UInt32) -> (id: Int, isNew: Bool) {
+        term.withUnsafeBufferPointer { insert($0, hash: hash) }
+    }
+
+    /// The id of `term`, added when it is new; by pointer, as slices of the caller's buffers
+    /// cost a reference count each.
+    mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (id: Int, isNew: Bool) {
         if hashes.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = self.slot(hash)
@@ -49,15 +64,11 @@ struct TermTable: Sendable {
         Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    private func equals(_ id: Int, _ term: ArraySlice<UInt8>) -> Bool {
+    private func equals(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[id]
         guard starts[id + 1] - start == term.count else { return false }
-        var k = start
-        for byte in term {
-            if bytes[k] != byte { return false }
-            k += 1
-        }
-        return true
+        guard let other = term.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, other, term.count) == 0 }
     }
 
     private mutating func grow() {
