@@ -23,13 +23,16 @@ struct BuildMemory {
 
     /// Empty when `useCache` is off. For a build that writes in place, the memory is also
     /// forgotten on disk once read: the output stops matching it with the first file written.
+    /// A process that keeps its memory (`BuildMemoryKeeper`) takes it from there when it can.
     static func load(_ options: BuildOptions) -> BuildMemory {
         guard options.useCache else { return BuildMemory(pages: nil, searchIndex: nil, pageInputs: nil) }
+        let kept = options.memoryKeeper?.take(options)
         defer { if options.writeInPlace { forget(options) } }
-        return BuildMemory(
-            pages: PageCache.load(sourceRoot: options.sourceRoot, output: options.output),
-            searchIndex: SearchIndexCache.load(sourceRoot: options.sourceRoot, output: options.output),
-            pageInputs: PageInputs.load(sourceRoot: options.sourceRoot, output: options.output))
+        return kept
+            ?? BuildMemory(
+                pages: PageCache.load(sourceRoot: options.sourceRoot, output: options.output),
+                searchIndex: SearchIndexCache.load(sourceRoot: options.sourceRoot, output: options.output),
+                pageInputs: PageInputs.load(sourceRoot: options.sourceRoot, output: options.output))
     }
 
     static func forget(_ options: BuildOptions) {
@@ -41,12 +44,24 @@ struct BuildMemory {
     }
 
     /// After the swap. The up-to-date record is saved only for a build without warnings: they
-    /// are printed again by building.
-    func save(_ options: BuildOptions, upToDate: UpToDateCheck.Record?) {
+    /// are printed again by building. It is made where it is written: it lists the output's
+    /// files, which a kept memory does on its own thread.
+    func save(_ options: BuildOptions, upToDate: @escaping @Sendable () -> UpToDateCheck.Record?) {
         guard options.useCache else { return }
+        if let keeper = options.memoryKeeper {
+            keeper.keep(self, upToDate: upToDate, options: options)
+        } else {
+            write(options, upToDate: upToDate)
+        }
+    }
+
+    /// Into `.build-site-cache/`.
+    func write(_ options: BuildOptions, upToDate: () -> UpToDateCheck.Record?) {
         pages?.save(sourceRoot: options.sourceRoot)
         searchIndex?.save(sourceRoot: options.sourceRoot, output: options.output)
         pageInputs?.save(sourceRoot: options.sourceRoot, output: options.output)
-        if let upToDate { UpToDateCheck.save(upToDate, sourceRoot: options.sourceRoot, output: options.output) }
+        if let record = upToDate() {
+            UpToDateCheck.save(record, sourceRoot: options.sourceRoot, output: options.output)
+        }
     }
 }

@@ -25,10 +25,15 @@ public struct BuildOptions: Sendable {
     /// Write into the output file by file instead of swapping a new folder in (`OutputStaging`'s
     /// `inPlace`): only for a folder no one else publishes, as the preview's.
     public var writeInPlace = false
+    /// With `writeInPlace`: what the process's last build left in the folder.
+    public var inPlaceFolder: InPlaceFolderMemory?
     /// Parsed files and rendered bodies kept between the builds of one process (the preview).
     public var documentMemory: DocumentMemory?
     /// The model of the last build of one process (the preview), for a rebuild that changed only bodies.
     public var modelMemory: ModelMemory?
+    /// The last build's memory of pages and index, kept by one process (the preview) so its
+    /// next build need not read it from disk.
+    public var memoryKeeper: BuildMemoryKeeper?
     /// Where the build is, for a progress line; nil when nobody watches.
     public var progress: BuildProgress?
     /// Called when another build holds this output folder; this build then waits for it.

@@ -71,7 +71,9 @@ extension SiteBuilder {
     ) {
         do {
             let lock = try BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
-            return (lock, try OutputStaging(output: options.output, inPlace: options.writeInPlace))
+            let staging = try OutputStaging(
+                output: options.output, inPlace: options.writeInPlace, folderMemory: options.inPlaceFolder)
+            return (lock, staging)
         } catch {
             diagnostics.append(.error(options.output.path, nil, Message(.outputUnprepared, "\(error)")))
             throw BuildFailure(diagnostics: diagnostics)

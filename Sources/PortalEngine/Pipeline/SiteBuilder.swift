@@ -70,11 +70,12 @@ public enum SiteBuilder {
         try commit(staging, options, diagnostics: &run.diagnostics)
         run.lap("swap into place")
         let record = run.diagnostics.isEmpty ? inputs : nil  // warnings are printed again by building
-        memory.save(
-            options,
-            upToDate: record.map {
-                UpToDateCheck.Record(inputs: $0, model: model, pages: jobs.count, copied: files, output: options.output)
-            })
+        let (pageCount, output) = (jobs.count, options.output)
+        memory.save(options) { [model] in
+            record.map {
+                UpToDateCheck.Record(inputs: $0, model: model, pages: pageCount, copied: files, output: output)
+            }
+        }
         withExtendedLifetime(lock) {}  // held until the output and its memory are both in place
         documents?.endBuild()
         return BuildReport(

@@ -106,5 +106,6 @@ final class WatchService: Service, @unchecked Sendable {
     private func stop() {
         lock.withLock { task }?.cancel()
         session.events.finishAll()
+        session.waitUntilMemorySaved()  // the next start builds from it
     }
 }

@@ -14,6 +14,8 @@ public final class PreviewSession: @unchecked Sendable {
     /// The first build starts from what `build-site` kept.
     private let documents: DocumentMemory
     private let modelMemory = ModelMemory()
+    private let inPlaceFolder = InPlaceFolderMemory()
+    private let memoryKeeper = BuildMemoryKeeper()
     private let log: @Sendable (String) -> Void
 
     public init(options: PreviewOptions, log: @escaping @Sendable (String) -> Void) {
@@ -21,6 +23,9 @@ public final class PreviewSession: @unchecked Sendable {
         self.log = log
         documents = DocumentMemory(startingFrom: options.sourceRoot)
     }
+
+    /// Waits until the last build's memory is written to `.build-site-cache/`.
+    func waitUntilMemorySaved() { memoryKeeper.waitUntilSaved() }
 
     /// The first build, then one poll per interval until the task is cancelled.
     func watch(baseURL: String) async {
@@ -62,6 +67,8 @@ public final class PreviewSession: @unchecked Sendable {
         buildOptions.modelMemory = modelMemory
         // The preview's folder is its own, and the browser reloads once a build is done.
         buildOptions.writeInPlace = true
+        buildOptions.inPlaceFolder = inPlaceFolder
+        buildOptions.memoryKeeper = memoryKeeper
         let settings = buildOptions
         let outcome: Result<BuildReport, BuildFailure> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {

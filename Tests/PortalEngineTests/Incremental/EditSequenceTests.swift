@@ -59,6 +59,8 @@ import Testing
         previewOptions.documentMemory = DocumentMemory(startingFrom: site.root)
         previewOptions.modelMemory = ModelMemory()
         previewOptions.writeInPlace = true
+        previewOptions.inPlaceFolder = InPlaceFolderMemory()
+        previewOptions.memoryKeeper = BuildMemoryKeeper()
         var next = 6
         for step in 0..<14 {
             let names = articles.keys.sorted()

@@ -14,11 +14,16 @@ import Testing
     }
 
     /// A build as the preview runs it, at `now`.
+    let folder = InPlaceFolderMemory()
+    let keeper = BuildMemoryKeeper()
+
     func build(_ site: TestSite, now: Timestamp = TestSite.now) throws -> BuildReport {
         var options = BuildOptions(sourceRoot: site.root, now: now)
         options.documentMemory = documents
         options.modelMemory = models
         options.writeInPlace = true
+        options.inPlaceFolder = folder
+        options.memoryKeeper = keeper
         return try SiteBuilder.build(options)
     }
 

@@ -49,6 +49,29 @@ import Testing
         #expect(try site.snapshotOutput() == wholeBuild(site))
     }
 
+    /// The preview keeps its last build's memory in the process (`BuildMemoryKeeper`): its next
+    /// build takes it from there, not from disk, and it reaches disk once saved.
+    @Test func aKeptMemoryServesTheNextBuildWithoutTheDisk() throws {
+        let site = try site()
+        let keeper = BuildMemoryKeeper()
+        var options = BuildOptions(
+            sourceRoot: site.root, output: site.root.appendingPathComponent("preview"), now: TestSite.now)
+        options.writeInPlace = true
+        options.memoryKeeper = keeper
+        _ = try SiteBuilder.build(options)
+        keeper.waitUntilSaved()
+        let cache = site.root.appendingPathComponent(CacheFiles.folder)
+        let saved = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("pages-") }
+        #expect(!saved.isEmpty, "saved on disk for the next start")
+        for name in saved { try FileManager.default.removeItem(at: cache.appendingPathComponent(name)) }
+        try site.article(
+            "a3", "title: Tin số 3\ndate: 2019-07-13 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]\nauthor: Mai Hiên",
+            body: "Đoạn đầu của tin 3.\n\nĐoạn hai, sửa.")
+        let report = try SiteBuilder.build(options)
+        #expect(report.pagesKeptUnseen > 0, "the page fingerprints came from the process, not the disk")
+        #expect(snapshotFiles(in: options.output) == (try wholeBuild(site)))
+    }
+
     /// A field only the article's own page shows, edited on its line: the body and the list
     /// entries are the same, the front matter is not.
     @Test func aFieldEditedOnItsLineReachesItsPage() throws {

@@ -16,6 +16,11 @@ public final class OutputStaging: @unchecked Sendable {
     public let inPlace: Bool
     /// In place: every path this build wrote or kept; the rest is deleted at `commit`.
     private var touched: Set<String> = []
+    /// In place: what the last build left there, when known (else the folder is walked).
+    private let folderMemory: InPlaceFolderMemory?
+    private let lastFiles: Set<String>?
+    /// In place: whether `commit` walked the folder to find what to delete (for the tests).
+    private(set) var walkedFolder = false
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private var committed = false
@@ -27,9 +32,11 @@ public final class OutputStaging: @unchecked Sendable {
     public var writeCounts: (written: Int, kept: Int) { lock.withLock { counts } }
 
     /// A staging folder name beside `output`: `.public.staging-<pid>-<random>`.
-    public init(output: URL, inPlace: Bool = false) throws {
+    public init(output: URL, inPlace: Bool = false, folderMemory: InPlaceFolderMemory? = nil) throws {
         self.output = output.standardizedFileURL
         self.inPlace = inPlace
+        self.folderMemory = inPlace ? folderMemory : nil
+        lastFiles = self.folderMemory?.take()
         let parent = self.output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         Self.removeAbandonedStagingFolders(beside: self.output)
@@ -245,14 +252,22 @@ public final class OutputStaging: @unchecked Sendable {
         }
     }
 
-    /// In place: deletes the files this build did not write or keep, then the folders that
-    /// leaves empty.
+    /// In place: deletes the files this build did not write or keep (of those the last build
+    /// left, or of the whole folder when that is not known), then the folders that leaves empty.
     private func removeUntouched() {
         var emptied: Set<String> = []
-        FileTree.walk(output.path, rules: .everyFile) { entry in
-            guard case .file(let relative, _) = entry, !touched.contains(relative) else { return }
+        func remove(_ relative: String) {
+            guard !touched.contains(relative) else { return }
             _ = unlink(output.path + "/" + relative)
             if let slash = relative.lastIndex(of: "/") { emptied.insert(String(relative[..<slash])) }
+        }
+        if let lastFiles {
+            lastFiles.forEach(remove)
+        } else {
+            walkedFolder = true
+            FileTree.walk(output.path, rules: .everyFile) { entry in
+                if case .file(let relative, _) = entry { remove(relative) }
+            }
         }
         // Deepest first; rmdir leaves a folder that still holds something.
         for folder in emptied.sorted(by: { $0.count > $1.count }) {
@@ -262,6 +277,7 @@ public final class OutputStaging: @unchecked Sendable {
             }
         }
         committed = true
+        folderMemory?.remember(touched)
     }
 
     /// Deletes the staging folder after a failed build (in place: nothing to undo).

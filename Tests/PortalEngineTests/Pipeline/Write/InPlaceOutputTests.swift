@@ -11,9 +11,13 @@ import Testing
         return stat(url.path, &info) == 0 ? UInt64(info.st_ino) : nil
     }
 
+    /// What the in-place builds of one test left, as the preview keeps it.
+    let folder = InPlaceFolderMemory()
+
     func build(_ site: TestSite, into output: URL, inPlace: Bool) throws -> BuildReport {
         var options = BuildOptions(sourceRoot: site.root, output: output, now: TestSite.now)
         options.writeInPlace = inPlace
+        options.inPlaceFolder = folder
         return try SiteBuilder.build(options)
     }
 
@@ -82,5 +86,38 @@ import Testing
         #expect(
             try String(contentsOf: output.appendingPathComponent("tin-so-2/index.html"), encoding: .utf8)
                 .contains("Sửa."))
+    }
+
+    /// With the last build's list of files, a build deletes what it no longer makes without
+    /// walking the folder; after a build that did not finish, the list is not trusted.
+    @Test func theLastBuildsFilesAreDeletedWithoutWalkingTheFolder() throws {
+        let site = try TestSite()
+        let output = site.root.appendingPathComponent("in-place")
+        let memory = InPlaceFolderMemory()
+        func stage() throws -> OutputStaging { try OutputStaging(output: output, inPlace: true, folderMemory: memory) }
+        func exists(_ path: String) -> Bool {
+            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+        }
+
+        let first = try stage()
+        try first.write("a", to: "a/index.html")
+        try first.write("b", to: "b/index.html")
+        try first.commit()
+        #expect(first.walkedFolder)  // nothing known yet
+
+        let second = try stage()
+        try second.write("a", to: "a/index.html")
+        try second.commit()
+        #expect(!second.walkedFolder)
+        #expect(exists("a/index.html") && !exists("b/index.html") && !exists("b"))
+
+        let failed = try stage()
+        try failed.write("c", to: "c/index.html")
+        failed.discard()  // in place: what it wrote stays
+        let after = try stage()
+        try after.write("a", to: "a/index.html")
+        try after.commit()
+        #expect(after.walkedFolder)
+        #expect(!exists("c/index.html"))
     }
 }
