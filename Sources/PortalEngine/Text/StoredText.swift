@@ -23,6 +23,15 @@ public struct StoredText: Sendable {
         }
     }
 
+    /// The text, or when kept as bytes a start of it of at least `scalars` scalars: for a
+    /// snippet, without checking the UTF-8 of a whole body.
+    func start(scalars: Int) -> String {
+        switch storage {
+        case .string(let text): return text
+        case .bytes(let bytes): return String(decoding: bytes.prefix(scalars * 4), as: UTF8.self)
+        }
+    }
+
     /// Calls `body` with the text's UTF-8, without making a String of stored bytes. Stored bytes
     /// were written from a String, so they are valid UTF-8 unless the store was damaged.
     func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

@@ -18,13 +18,26 @@ enum UTF8Scan {
         return text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
-                if bytes[i] < 0x80 {  // ASCII, most of a Vietnamese text's bytes: no decoding
+                let lead = bytes[i]
+                if lead < 0x80 {  // ASCII, most of a Vietnamese text's bytes: no decoding
                     i += 1
                     continue
                 }
-                guard let (value, length) = scalar(at: i, in: bytes), ranges.contains(where: { $0.contains(value) })
-                else { return false }
-                i += length
+                // A String's UTF-8 is valid: decoded without checking it again.
+                let value: UInt32
+                if lead < 0xE0 {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value =
+                        UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F)
+                        << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                guard ranges.contains(where: { $0.contains(value) }) else { return false }
             }
             return true
         }

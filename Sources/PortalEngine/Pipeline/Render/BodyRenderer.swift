@@ -101,7 +101,9 @@ public enum BodyRenderer {
         }
         let summary = Summary.make(explicit: article.summary, firstParagraph: output.firstParagraph)
         return DocumentMemory.Rendered(
-            body: RenderedBody(html: output.html, summary: summary, plainText: output.plainText, photos: photos),
+            body: RenderedBody(
+                storedHTML: StoredText(output.html), summary: summary,
+                storedPlainText: StoredText(bytes: output.plainTextBytes), photos: photos),
             problems: problems, links: BodyLinks(references: references, outcome: outcome.value))
     }
 }

@@ -187,7 +187,7 @@ public enum SearchIndexBuilder {
                 let article = model.articles[i]
                 // Only the start is shown: squeeze the white space of a short prefix, not the whole body.
                 // A document is told by its trích yếu, which its body (often none) does not repeat.
-                let text = article.document?.abstract ?? bodies[i].plainText
+                let text = article.document?.abstract ?? bodies[i].storedPlainText.start(scalars: snippetLength * 2)
                 var snippet = squeezedStart(of: text, scalars: snippetLength * 2)
                 if snippet.count > snippetLength { snippet = String(snippet.prefix(snippetLength)) + "…" }
                 let date = article.date.map { dates.short($0) } ?? ""

@@ -36,8 +36,11 @@ public struct MarkdownRenderer: Sendable {
         public var html: String
         /// Plain text of the first top-level paragraph, for summaries.
         public var firstParagraph: String
-        /// Plain text of the whole body (words of every text and code node), for the search index.
-        public var plainText: String = ""
+        /// Plain text of the whole body (words of every text and code node), for the search
+        /// index, as UTF-8: the index reads bytes, and a String made of every literal cost a
+        /// check of each.
+        var plainTextBytes: [UInt8] = []
+        public var plainText: String { String(decoding: plainTextBytes, as: UTF8.self) }
         /// Empty when raw HTML is allowed.
         public var droppedHTML: [DroppedHTML] = []
     }
@@ -62,7 +65,7 @@ public struct MarkdownRenderer: Sendable {
         tree.insertAutolinks()
 
         var firstParagraph = ""
-        var plainText = ""
+        var plainText: [UInt8] = []
         var dropped: [DroppedHTML] = []
         var paragraphState = 0  // 0 before, 1 inside, 2 done
         var replaced: [(OpaquePointer, String)] = []  // after the walk: the walk must not lose its node
@@ -76,11 +79,15 @@ public struct MarkdownRenderer: Sendable {
             // line breaks, block starts and table cells separate words.
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { plainText += String(cString: literal) }
+                if let literal = cmark_node_get_literal(node) {
+                    literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) {
+                        plainText.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                    }
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CUSTOM_INLINE:
-                plainText += " "
+                plainText.append(0x20)
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK:
-                plainText += "\n"
+                plainText.append(0x0A)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let at = tree.position(of: node)
@@ -119,6 +126,6 @@ public struct MarkdownRenderer: Sendable {
         }
         for (node, html) in replaced { tree.replace(node, withInlineHTML: html) }
         return Output(
-            html: tree.renderHTML(), firstParagraph: firstParagraph, plainText: plainText, droppedHTML: dropped)
+            html: tree.renderHTML(), firstParagraph: firstParagraph, plainTextBytes: plainText, droppedHTML: dropped)
     }
 }

@@ -138,11 +138,15 @@ struct MustacheRenderer {
         case .last: return state.position.map { .bool($0.index == $0.count - 1) }
         case .index: return state.position.map { .int($0.index) }
         case .path(let parts):
-            guard let head = parts.first,
-                var value = state.stack.reversed().lazy.compactMap({ $0.fields?[head] }).first
-            else { return nil }
+            guard let head = parts.first else { return nil }
+            var found: TemplateValue?
+            for level in state.stack.reversed() {
+                found = level.field(head)
+                if found != nil { break }
+            }
+            guard var value = found else { return nil }
             for part in parts.dropFirst() {
-                guard let next = value.fields?[part] else { return nil }
+                guard let next = value.field(part) else { return nil }
                 value = next
             }
             return value

@@ -19,6 +19,17 @@ public indirect enum TemplateValue: Sendable {
         }
     }
 
+    /// An object's field (also through `shared`): nil when there is none, or for other values.
+    /// Looked up in place, not through a copy of the fields (counted references on every
+    /// name a template shows).
+    func field(_ name: String) -> TemplateValue? {
+        switch self {
+        case .object(let fields): return fields[name]
+        case .shared(let shared): return shared.value.field(name)
+        default: return nil
+        }
+    }
+
     /// This object with `extra`'s fields added (replacing equal keys).
     func merging(_ extra: [String: TemplateValue]) -> TemplateValue {
         .object((fields ?? [:]).merging(extra) { _, new in new })
