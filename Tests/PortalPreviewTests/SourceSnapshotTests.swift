@@ -41,4 +41,37 @@ import Testing
         try fm.removeItem(at: b)
         #expect(renamed.changes(to: SourceSnapshot.take(of: folders)) == [b.path])
     }
+
+    /// The kernel's events wake the watch for a save, a file renamed over another and a
+    /// deletion in a watched folder; nothing else is reported, and each event once.
+    @Test func folderEventsReportChangesInWatchedFoldersOnce() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("events-\(UUID().uuidString)")
+        let watched = root.appendingPathComponent("content/bai")
+        let other = root.appendingPathComponent("khac")
+        try fm.createDirectory(at: watched, withIntermediateDirectories: true)
+        try fm.createDirectory(at: other, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: root) }
+        let a = watched.appendingPathComponent("a.md")
+        try Data("một".utf8).write(to: a)
+        let snapshot = SourceSnapshot.take(of: [root.appendingPathComponent("content").path])
+        let events = try #require(FolderEvents())
+        events.watch(snapshot.folders)
+        #expect(events.watches(foldersOf: [a.path]))
+        #expect(!events.watches(foldersOf: [other.appendingPathComponent("b.md").path]))
+        #expect(!events.takeEvents())
+
+        try Data("hai".utf8).write(to: a)  // a save
+        #expect(events.takeEvents())
+        #expect(!events.takeEvents())
+        try Data("x".utf8).write(to: other.appendingPathComponent("b.md"))  // not watched
+        #expect(!events.takeEvents())
+        let saved = watched.appendingPathComponent(".a.md.tmp")
+        try Data("ba".utf8).write(to: saved)
+        _ = events.takeEvents()
+        #expect(rename(saved.path, a.path) == 0)  // an editor saving by renaming over the file
+        #expect(events.takeEvents())
+        try fm.removeItem(at: a)
+        #expect(events.takeEvents())
+    }
 }

@@ -20,6 +20,10 @@ public struct BuildOptions: Sendable {
     /// Skip rendering pages whose fingerprint is unchanged since the last build into this output
     /// (`.build-site-cache/` in the site folder).
     public var useCache: Bool
+    /// Stamp every input first, to stop when nothing changed since the last build (and record
+    /// the stamp for the next). Off for a build its caller knows is for a change (the
+    /// preview's, after it saw a file change): the stamp costs 0.07 s at 10,000 articles.
+    public var checkUpToDate = true
     /// Delete the previous site with a detached process after the swap (the CLI does).
     public var removeOldOutputInBackground = false
     /// Write into the output file by file instead of swapping a new folder in (`OutputStaging`'s

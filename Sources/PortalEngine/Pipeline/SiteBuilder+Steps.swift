@@ -82,6 +82,13 @@ extension SiteBuilder {
 
     /// The previous build's record when it had these inputs and its output is whole; read and
     /// checked under the output's lock, so a build finishing meanwhile cannot be mistaken for it.
+    /// The stamp of every input, for the up-to-date check and the next build's; none without
+    /// the cache, without the check, or when the settings had problems.
+    static func inputsStamp(_ options: BuildOptions, config: SiteConfig, settingsRead: Bool) -> UInt64? {
+        guard options.useCache, options.checkUpToDate, settingsRead else { return nil }
+        return UpToDateCheck.inputs(options, config: config)
+    }
+
     static func upToDateRecord(inputs: UInt64, options: BuildOptions) -> UpToDateCheck.Record? {
         // A first look without the lock: most builds stop here, and need not wait for another.
         guard UpToDateCheck.load(sourceRoot: options.sourceRoot, output: options.output)?.inputs == inputs,

@@ -10,7 +10,7 @@ public enum SiteBuilder {
         // build makes the next one build.
         let (config, theme) = try loadSettings(options, diagnostics: &run.diagnostics)
         run.lap("config and templates")
-        let inputs = options.useCache && run.diagnostics.isEmpty ? UpToDateCheck.inputs(options, config: config) : nil
+        let inputs = inputsStamp(options, config: config, settingsRead: run.diagnostics.isEmpty)
         if let inputs, let record = upToDateRecord(inputs: inputs, options: options) {
             run.lap("up-to-date check")
             return .upToDate(record, seconds: run.seconds, laps: run.clock.laps, config: config)

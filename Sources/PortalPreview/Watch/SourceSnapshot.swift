@@ -36,6 +36,11 @@ public struct SourceSnapshot: Sendable, Equatable {
         return snapshot
     }
 
+    /// The folders that hold the files, for `FolderEvents`.
+    var folders: Set<String> {
+        Set(files.keys.map { String($0[..<($0.lastIndex(of: "/") ?? $0.endIndex)]) })
+    }
+
     /// The paths added, removed or changed between `self` and `newer`, sorted.
     public func changes(to newer: SourceSnapshot) -> [String] {
         var changed: [String] = []

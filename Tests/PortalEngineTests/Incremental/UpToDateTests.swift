@@ -29,6 +29,20 @@ import Testing
         #expect(snapshotFiles(in: site.output) == before)
     }
 
+    /// Without the check (the preview's builds for a change it saw) a build builds, leaves the
+    /// output as it was, and records no stamp: the next build with the check builds too.
+    @Test func aBuildWithoutTheCheckBuildsAndRecordsNoStamp() throws {
+        let site = try site()
+        _ = try build(site)
+        let before = snapshotFiles(in: site.output)
+        let unchecked = try build(site) { $0.checkUpToDate = false }
+        #expect(!unchecked.upToDate)
+        #expect(unchecked.filesWritten == 0)
+        #expect(snapshotFiles(in: site.output) == before)
+        #expect(!(try build(site)).upToDate)
+        #expect(try build(site).upToDate)
+    }
+
     @Test func everyKindOfChangeBuilds() throws {
         let site = try site()
         _ = try build(site)
