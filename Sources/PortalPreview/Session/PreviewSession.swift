@@ -37,13 +37,13 @@ public final class PreviewSession: @unchecked Sendable {
         while !Task.isCancelled {
             do { try await pause(until: events) } catch { break }
             var next = SourceSnapshot.take(of: options.watchedFolders)
-            events?.watch(next.folders)
             let changed = snapshot.changes(to: next)
             if changed.isEmpty { continue }
             // An editor's save, or a folder of files copied in, often lands as several writes:
-            // wait until two polls agree before building. Where the kernel watches every
+            // wait until two polls agree before building. Where the kernel watched every
             // folder that changed, 60 ms without an event say the same without a second walk.
             var watchedAll = events?.watches(foldersOf: changed) == true
+            events?.watch(next.folders)  // new folders come with new files
             while !Task.isCancelled {
                 do { try await Task.sleep(for: .milliseconds(60)) } catch { break }
                 if watchedAll, events?.takeEvents() == false { break }

@@ -28,7 +28,7 @@ final class FolderEvents: @unchecked Sendable {
 
     /// Whether the folder of each of `paths` is watched: then a change to them makes an event.
     func watches(foldersOf paths: [String]) -> Bool {
-        paths.allSatisfy { watched.contains(String($0[..<($0.lastIndex(of: "/") ?? $0.endIndex)])) }
+        paths.allSatisfy { watched.contains(SourceSnapshot.folder(of: $0)) }
     }
 
     /// Whether anything happened since the last call; what happened is the poll's to find.

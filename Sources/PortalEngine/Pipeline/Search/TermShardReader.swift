@@ -16,17 +16,19 @@ enum TermShardReader {
         var entries: [ScannedEntry] = []
         guard reader.take(0x7B) else { return nil }
         if reader.take(0x7D) { return reader.atEndOfFile ? entries : nil }
-        let last = docs.max() ?? -1
+        let sorted = docs.sorted()
         while true {
-            guard let entry = scanEntry(&reader, docs: docs, last: last) else { return nil }
+            guard let entry = scanEntry(&reader, docs: sorted) else { return nil }
             entries.append(entry)
             if reader.take(0x2C) { continue }
             return reader.take(0x7D) && reader.atEndOfFile ? entries : nil
         }
     }
 
-    /// Moves past one entry, reading of its postings only the document numbers up to `last`.
-    private static func scanEntry(_ reader: inout Reader, docs: Set<Int32>, last: Int32) -> ScannedEntry? {
+    /// Moves past one entry, reading of its postings only the document numbers up to the last
+    /// of `docs` (sorted): both rise, so each number is checked against the next of `docs`
+    /// not yet passed, without hashing it.
+    private static func scanEntry(_ reader: inout Reader, docs: [Int32]) -> ScannedEntry? {
         let start = reader.i
         guard let term = reader.stringBytes(), reader.take(0x3A), reader.take(0x5B), reader.take(0x5B) else {
             return nil
@@ -41,15 +43,17 @@ enum TermShardReader {
         var doc = 0
         var k = 0
         var found = false
+        var next = 0  // the first of `docs` not below `doc`
         while true {
             guard let value = reader.number() else { return nil }
             if k % width == 0 {
                 doc += value
-                if found || doc > Int(last) {
+                while next < docs.count, Int(docs[next]) < doc { next += 1 }
+                if found || next == docs.count {
                     reader.skipToListEnd()  // the rest does not change the answer
                     break
                 }
-                found = docs.contains(Int32(doc))
+                found = Int(docs[next]) == doc
             }
             k += 1
             if reader.take(0x2C) { continue }
