@@ -47,7 +47,7 @@ for N in "${SIZES[@]}"; do
   read -r fw fc fp < <(measure "$BIN" --source "$SITE" --lang en --timings)
   full_files=$(summary)
   tokenizing=$(grep -o '[0-9.]* MB of text split into terms at [0-9.]* MB/s per core' "$WORK/out.log" || true)
-  pages=$(grep -o '[0-9]* pages' "$WORK/out.log" | head -1 | cut -d' ' -f1)
+  pages=$(grep -o '[0-9][0-9]* pages,' "$WORK/out.log" | head -1 | cut -d' ' -f1)
   out_mb=$(du -sm "$SITE/public" | cut -f1)
 
   read -r nw nc np < <(measure "$BIN" --source "$SITE" --lang en)
