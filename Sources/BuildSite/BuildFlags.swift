@@ -43,6 +43,7 @@ struct BuildFlags: ParsableArguments {
         var options = BuildOptions(
             sourceRoot: sourceRoot, output: outputURL, includeDrafts: drafts, baseURLOverride: baseURL, strict: strict)
         options.removeOldOutputInBackground = true
+        options.dataDisposal = .keepUntilExit  // the process ends once the summary is printed
         options.includeFuture = future
         let outputName = options.output.lastPathComponent
         options.onWaitForOtherBuild = {

@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     /// the stamp for the next). Off for a build its caller knows is for a change (the
     /// preview's, after it saw a file change): the stamp costs 0.07 s at 10,000 articles.
     public var checkUpToDate = true
+    /// What becomes of the build's data once it is done.
+    public var dataDisposal = BuildDataDisposal.free
     /// Delete the previous site with a detached process after the swap (the CLI does).
     public var removeOldOutputInBackground = false
     /// Write into the output file by file instead of swapping a new folder in (`OutputStaging`'s

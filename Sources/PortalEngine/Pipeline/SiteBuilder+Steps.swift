@@ -82,6 +82,12 @@ extension SiteBuilder {
 
     /// The previous build's record when it had these inputs and its output is whole; read and
     /// checked under the output's lock, so a build finishing meanwhile cannot be mistaken for it.
+    /// The memory forgets what the build did not use; the build's data goes as `options` say.
+    static func finish(_ documents: DocumentMemory?, data: Any, _ options: BuildOptions) {
+        documents?.endBuild()
+        options.dataDisposal.dispose(data)
+    }
+
     /// The stamp of every input, for the up-to-date check and the next build's; none without
     /// the cache, without the check, or when the settings had problems.
     static func inputsStamp(_ options: BuildOptions, config: SiteConfig, settingsRead: Bool) -> UInt64? {

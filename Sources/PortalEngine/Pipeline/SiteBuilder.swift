@@ -77,7 +77,7 @@ public enum SiteBuilder {
             }
         }
         withExtendedLifetime(lock) {}  // held until the output and its memory are both in place
-        documents?.endBuild()
+        finish(documents, data: (loaded, bodies, jobs, contexts, memory, search, model), options)
         return BuildReport(
             model: model, loaded: loaded, run: run, pages: jobs.count, copied: files, photos: photos, staging: staging,
             search: search, written: written, contexts: contexts, sources: documents?.lastCounts ?? .init(),

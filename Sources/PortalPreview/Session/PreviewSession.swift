@@ -91,6 +91,7 @@ public final class PreviewSession: @unchecked Sendable {
         buildOptions.memoryKeeper = memoryKeeper
         // A build for a change the watch saw has something to do; the first may have nothing.
         buildOptions.checkUpToDate = reason == nil
+        buildOptions.dataDisposal = .freeInBackground
         let settings = buildOptions
         let outcome: Result<BuildReport, BuildFailure> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
