@@ -27,11 +27,11 @@ extension SiteBuilder {
     static func buildModel(_ loaded: LoadedSite, sources: UInt64, options: BuildOptions) -> (
         model: SiteModel, problems: [Diagnostic], kept: Bool
     ) {
-        let published = PublishedURLs.load(fromOutput: options.output)
+        let record = PublishedURLs.recordData(in: options.output)  // parsed only to build the model
         let build = {
             ModelBuilder.build(
                 loaded, includeDrafts: options.includeDrafts, now: options.now, includeFuture: options.includeFuture,
-                published: published)
+                published: PublishedURLs.parse(record))
         }
         guard let memory = options.modelMemory else {
             let (model, problems) = build()
@@ -39,7 +39,7 @@ extension SiteBuilder {
         }
         var key = StableHasher()
         key.add(sources)
-        key.add(published.fileStamp)
+        key.add(PublishedURLs.stamp(of: record))
         if var (model, problems) = memory.model(for: key.value, now: options.now) {
             model.takeMarkdown(from: loaded.documents)
             return (model, problems, true)

@@ -19,16 +19,31 @@ public struct PublishedURLs: Sendable, Equatable {
     }
 
     /// The record in a previous output; empty when there is none or it cannot be read.
-    public static func load(fromOutput output: URL) -> PublishedURLs {
-        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path) else {
-            return PublishedURLs()
-        }
-        var record = PublishedURLs()
+    public static func load(fromOutput output: URL) -> PublishedURLs { parse(recordData(in: output)) }
+
+    /// The record's bytes in `output`, unparsed: a build that keeps its model needs only
+    /// their `stamp`.
+    static func recordData(in output: URL) -> Data? {
+        FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path)
+    }
+
+    /// A hash of the record's bytes; 0 when there is none.
+    static func stamp(of data: Data?) -> UInt64 {
+        guard let data else { return 0 }
         var stamp = StableHasher()
         data.withUnsafeBytes { stamp.add(bytes: $0) }
-        record.fileStamp = stamp.value
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t").map(String.init)
+        return stamp.value
+    }
+
+    /// The record read from its bytes: lines of tab-separated fields, split as bytes.
+    static func parse(_ data: Data?) -> PublishedURLs {
+        guard let data else { return PublishedURLs() }
+        var record = PublishedURLs()
+        record.fileStamp = stamp(of: data)
+        let bytes = [UInt8](data)
+        for var line in bytes.split(separator: 0x0A) where line.first != 0x23 {  // "#" starts a comment
+            if line.last == 0x0D { line = line.dropLast() }  // a file saved again with CRLF
+            let fields = line.split(separator: 0x09).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count >= 2, fields[0].hasPrefix("content/") else { continue }
             record.urlsBySource[fields[0]] = Array(fields.dropFirst())
         }
