@@ -83,7 +83,6 @@ final class IndexPartition: @unchecked Sendable {
 
     /// Frees the postings once serialized.
     func removeAll() {
-        contents = Contents()
-        contents.terms = TermTable(capacity: 16)
+        contents = Contents(terms: TermTable(capacity: 16))
     }
 }

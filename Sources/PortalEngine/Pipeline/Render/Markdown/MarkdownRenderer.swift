@@ -80,8 +80,9 @@ public struct MarkdownRenderer: Sendable {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(node) {
-                    literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) {
-                        plainText.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                    let length = strlen(literal)
+                    literal.withMemoryRebound(to: UInt8.self, capacity: length) {
+                        plainText.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
                     }
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CUSTOM_INLINE:
