@@ -14,11 +14,12 @@ public enum BuildDataDisposal: Sendable {
 
     /// Hands `data` over as this disposal says; the caller lets go of its own references.
     func dispose(_ data: Any) {
-        let box = Leftovers(data)
         switch self {
         case .free: return
-        case .freeInBackground: DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
-        case .keepUntilExit: Leftovers.keepUntilExit(box)
+        case .freeInBackground:
+            let box = Leftovers(data)
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
+        case .keepUntilExit: Leftovers.keepUntilExit(Leftovers(data))
         }
     }
 }

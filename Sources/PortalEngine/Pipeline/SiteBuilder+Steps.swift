@@ -40,7 +40,8 @@ extension SiteBuilder {
         var key = StableHasher()
         key.add(sources)
         key.add(PublishedURLs.stamp(of: record))
-        if var (model, problems) = memory.model(for: key.value, now: options.now) {
+        if let (kept, problems) = memory.model(for: key.value, now: options.now) {
+            var model = kept
             model.takeMarkdown(from: loaded.documents)
             return (model, problems, true)
         }
@@ -80,8 +81,6 @@ extension SiteBuilder {
         }
     }
 
-    /// The previous build's record when it had these inputs and its output is whole; read and
-    /// checked under the output's lock, so a build finishing meanwhile cannot be mistaken for it.
     /// The memory forgets what the build did not use; the build's data goes as `options` say.
     static func finish(_ documents: DocumentMemory?, data: Any, _ options: BuildOptions) {
         documents?.endBuild()
@@ -95,6 +94,8 @@ extension SiteBuilder {
         return UpToDateCheck.inputs(options, config: config)
     }
 
+    /// The previous build's record when it had these inputs and its output is whole; read and
+    /// checked under the output's lock, so a build finishing meanwhile cannot be mistaken for it.
     static func upToDateRecord(inputs: UInt64, options: BuildOptions) -> UpToDateCheck.Record? {
         // A first look without the lock: most builds stop here, and need not wait for another.
         guard UpToDateCheck.load(sourceRoot: options.sourceRoot, output: options.output)?.inputs == inputs,

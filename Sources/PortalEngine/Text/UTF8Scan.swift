@@ -18,28 +18,34 @@ enum UTF8Scan {
         return text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
-                let lead = bytes[i]
-                if lead < 0x80 {  // ASCII, most of a Vietnamese text's bytes: no decoding
+                if bytes[i] < 0x80 {  // ASCII, most of a Vietnamese text's bytes: no decoding
                     i += 1
                     continue
                 }
                 // A String's UTF-8 is valid: decoded without checking it again.
-                let value: UInt32
-                if lead < 0xE0 {
-                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if lead < 0xF0 {
-                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value =
-                        UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F)
-                        << 6 | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
+                let (value, length) = validScalar(at: i, in: bytes)
                 guard ranges.contains(where: { $0.contains(value) }) else { return false }
+                i += length
             }
             return true
+        }
+    }
+
+    /// The scalar whose UTF-8 starts at `i` of text known to be UTF-8 (a String's, or bytes
+    /// written from one), and its length, without checking the bytes again; a sequence cut short
+    /// by the end reads as U+FFFD up to the end.
+    @inline(__always)
+    static func validScalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[i])
+        if lead < 0x80 { return (lead, 1) }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard i + length <= bytes.count else { return (0xFFFD, bytes.count - i) }
+        switch length {
+        case 2: return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+        case 3: return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        default:
+            let high = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            return (high | UInt32(bytes[i + 3] & 0x3F), 4)
         }
     }
 

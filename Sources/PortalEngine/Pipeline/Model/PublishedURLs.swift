@@ -11,8 +11,6 @@ public struct PublishedURLs: Sendable, Equatable {
     /// Content file (`content/articles/x.md`) → its URLs as site paths without the base path
     /// (`slug/`), the current one first.
     public var urlsBySource: [String: [String]] = [:]
-    /// A hash of the file the record was read from (0 when none was read).
-    var fileStamp: UInt64 = 0
 
     public init(urlsBySource: [String: [String]] = [:]) {
         self.urlsBySource = urlsBySource
@@ -39,7 +37,6 @@ public struct PublishedURLs: Sendable, Equatable {
     static func parse(_ data: Data?) -> PublishedURLs {
         guard let data else { return PublishedURLs() }
         var record = PublishedURLs()
-        record.fileStamp = stamp(of: data)
         let bytes = [UInt8](data)
         for var line in bytes.split(separator: 0x0A) where line.first != 0x23 {  // "#" starts a comment
             if line.last == 0x0D { line = line.dropLast() }  // a file saved again with CRLF

@@ -101,7 +101,8 @@ struct SearchTokenScanner {
                 }
                 continue
             }
-            let v = decode()
+            let (v, length) = UTF8Scan.validScalar(at: position, in: bytes)
+            position += length
             if v < UInt32(SearchTokenizer.tableSize) {
                 let f = foldedTable[Int(v)]
                 if f != 0 {
@@ -163,26 +164,6 @@ struct SearchTokenScanner {
             exact.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
             exact.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
             exact.append(UInt8(0x80 | (v & 0x3F)))
-        }
-    }
-
-    /// The scalar starting at `position` (not ASCII), moving past it; a sequence cut short by
-    /// the end of the text reads as a space.
-    private mutating func decode() -> UInt32 {
-        let i = position
-        let b0 = UInt32(bytes[i])
-        let length = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-        guard i + length <= bytes.count else {
-            position = bytes.count
-            return 0x20
-        }
-        position += length
-        switch length {
-        case 2: return (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-        case 3: return (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-        default:
-            let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-            return v | UInt32(bytes[i + 3] & 0x3F)
         }
     }
 }

@@ -34,11 +34,6 @@ struct TermTable: Sendable {
         }
     }
 
-    /// The id of `term`, added when it is new.
-    mutating func insert(_ term: ArraySlice<UInt8>, hash: UInt32) -> (id: Int, isNew: Bool) {
-        term.withUnsafeBufferPointer { insert($0, hash: hash) }
-    }
-
     /// The id of `term`, added when it is new; by pointer, as slices of the caller's buffers
     /// cost a reference count each.
     mutating func insert(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (id: Int, isNew: Bool) {

@@ -14,7 +14,10 @@ import Testing
         let data = Data(record.text.utf8)
         let read = PublishedURLs.parse(data)
         #expect(read.urlsBySource == record.urlsBySource)
-        #expect(read.fileStamp == PublishedURLs.stamp(of: data) && read.fileStamp != 0)
+        let other = PublishedURLs(urlsBySource: ["content/articles/khac.md": ["khac/"]])
+        #expect(PublishedURLs.stamp(of: data) == PublishedURLs.stamp(of: Data(record.text.utf8)))
+        #expect(PublishedURLs.stamp(of: data) != PublishedURLs.stamp(of: Data(other.text.utf8)))
+        #expect(PublishedURLs.stamp(of: data) != 0)
         #expect(PublishedURLs.parse(nil).urlsBySource.isEmpty && PublishedURLs.stamp(of: nil) == 0)
     }
 
