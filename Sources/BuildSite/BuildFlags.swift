@@ -72,6 +72,10 @@ struct BuildFlags: ParsableArguments {
                     let speed = String(format: "%.1f", tokenizing.megabytesPerSecond)
                     printError("  " + CommandText.text(.timingsTokenizing, .text(megabytes), .text(speed)))
                 }
+                if let shards = report.searchShardsRead {
+                    printError(
+                        "  " + CommandText.text(.timingsSearchPatch, .number(shards.read), .number(shards.of)))
+                }
                 printError(
                     "  "
                         + CommandText.text(

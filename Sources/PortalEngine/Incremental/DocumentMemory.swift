@@ -58,6 +58,9 @@ public final class DocumentMemory: @unchecked Sendable {
     private var counts = Counts()
     /// Until the first `persist()`.
     private var store: DocumentStore?
+    /// The same store, for `keptBody` until the build ends: its mapping stays valid while
+    /// `persist()` writes, as the file is appended to or replaced, never cut.
+    private var storeToRead: DocumentStore?
     /// Keys this build took from the store, by table.
     private var fromStore: Set<UInt64> = []
     private var renderedFromStore: Set<UInt64> = []
@@ -68,6 +71,7 @@ public final class DocumentMemory: @unchecked Sendable {
 
     init(store: DocumentStore, forgetsWhenPersisted: Bool = true) {
         self.store = store
+        storeToRead = store
         self.forgetsWhenPersisted = forgetsWhenPersisted
     }
 
@@ -94,6 +98,7 @@ public final class DocumentMemory: @unchecked Sendable {
     /// Forgets what this build did not use.
     func endBuild() {
         lock.withLock {
+            storeToRead = nil
             loaded.forgetUnused()
             rendered.forgetUnused()
         }
@@ -132,6 +137,16 @@ public final class DocumentMemory: @unchecked Sendable {
             decode: { store in
                 store.decode(.rendered, key) { payload in CacheBytesReader.whole(payload) { Rendered.decode(&$0) } }
             }, make: make)
+    }
+
+    /// The body kept under `key` by this build or an earlier one, as it was kept (not checked,
+    /// not counted): the search patch reads an edited article's previous text from it.
+    func keptBody(_ key: UInt64) -> RenderedBody? {
+        let (known, store) = lock.withLock { (rendered.current[key] ?? rendered.previous[key], storeToRead) }
+        if let known { return known.body }
+        return store?.decode(.rendered, key) { payload in
+            CacheBytesReader.whole(payload) { Rendered.decode(&$0) }
+        }?.body
     }
 
     private let persisting = DispatchGroup()

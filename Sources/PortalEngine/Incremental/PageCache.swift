@@ -24,19 +24,18 @@ public struct PageCache: Sendable {
     /// The cache for `output`, or an empty one when missing, unreadable or for another folder.
     public static func load(sourceRoot: URL, output: URL) -> PageCache {
         let empty = PageCache(output: output.path)
-        guard let data = FileManager.default.contents(atPath: url(sourceRoot: sourceRoot, output: output.path).path),
-            let text = String(data: data, encoding: .utf8)
+        guard let data = FileManager.default.contents(atPath: url(sourceRoot: sourceRoot, output: output.path).path)
         else { return empty }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard let header = lines.popFirst(), header == "output\t" + output.path else { return empty }
+        var lines = CacheTextLines([UInt8](data))
+        guard lines.field("output").map(CacheTextLines.text) == output.path else { return empty }
         var entries: [String: (UInt64, Int)] = [:]
         entries.reserveCapacity(lines.count)
-        for line in lines {
-            let fields = line.split(separator: "\t", maxSplits: 2)
-            guard fields.count == 3, let fingerprint = UInt64(fields[0], radix: 16), let size = Int(fields[1]) else {
-                return empty
-            }
-            entries[String(fields[2])] = (fingerprint, size)
+        while let line = lines.next() {
+            let fields = CacheTextLines.fields(line, maxSplits: 2)
+            guard fields.count == 3, let fingerprint = CacheTextLines.hex(fields[0]),
+                let size = CacheTextLines.int(fields[1])
+            else { return empty }
+            entries[CacheTextLines.text(fields[2])] = (fingerprint, size)
         }
         return PageCache(output: output.path, entries: entries)
     }

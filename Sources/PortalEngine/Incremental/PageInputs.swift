@@ -107,25 +107,28 @@ extension PageInputs {
         guard let data = FileManager.default.contents(atPath: url(sourceRoot: sourceRoot, output: output).path) else {
             return nil
         }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)[...]
-        func field(_ name: String) -> Substring? {
-            guard let line = lines.popFirst(), line.hasPrefix(name + "\t") else { return nil }
-            return line.dropFirst(name.count + 1)
-        }
+        var lines = CacheTextLines([UInt8](data), keepingEmptyLines: true)
         func hashes(_ name: String) -> [UInt64]? {
-            guard let count = field(name).flatMap({ Int($0) }), count >= 0, lines.count >= count else { return nil }
-            let values = lines.prefix(count).compactMap { UInt64($0, radix: 16) }
-            lines = lines.dropFirst(count)
-            return values.count == count ? values : nil
+            guard let count = lines.field(name).flatMap(CacheTextLines.int), lines.count >= count else { return nil }
+            var values: [UInt64] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let value = lines.next().flatMap(CacheTextLines.hex) else { return nil }
+                values.append(value)
+            }
+            return values
         }
-        guard field("output") == Substring(output.path),
-            field("engine") == Substring(String(EngineIdentity.value, radix: 16)),
-            let key = field("key").flatMap({ UInt64($0, radix: 16) }),
+        guard lines.field("output").map(CacheTextLines.text) == output.path,
+            lines.field("engine").flatMap(CacheTextLines.hex) == EngineIdentity.value,
+            let key = lines.field("key").flatMap(CacheTextLines.hex),
             let articles = hashes("articles"), let archived = hashes("archived"),
-            let count = field("jobs").flatMap({ Int($0) }), lines.count == count + 1, lines.last == ""
+            let count = lines.field("jobs").flatMap(CacheTextLines.int), lines.count == count + 1
         else { return nil }
-        return PageInputs(
-            key: key, articleBodies: articles, archivedBodies: archived, paths: lines.dropLast().map(String.init))
+        var paths: [String] = []
+        paths.reserveCapacity(count)
+        for _ in 0..<count { lines.next().map { paths.append(CacheTextLines.text($0)) } }
+        guard lines.next()?.isEmpty == true else { return nil }  // the file ends with its last line
+        return PageInputs(key: key, articleBodies: articles, archivedBodies: archived, paths: paths)
     }
 
     /// Deleted before the output is swapped, like the page cache.

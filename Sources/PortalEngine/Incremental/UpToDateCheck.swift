@@ -83,9 +83,34 @@ struct UpToDateCheck {
         guard let data = FileManager.default.contents(atPath: url(sourceRoot: sourceRoot, output: output).path) else {
             return nil
         }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n")[...]
-        guard let header = lines.popFirst() else { return nil }
-        let fields = header.split(separator: "\t")
+        // Parsed as bytes: the record lists every output file, and splitting it into Characters
+        // took 80 ms at 10,000 articles.
+        var lines = CacheTextLines([UInt8](data))
+        guard let first = lines.next(), var record = header(first) else { return nil }
+        record.files.reserveCapacity(lines.count)
+        while let line = lines.next() {
+            let fields = CacheTextLines.fields(line, maxSplits: 1)
+            guard fields.count == 2, let size = CacheTextLines.int(fields[0]) else { return nil }
+            record.files[CacheTextLines.text(fields[1])] = size
+        }
+        return record
+    }
+
+    /// The inputs the record was made for, from its first line alone: most builds that are
+    /// not up to date need no more of it.
+    static func recordedInputs(sourceRoot: URL, output: URL) -> UInt64? {
+        let fd = open(url(sourceRoot: sourceRoot, output: output).path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0, let end = buffer[..<count].firstIndex(of: 0x0A) else { return nil }
+        return header(buffer[..<end])?.inputs
+    }
+
+    /// The record's first line, without its files.
+    private static func header(_ line: ArraySlice<UInt8>) -> Record? {
+        let fields = String(decoding: line, as: UTF8.self).split(separator: "\t")
         guard fields.count == 6, fields[0] == "v2", let inputs = UInt64(fields[1], radix: 16),
             let pages = Int(fields[3]), let copied = Int(fields[4])
         else { return nil }
@@ -95,16 +120,9 @@ struct UpToDateCheck {
         let schedule = fields[5].split(separator: ":")
         let nextScheduled = schedule.count == 2 ? Int64(schedule[1]).map { Timestamp(secondsSince1970: $0) } : nil
         let scheduled = nextScheduled == nil ? 0 : Int(schedule[0]) ?? 0
-        var files: [String: Int] = [:]
-        files.reserveCapacity(lines.count)
-        for line in lines {
-            guard let tab = line.firstIndex(of: "\t"), let size = Int(line[..<tab]) else { return nil }
-            files[String(line[line.index(after: tab)...])] = size
-        }
         return Record(
-            inputs: inputs, articles: counts[0], documents: counts[1], pages: pages, copied: copied, files: files,
-            nextScheduled: nextScheduled,
-            scheduled: scheduled)
+            inputs: inputs, articles: counts[0], documents: counts[1], pages: pages, copied: copied, files: [:],
+            nextScheduled: nextScheduled, scheduled: scheduled)
     }
 
     /// Every regular file below `folder`, by relative path, with its size.

@@ -19,6 +19,8 @@ public struct BuildReport: Sendable {
     public var searchIndex: SearchIndexMode = .rebuilt
     /// The text the index build split into terms, and how fast, when it built the index whole.
     public var searchTokenizing: SearchIndexBuilder.Tokenizing?
+    /// The term shards a patch read, and all of them, when it patched the index.
+    public var searchShardsRead: (read: Int, of: Int)?
     /// Outputs rendered, and templated pages whose fingerprint matched the last build's and were
     /// kept without rendering (the page cache).
     public var pagesRendered = 0

@@ -98,7 +98,7 @@ extension SiteBuilder {
     /// checked under the output's lock, so a build finishing meanwhile cannot be mistaken for it.
     static func upToDateRecord(inputs: UInt64, options: BuildOptions) -> UpToDateCheck.Record? {
         // A first look without the lock: most builds stop here, and need not wait for another.
-        guard UpToDateCheck.load(sourceRoot: options.sourceRoot, output: options.output)?.inputs == inputs,
+        guard UpToDateCheck.recordedInputs(sourceRoot: options.sourceRoot, output: options.output) == inputs,
             let lock = try? BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
         else { return nil }
         defer { withExtendedLifetime(lock) {} }
@@ -240,5 +240,6 @@ extension BuildReport {
         (photosRead, photosMade, photosFromCache) = (loaded.photos.filesRead, photos.made, photos.reused)
         self.sources = sources
         self.modelKept = modelKept
+        searchShardsRead = search.shardsRead
     }
 }

@@ -47,8 +47,8 @@ public enum SiteBuilder {
 
         // Search
         let search = SearchIndexPlan.make(
-            model: model, bodies: bodies.articles, previousPages: memory.pages, previousIndex: memory.searchIndex,
-            output: options.output)
+            model: model, bodies: bodies.articles, bodyKeys: bodies.articleKeys, documents: documents,
+            previousPages: memory.pages, previousIndex: memory.searchIndex, output: options.output)
         memory.searchIndex = search.record
         run.lap("search index")
 

@@ -75,3 +75,41 @@ import Testing
         #expect(try site.html("index.html").contains("Tin số 1 (sửa)"))
     }
 }
+
+/// The text cache files, written and read back as bytes.
+@Suite struct CacheTextFileTests {
+    @Test func theSearchRecordKeepsTitlesAndSummariesWhateverTheyHold() throws {
+        let site = try TestSite()
+        let output = site.output
+        // A tab, line breaks, a backslash, a combining mark right after a tab, and plain text.
+        let titles = [
+            "Hội nghị\tsơ kết", "Dòng 1\nDòng 2\r\n", "C:\\tai-lieu\\n", "\u{0301}dấu đầu", "Bình thường", "",
+        ]
+        let sources = titles.enumerated().map { i, title in
+            SearchIndexCache.TermSource(
+                bodyKey: UInt64(i) &* 0x9E37_79B9_7F4A_7C15, textHash: ~UInt64(i), title: title,
+                summary: String(title.reversed()))
+        }
+        let record = SearchIndexCache(
+            shardCount: 7, stamps: titles.indices.map { UInt64($0) << 60 }, sources: sources)
+        record.save(sourceRoot: site.root, output: output)
+        #expect(SearchIndexCache.load(sourceRoot: site.root, output: output) == record)
+        // Without sources (a build without a memory of bodies): the stamps alone.
+        let bare = SearchIndexCache(shardCount: 3, stamps: [1, 2, 0xFFFF_FFFF_FFFF_FFFF])
+        bare.save(sourceRoot: site.root, output: output)
+        #expect(SearchIndexCache.load(sourceRoot: site.root, output: output) == bare)
+        #expect(SearchIndexCache.load(sourceRoot: site.root, output: site.root) == nil)  // another output
+    }
+
+    @Test func numbersAreReadAsWritten() {
+        for value: UInt64 in [0, 1, 0xA, 0xFF, 0x1234_5678_9ABC_DEF0, .max] {
+            #expect(CacheTextLines.hex(Array(String(value, radix: 16).utf8)[...]) == value)
+            #expect(CacheTextLines.hex(Array(String(value, radix: 16, uppercase: true).utf8)[...]) == value)
+        }
+        for bad in ["", "g", "-1", "12345678901234567", " 1"] {
+            #expect(CacheTextLines.hex(Array(bad.utf8)[...]) == nil)
+        }
+        for value in [0, 7, 10, 123_456_789] { #expect(CacheTextLines.int(Array(String(value).utf8)[...]) == value) }
+        for bad in ["", "-1", "1a", "1 "] { #expect(CacheTextLines.int(Array(bad.utf8)[...]) == nil) }
+    }
+}

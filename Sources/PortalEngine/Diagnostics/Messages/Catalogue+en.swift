@@ -28,6 +28,7 @@ extension MessageCatalogue {
         .cliOptionReport: "json: print the build's report as one JSON object (for benchmarks) instead of the summary.",
         .timingsSearch: "search index: {0}",
         .timingsTokenizing: "search index: {0} MB of text split into terms at {1} MB/s per core",
+        .timingsSearchPatch: "search index: {0} of {1} term files read and patched",
         .timingsPages: "pages: {0} rendered, {1} kept from the last build ({2} of them without building their data)",
         .timingsSources: "Markdown files: {0} parsed, {1} kept; bodies: {2} rendered, {3} kept",
         .cliOptionLang: "Language of messages: vi or en (default: site.yaml's language).",

@@ -29,6 +29,7 @@ extension MessageCatalogue {
             "json: in báo cáo của lần dựng thành một đối tượng JSON (cho đo hiệu năng) thay cho dòng tóm tắt.",
         .timingsSearch: "chỉ mục tìm kiếm: {0}",
         .timingsTokenizing: "chỉ mục tìm kiếm: tách từ {0} MB văn bản, {1} MB/giây mỗi nhân",
+        .timingsSearchPatch: "chỉ mục tìm kiếm: đọc và vá {0} trên {1} tệp từ khóa",
         .timingsPages: "trang: {0} dựng mới, {1} giữ từ lần dựng trước ({2} trong số đó không cần dựng dữ liệu)",
         .timingsSources: "tệp Markdown: {0} đọc mới, {1} giữ lại; nội dung: {2} dựng mới, {3} giữ lại",
         .cliOptionLang: "Ngôn ngữ của thông báo: vi hoặc en (mặc định: language trong site.yaml).",

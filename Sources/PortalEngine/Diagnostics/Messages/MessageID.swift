@@ -23,6 +23,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case cliOptionReport
     case timingsSearch
     case timingsTokenizing
+    case timingsSearchPatch
     case timingsPages
     case timingsSources
     case cliOptionLang

@@ -31,6 +31,9 @@ public enum BodyRenderer {
         public var diagnostics: [Diagnostic]
         /// Of `SiteModel.archived`.
         public var archived: [RenderedBody] = []
+        /// The key each article's body is kept under in the `DocumentMemory` (none without one):
+        /// the next build's search patch finds an edited article's previous text by it.
+        var articleKeys: [UInt64] = []
     }
 
     /// With `memory`, a body whose text is unchanged since the previous build, and whose links
@@ -40,29 +43,40 @@ public enum BodyRenderer {
         _ model: SiteModel, unsafeHTML: Bool, memory: DocumentMemory? = nil, sameLinksAsLastBuild: Bool = false
     ) -> SiteBodies {
         let render = { (articles: [Article]) in
-            renderAll(
+            renderKeyed(
                 articles, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory,
                 sameLinksAsLastBuild: sameLinksAsLastBuild)
         }
-        let (articles, articleProblems) = render(model.articles)
-        let (pages, pageProblems) = render(model.pages)
-        let (archived, archivedProblems) = render(model.archived)
+        let articles = render(model.articles)
+        let pages = render(model.pages)
+        let archived = render(model.archived)
         memory?.releaseStorePages()
         return SiteBodies(
-            articles: articles, pages: pages, diagnostics: articleProblems + pageProblems + archivedProblems,
-            archived: archived)
+            articles: articles.bodies, pages: pages.bodies,
+            diagnostics: articles.problems + pages.problems + archived.problems, archived: archived.bodies,
+            articleKeys: articles.keys)
     }
 
     public static func renderAll(
         _ articles: [Article], paths: ContentPaths, unsafeHTML: Bool, memory: DocumentMemory? = nil,
         sameLinksAsLastBuild: Bool = false
     ) -> ([RenderedBody], [Diagnostic]) {
+        let made = renderKeyed(
+            articles, paths: paths, unsafeHTML: unsafeHTML, memory: memory, sameLinksAsLastBuild: sameLinksAsLastBuild)
+        return (made.bodies, made.problems)
+    }
+
+    /// The bodies, what rendering found, and the memory key of each body (none without `memory`).
+    static func renderKeyed(
+        _ articles: [Article], paths: ContentPaths, unsafeHTML: Bool, memory: DocumentMemory?,
+        sameLinksAsLastBuild: Bool
+    ) -> (bodies: [RenderedBody], problems: [Diagnostic], keys: [UInt64]) {
         let renderer = MarkdownRenderer(unsafeHTML: unsafeHTML)
         let results = parallelMap(articles) { article in
             let resolver = LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML)
             guard let memory else {
                 let made = render(article, renderer: renderer, resolver: resolver)
-                return (made.body, made.problems)
+                return (made.body, made.problems, UInt64(0))
             }
             var key = StableHasher()
             key.add(unsafeHTML ? 1 : 0)
@@ -76,9 +90,9 @@ public enum BodyRenderer {
             } make: {
                 render(article, renderer: renderer, resolver: resolver)
             }
-            return (made.body, made.problems)
+            return (made.body, made.problems, key.value)
         }
-        return (results.map(\.0), results.flatMap(\.1))
+        return (results.map(\.0), results.flatMap(\.1), memory == nil ? [] : results.map(\.2))
     }
 
     /// The body's HTML, with the links it was made with and what each resolved to: it stays

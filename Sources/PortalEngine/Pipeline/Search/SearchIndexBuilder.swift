@@ -274,8 +274,10 @@ public enum SearchIndexBuilder {
 
     /// What an article's terms come from besides its title: its body's words, then its summary.
     static func searchedText(of article: Int, model: SiteModel, bodies: [RenderedBody]) -> [StoredText] {
-        [bodies[article].storedPlainText, StoredText(model.articles[article].summary ?? "")]
+        searchedText(plain: bodies[article].storedPlainText, summary: model.articles[article].summary ?? "")
     }
+
+    static func searchedText(plain: StoredText, summary: String) -> [StoredText] { [plain, StoredText(summary)] }
 
     /// One document's terms by folded term, for patching a few documents into the index.
     static func terms(title: String, body: [StoredText]) -> DocumentTerms {

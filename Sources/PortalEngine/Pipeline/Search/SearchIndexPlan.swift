@@ -15,13 +15,24 @@ struct SearchIndexPlan {
     var record: SearchIndexCache?
     /// How fast the build split text into terms (when it built the index whole).
     var tokenizing: SearchIndexBuilder.Tokenizing?
+    /// Term shards a patch read, of all (when it patched).
+    var shardsRead: (read: Int, of: Int)?
 
     /// `previousPages` tells which index files the previous build wrote and with what fingerprint.
+    /// `bodyKeys` are the bodies' keys in `documents`, where a patch finds the previous text of
+    /// an edited article.
     static func make(
-        model: SiteModel, bodies: [RenderedBody], previousPages: PageCache?, previousIndex: SearchIndexCache?,
-        output: URL
+        model: SiteModel, bodies: [RenderedBody], bodyKeys: [UInt64], documents: DocumentMemory?,
+        previousPages: PageCache?, previousIndex: SearchIndexCache?, output: URL
     ) -> SearchIndexPlan {
-        let stamps = SearchIndexBuilder.documentStamps(model: model, bodies: bodies)
+        let stamped = SearchIndexBuilder.stampsAndTextHashes(model: model, bodies: bodies)
+        let stamps = stamped.map(\.stamp)
+        let record = { (shardCount: Int) in
+            SearchIndexCache(
+                shardCount: shardCount, stamps: stamps,
+                sources: SearchIndexBuilder.termSources(
+                    model: model, textHashes: stamped.map(\.textHash), bodyKeys: bodyKeys))
+        }
         let fingerprint = SearchIndexBuilder.fingerprint(model: model, stamps: stamps)
         let previousFiles = previousPages?.entries.filter { $0.key.hasPrefix("\(SiteURLs.searchIndexFolder)/") } ?? [:]
         let reusable =
@@ -36,19 +47,20 @@ struct SearchIndexPlan {
             return SearchIndexPlan(
                 mode: .reused, fingerprint: fingerprint, files: [],
                 kept: previousFiles.map { ($0.key, $0.value.size) }.sorted { $0.path < $1.path },
-                record: previousIndex.flatMap { $0.stamps == stamps ? $0 : nil })
+                record: previousIndex.flatMap { $0.stamps == stamps ? record($0.shardCount) : nil })
         }
         if let previousIndex,
             let patched = SearchIndexBuilder.update(
-                previousOutput: output, previous: previousIndex, stamps: stamps, model: model, bodies: bodies)
+                previousOutput: output, previous: previousIndex, stamps: stamps, model: model, bodies: bodies,
+                previousBody: { documents?.keptBody($0) })
         {
             return SearchIndexPlan(
                 mode: .patched, fingerprint: fingerprint, files: patched.files, kept: patched.kept,
-                record: SearchIndexCache(shardCount: patched.shardCount, stamps: stamps))
+                record: record(patched.shardCount), shardsRead: (patched.shardsRead, patched.shardCount))
         }
         let index = SearchIndexBuilder.build(model: model, bodies: bodies)
         return SearchIndexPlan(
             mode: .rebuilt, fingerprint: fingerprint, files: index.files, kept: [],
-            record: SearchIndexCache(shardCount: index.shardCount, stamps: stamps), tokenizing: index.tokenizing)
+            record: record(index.shardCount), tokenizing: index.tokenizing)
     }
 }

@@ -11,6 +11,8 @@ extension SearchIndexBuilder {
         public var files: [(path: String, text: String)]
         public var kept: [(path: String, size: Int)]
         public var shardCount: Int
+        /// Term shards read and patched; the others had no term the edit changed.
+        public var shardsRead = 0
     }
 
     /// At most this many changed articles are patched in; more rebuild the index whole.
@@ -18,11 +20,23 @@ extension SearchIndexBuilder {
 
     /// One hash per article of what its terms and its result entry come from (URL, title, date,
     /// category, snippet): an article whose stamp is unchanged at the same position has the same
-    /// postings and the same entry.
+    /// postings and the same entry. Also the hash of each body's plain text, which the stamp
+    /// takes in place of the text.
     public static func documentStamps(model: SiteModel, bodies: [RenderedBody]) -> [UInt64] {
+        stampsAndTextHashes(model: model, bodies: bodies).map(\.stamp)
+    }
+
+    struct DocumentStamp: Sendable {
+        var stamp: UInt64
+        var textHash: UInt64
+    }
+
+    static func stampsAndTextHashes(model: SiteModel, bodies: [RenderedBody]) -> [DocumentStamp] {
         let dates = VietnameseDateFormat(zone: model.config.timeZone)
         return parallelMap(Array(model.articles.indices)) { i in
             let article = model.articles[i]
+            var text = StableHasher()
+            bodies[i].storedPlainText.add(to: &text)
             var hasher = StableHasher()
             hasher.add(article.url)
             hasher.add(article.title)
@@ -30,8 +44,20 @@ extension SearchIndexBuilder {
             hasher.add(article.date.map { dates.short($0) } ?? "")  // as the entry shows it
             hasher.add(article.categoryKey ?? "")
             hasher.add(article.document?.abstract ?? "")
-            bodies[i].storedPlainText.add(to: &hasher)
-            return hasher.value
+            hasher.add(text.value)
+            return DocumentStamp(stamp: hasher.value, textHash: text.value)
+        }
+    }
+
+    /// What each article's terms come from, for the next build's patch; none without body keys.
+    static func termSources(model: SiteModel, textHashes: [UInt64], bodyKeys: [UInt64])
+        -> [SearchIndexCache.TermSource]
+    {
+        guard bodyKeys.count == model.articles.count else { return [] }
+        return model.articles.indices.map { i in
+            SearchIndexCache.TermSource(
+                bodyKey: bodyKeys[i], textHash: textHashes[i], title: model.articles[i].title,
+                summary: model.articles[i].summary ?? "")
         }
     }
 
@@ -45,9 +71,12 @@ extension SearchIndexBuilder {
 
     /// The index with the changed articles patched into the previous term shards, or nil when
     /// that cannot be done (another article count, too many changes, a shard missing or not
-    /// as written): the caller then builds the index whole.
-    public static func update(
-        previousOutput: URL, previous: SearchIndexCache, stamps: [UInt64], model: SiteModel, bodies: [RenderedBody]
+    /// as written): the caller then builds the index whole. `previousBody` gives a body kept
+    /// under a key (`DocumentMemory.keptBody`): with the changed articles' previous text, only
+    /// the shards of the terms they lost, gained or now use otherwise are read.
+    static func update(
+        previousOutput: URL, previous: SearchIndexCache, stamps: [UInt64], model: SiteModel, bodies: [RenderedBody],
+        previousBody: (UInt64) -> RenderedBody? = { _ in nil }
     ) -> IndexPatch? {
         let shardCount = previous.shardCount
         guard shardCount > 0, previous.stamps.count == stamps.count, stamps.count == model.articles.count else {
@@ -56,6 +85,7 @@ extension SearchIndexBuilder {
         let changed = stamps.indices.filter { stamps[$0] != previous.stamps[$0] }
         guard changed.count <= maxPatchedArticles else { return nil }
         var additions = Array(repeating: [PatchedTerm](), count: shardCount)
+        var touched: Set<Int>? = []
         for i in changed {
             let document = terms(
                 title: model.articles[i].title, body: searchedText(of: i, model: model, bodies: bodies))
@@ -64,24 +94,40 @@ extension SearchIndexBuilder {
                 additions[Int(hash % UInt32(shardCount))].append(
                     PatchedTerm(term: term, hash: hash, doc: Int32(i), info: info))
             }
+            if touched != nil,
+                let shards = changedTermHashes(from: previousTerms(i, previous, previousBody), to: document)
+            {
+                touched!.formUnion(shards.map { Int($0 % UInt32(shardCount)) })
+            } else {
+                touched = nil
+            }
         }
         let removed = Set(changed.map { Int32($0) })
-        let patches = additions
+        let (patches, read) = (additions, touched)
         let folder = previousOutput.appendingPathComponent("\(SiteURLs.searchIndexFolder)/t")
         let shards = parallelMap(Array(0..<shardCount)) { n -> ShardPatch in
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(n).json").path)
-            else { return .failed }
+            let path = folder.appendingPathComponent("\(n).json").path
+            // A shard none of whose terms changed comes out as it was: it is not read.
+            if let read, !read.contains(n) {
+                return OutputStaging.regularFileSize(path).map { .kept($0) } ?? .failed
+            }
+            guard let data = FileManager.default.contents(atPath: path) else { return .failed }
             let bytes = [UInt8](data)
             guard let patched = patchShard(bytes, removing: removed, adding: patches[n]) else { return .failed }
-            return patched == bytes ? .kept(bytes.count) : .written(String(decoding: patched, as: UTF8.self))
+            return patched == bytes
+                ? .kept(bytes.count, read: true) : .written(String(decoding: patched, as: UTF8.self))
         }
         var patch = IndexPatch(files: [], kept: [], shardCount: shardCount)
         for (n, shard) in shards.enumerated() {
             let path = "\(SiteURLs.searchIndexFolder)/t/\(n).json"
             switch shard {
             case .failed: return nil
-            case .kept(let size): patch.kept.append((path, size))
-            case .written(let text): patch.files.append((path, text))
+            case .kept(let size, let read):
+                patch.kept.append((path, size))
+                if read { patch.shardsRead += 1 }
+            case .written(let text):
+                patch.files.append((path, text))
+                patch.shardsRead += 1
             }
         }
         let results = resultFiles(
@@ -92,10 +138,37 @@ extension SearchIndexBuilder {
         return patch
     }
 
+    /// Article `i`'s terms as the previous build made them, when what they came from is known
+    /// and its body is still kept as it was.
+    private static func previousTerms(
+        _ i: Int, _ previous: SearchIndexCache, _ previousBody: (UInt64) -> RenderedBody?
+    ) -> DocumentTerms? {
+        guard i < previous.sources.count else { return nil }
+        let source = previous.sources[i]
+        guard let body = previousBody(source.bodyKey) else { return nil }
+        var text = StableHasher()
+        body.storedPlainText.add(to: &text)
+        guard text.value == source.textHash else { return nil }
+        return terms(title: source.title, body: searchedText(plain: body.storedPlainText, summary: source.summary))
+    }
+
+    /// The hashes of the terms whose posting differs between `old` and `new`: lost, gained, or
+    /// with another title flag or other spellings. Nil when `old` is unknown.
+    static func changedTermHashes(from old: DocumentTerms?, to new: DocumentTerms) -> [UInt32]? {
+        guard let old else { return nil }
+        var hashes: [UInt32] = []
+        for (term, info) in new.terms {
+            if let was = old.terms[term], was.title == info.title, Set(was.exact) == Set(info.exact) { continue }
+            hashes.append(fnv1a32(term))
+        }
+        for term in old.terms.keys where new.terms[term] == nil { hashes.append(fnv1a32(term)) }
+        return hashes
+    }
+
     /// What became of one term shard.
     enum ShardPatch: Sendable {
         case written(String)
-        case kept(Int)
+        case kept(Int, read: Bool = false)
         case failed
     }
 }

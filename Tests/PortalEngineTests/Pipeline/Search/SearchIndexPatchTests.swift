@@ -85,7 +85,20 @@ import Testing
     /// An article whose many words are cut to a few: most shards lose its postings and get
     /// nothing new, and are patched all the same (they are not kept as they were).
     @Test func shardsThatOnlyLoseAnArticleArePatchedToo() throws {
-        var random = SeededRandom(seed: 11)
+        let site = try Self.manyShardSite(seed: 11)
+        _ = try site.build()
+        let shards = try FileManager.default.contentsOfDirectory(
+            atPath: site.output.appendingPathComponent("search/t").path)
+        #expect(shards.count > 4)
+        try site.article(
+            "bai-7", "title: Bài 7\nslug: bai-7\ncategory: tin-tuc-su-kien\ndate: 2019-07-08", body: "Ngắn.")
+        #expect(try site.build().searchIndex == .patched)
+        #expect(try Self.meaning(of: site.output) == Self.meaning(of: Self.wholeBuild(site)))
+    }
+
+    /// Thirty articles of many words, in many shards; each seed gives the same site.
+    static func manyShardSite(seed: UInt64) throws -> TestSite {
+        var random = SeededRandom(seed: seed)
         let site = try TestSite()
         for n in 0..<30 {
             let words = (0..<300).map { _ in "w\(random.next() % 100_000)" }.joined(separator: " ")
@@ -94,13 +107,66 @@ import Testing
                 "title: Bài \(n)\nslug: bai-\(n)\ncategory: tin-tuc-su-kien\ndate: 2019-07-\(String(format: "%02d", 1 + n % 28))",
                 body: words + ".")
         }
+        return site
+    }
+
+    static func searchFiles(_ output: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for folder in ["search/t", "search/d"] {
+            for name in try FileManager.default.contentsOfDirectory(
+                atPath: output.appendingPathComponent(folder).path)
+            {
+                files[folder + "/" + name] = try Data(contentsOf: output.appendingPathComponent(folder + "/" + name))
+            }
+        }
+        return files
+    }
+
+    /// An edit that adds a word reads the shards of the terms it changed, not every shard the
+    /// article is in; the index is the one a patch reading every shard makes (that patch runs
+    /// when the article's previous text is gone: here the store of bodies is deleted).
+    @Test func anEditReadsOnlyTheShardsOfTheTermsItChanged() throws {
+        let (site, without) = (try Self.manyShardSite(seed: 11), try Self.manyShardSite(seed: 11))
         _ = try site.build()
+        _ = try without.build()
         let shards = try FileManager.default.contentsOfDirectory(
-            atPath: site.output.appendingPathComponent("search/t").path)
-        #expect(shards.count > 4)
-        try site.article(
-            "bai-7", "title: Bài 7\nslug: bai-7\ncategory: tin-tuc-su-kien\ndate: 2019-07-08", body: "Ngắn.")
-        #expect(try site.build().searchIndex == .patched)
+            atPath: site.output.appendingPathComponent("search/t").path
+        ).count
+        #expect(shards > 10)
+        for edited in [site, without] {
+            let path = edited.root.appendingPathComponent("content/articles/bai-7.md")
+            var text = try String(contentsOf: path, encoding: .utf8)
+            text = text.replacingOccurrences(of: ".\n", with: " mới.\n")
+            try Data(text.utf8).write(to: path)
+        }
+        try FileManager.default.removeItem(at: DocumentStore.url(sourceRoot: without.root))
+
+        let report = try site.build()
+        #expect(report.searchIndex == .patched)
+        let read = try #require(report.searchShardsRead)
+        // "mới", and the pair the article's last word makes with it.
+        #expect(read.of == shards && read.read >= 1 && read.read <= 2, "\(read)")
+        let fallback = try without.build()
+        #expect(fallback.searchIndex == .patched)
+        #expect(fallback.searchShardsRead?.read == shards)
+        #expect(try Self.searchFiles(site.output) == Self.searchFiles(without.output))
+        #expect(try Self.meaning(of: site.output) == Self.meaning(of: Self.wholeBuild(site)))
+    }
+
+    /// The preview keeps the previous bodies in its memory: its patch reads few shards too.
+    @Test func thePreviewsMemoryGivesThePreviousText() throws {
+        let site = try Self.manyShardSite(seed: 12)
+        var options = BuildOptions(sourceRoot: site.root, now: TestSite.now)
+        options.documentMemory = DocumentMemory()
+        _ = try SiteBuilder.build(options)
+        // A title edited: "sửa", and the pair "3 sửa", are new; its other terms stay.
+        let path = site.root.appendingPathComponent("content/articles/bai-3.md")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "title: Bài 3\n", with: "title: Bài 3 sửa\n").utf8).write(to: path)
+        let report = try SiteBuilder.build(options)
+        #expect(report.searchIndex == .patched)
+        let read = try #require(report.searchShardsRead)
+        #expect(read.read >= 1 && read.read <= 2, "\(read)")
         #expect(try Self.meaning(of: site.output) == Self.meaning(of: Self.wholeBuild(site)))
     }
 
