@@ -62,31 +62,7 @@ struct BuildFlags: ParsableArguments {
         do {
             let report = try outcome.get()
             if timings {
-                for (stage, seconds) in report.stageSeconds {
-                    let padded = stage.padding(toLength: 24, withPad: " ", startingAt: 0)
-                    printError("  \(padded) \(String(format: "%7.3f", seconds)) s")
-                }
-                printError("  " + CommandText.text(.timingsSearch, "\(report.searchIndex.rawValue)"))
-                if let tokenizing = report.searchTokenizing {
-                    let megabytes = String(format: "%.1f", Double(tokenizing.bytes) / 1e6)
-                    let speed = String(format: "%.1f", tokenizing.megabytesPerSecond)
-                    printError("  " + CommandText.text(.timingsTokenizing, .text(megabytes), .text(speed)))
-                }
-                if let shards = report.searchShardsRead {
-                    printError(
-                        "  " + CommandText.text(.timingsSearchPatch, .number(shards.read), .number(shards.of)))
-                }
-                printError(
-                    "  "
-                        + CommandText.text(
-                            .timingsPages, .number(report.pagesRendered), .number(report.pagesReused),
-                            .number(report.pagesKeptUnseen)))
-                let sources = report.sources
-                printError(
-                    "  "
-                        + CommandText.text(
-                            .timingsSources, .number(sources.loadsMade), .number(sources.loadsReused),
-                            .number(sources.bodiesMade), .number(sources.bodiesReused)))
+                for line in report.timingLines(in: CommandText.language) { printError(line) }
             }
             if self.report == "json" {
                 for diagnostic in report.diagnostics.sortedForDisplay() { printError(diagnostic.formatted(language)) }

@@ -13,6 +13,8 @@ public struct PreviewOptions: Sendable {
     public var includeDrafts: Bool
     /// How often content/ and site/ are checked for changes.
     public var pollInterval: Duration
+    /// Logs the seconds of each stage of every build, as `build-site --timings` prints them.
+    public var timings = false
 
     public init(
         sourceRoot: URL, output: URL? = nil, host: String = "127.0.0.1", port: Int = 1313, includeDrafts: Bool = false,

@@ -27,6 +27,9 @@ struct PreviewSiteCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionLang)))
     var lang: String?
 
+    @Flag(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionTimings)))
+    var timings = false
+
     static func main() async {
         CommandText.decideLanguage()
         await main(nil)
@@ -34,7 +37,8 @@ struct PreviewSiteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let root = URL(fileURLWithPath: source, isDirectory: true).standardizedFileURL
-        let options = PreviewOptions(sourceRoot: root, host: host, port: port, includeDrafts: drafts)
+        var options = PreviewOptions(sourceRoot: root, host: host, port: port, includeDrafts: drafts)
+        options.timings = timings
         let server = PreviewServer(options) { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         do {
             try await server.run(

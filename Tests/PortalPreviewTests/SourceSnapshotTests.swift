@@ -42,6 +42,36 @@ import Testing
         #expect(renamed.changes(to: SourceSnapshot.take(of: folders)) == [b.path])
     }
 
+    /// What a build after a snapshot need not read: the files whose stamps stayed, by path
+    /// from the site folder; not an edited file, a new one, nor one a copy gave an old time.
+    @Test func unchangedFilesAreThoseWhoseStampsStayed() throws {
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("snapshot-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try fm.createDirectory(at: content, withIntermediateDirectories: true)
+        for name in ["a", "b", "c"] {
+            try "one".write(to: content.appendingPathComponent("\(name).md"), atomically: false, encoding: .utf8)
+        }
+        let folders = [content.path]
+        let before = SourceSnapshot.take(of: folders)
+        #expect(before.unchanged(in: before, from: root.path) == ["content/a.md", "content/b.md", "content/c.md"])
+
+        // b is rewritten with the same size and given back its modification time (`cp -p`):
+        // only the change time tells.
+        let b = content.appendingPathComponent("b.md")
+        var info = stat()
+        stat(b.path, &info)
+        usleep(20_000)
+        try "two".write(to: b, atomically: false, encoding: .utf8)
+        var times = [info.st_atim, info.st_mtim]
+        utimensat(AT_FDCWD, b.path, &times, 0)
+        try "new".write(to: content.appendingPathComponent("d.md"), atomically: false, encoding: .utf8)
+        let after = SourceSnapshot.take(of: folders)
+        #expect(before.unchanged(in: after, from: root.path) == ["content/a.md", "content/c.md"])
+        #expect(before.changes(to: after) == [b.path, content.appendingPathComponent("d.md").path])
+    }
+
     /// The kernel's events wake the watch for a save, a file renamed over another and a
     /// deletion in a watched folder; nothing else is reported, and each event once.
     @Test func folderEventsReportChangesInWatchedFoldersOnce() throws {

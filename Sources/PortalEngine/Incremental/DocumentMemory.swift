@@ -56,6 +56,9 @@ public final class DocumentMemory: @unchecked Sendable {
     private var loaded = Generations<Loaded>()
     private var rendered = Generations<Rendered>()
     private var counts = Counts()
+    /// The key each file was loaded under, by source path: by the last build and by this one.
+    private var lastLoadKeys: [String: UInt64] = [:]
+    private var loadKeys: [String: UInt64] = [:]
     /// Until the first `persist()`.
     private var store: DocumentStore?
     /// The same store, for `keptBody` until the build ends: its mapping stays valid while
@@ -90,6 +93,7 @@ public final class DocumentMemory: @unchecked Sendable {
             counts = Counts()
             checkedLastBuild = Set(rendered.current.keys)
             trusted = 0
+            if !loadKeys.isEmpty { (lastLoadKeys, loadKeys) = (loadKeys, [:]) }
             loaded.begin()
             rendered.begin()
         }
@@ -104,8 +108,10 @@ public final class DocumentMemory: @unchecked Sendable {
         }
     }
 
-    func load(_ key: UInt64, make: () -> Loaded) -> Loaded {
-        remembered(
+    /// The file at `path` loaded under `key`, or made.
+    func load(_ key: UInt64, path: String, make: () -> Loaded) -> Loaded {
+        lock.withLock { loadKeys[path] = key }
+        return remembered(
             key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, stored: \.fromStore, isValid: { _ in true },
             decode: { store in
                 store.decode(.loaded, key) { payload in
@@ -114,6 +120,23 @@ public final class DocumentMemory: @unchecked Sendable {
                     }
                 }
             }, make: make)
+    }
+
+    /// For each path (nil: not asked), the file as the last build loaded it, when it is still
+    /// kept: for files the caller knows are unchanged since (the preview's watch), which are
+    /// then not read again. One lock for all: a lock per file cost more than the lookups.
+    func lastLoads(ofUnchanged paths: [String?]) -> [Loaded?] {
+        lock.withLock {
+            paths.map { path -> Loaded? in
+                guard let path, let key = lastLoadKeys[path],
+                    let known = loaded.current[key] ?? loaded.previous[key]
+                else { return nil }
+                loaded.current[key] = known
+                loadKeys[path] = key
+                counts.loadsReused += 1
+                return known
+            }
+        }
     }
 
     /// The body kept under `key` if `isValid` (its links still resolve as they did), or made.

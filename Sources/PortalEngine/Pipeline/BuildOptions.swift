@@ -35,6 +35,9 @@ public struct BuildOptions: Sendable {
     public var inPlaceFolder: InPlaceFolderMemory?
     /// Parsed files and rendered bodies kept between the builds of one process (the preview).
     public var documentMemory: DocumentMemory?
+    /// Files (paths from the source folder) known unchanged since the last build with the same
+    /// `documentMemory`, as the preview's watch knows them: they are taken from it unread.
+    public var unchangedFiles: Set<String>?
     /// The model of the last build of one process (the preview), for a rebuild that changed only bodies.
     public var modelMemory: ModelMemory?
     /// The last build's memory of pages and index, kept by one process (the preview) so its

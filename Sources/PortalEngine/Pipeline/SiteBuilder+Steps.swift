@@ -22,6 +22,12 @@ extension SiteBuilder {
         return (config, theme)
     }
 
+    /// Every Markdown file under content/, through the memory of parsed files when there is one.
+    static func loadContent(_ options: BuildOptions, config: SiteConfig, documents: DocumentMemory?) -> LoadedSite {
+        ContentLoader.load(
+            sourceRoot: options.sourceRoot, config: config, memory: documents, unchanged: options.unchangedFiles)
+    }
+
     /// The model; with a `ModelMemory`, the one kept from the last build when nothing it is made
     /// of changed since (`sources`, and the URL record of the output).
     static func buildModel(_ loaded: LoadedSite, sources: UInt64, options: BuildOptions) -> (

@@ -18,7 +18,7 @@ public enum SiteBuilder {
         run.lap("up-to-date check")
         let documents = BuildMemory.documents(options)  // forgets what it did not use only if the build succeeds
         defer { documents?.waitUntilPersisted() }
-        var loaded = ContentLoader.load(sourceRoot: options.sourceRoot, config: config, memory: documents)
+        var loaded = loadContent(options, config: config, documents: documents)
         run.diagnostics += loaded.diagnostics
         run.lap("load content")
         let photoCache = readPhotos(&loaded, options)

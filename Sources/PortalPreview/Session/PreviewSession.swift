@@ -52,8 +52,9 @@ public final class PreviewSession: @unchecked Sendable {
                 if again == next { break }
                 next = again
             }
+            let unchanged = snapshot.unchanged(in: next, from: options.sourceRoot.path)
             snapshot = next
-            await rebuild(baseURL: baseURL, reason: describe(changed))
+            await rebuild(baseURL: baseURL, reason: describe(changed), unchanged: unchanged)
         }
     }
 
@@ -78,12 +79,15 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// Runs one build off the concurrency pool (the engine uses every core) and publishes its outcome.
-    private func rebuild(baseURL: String, reason: String?) async {
+    /// `unchanged`: files the watch saw unchanged since the last build, by path from the site
+    /// folder; they are not read again.
+    private func rebuild(baseURL: String, reason: String?, unchanged: Set<String>? = nil) async {
         var buildOptions = BuildOptions(
             sourceRoot: options.sourceRoot, output: options.output, includeDrafts: options.includeDrafts,
             baseURLOverride: baseURL)
         buildOptions.counterEndpointOverride = "/api/counter"
         buildOptions.documentMemory = documents
+        buildOptions.unchangedFiles = unchanged
         buildOptions.modelMemory = modelMemory
         // The preview's folder is its own, and the browser reloads once a build is done.
         buildOptions.writeInPlace = true
@@ -111,6 +115,7 @@ public final class PreviewSession: @unchecked Sendable {
                 reason.map { Message(.previewBuiltAfter, arguments: values + ["\($0)"]) }
                 ?? Message(.previewBuilt, arguments: values)
             log("preview-site: " + built.text(language))
+            if options.timings { for line in report.timingLines(in: language) { log(line) } }
             events.publish(.built(version: "\(runID)-\(goodBuilds)"))
         case .failure(let failure):
             for problem in failure.diagnostics.sortedForDisplay() { log(problem.formatted(language)) }

@@ -42,6 +42,36 @@ import Testing
         #expect(try site.html("tin-so-2/index.html").contains("Đã sửa"))
     }
 
+    /// A file the caller says is unchanged since the last build (the preview's watch) is taken
+    /// from the memory unread: rewritten behind the memory's back, its old text stays. Any
+    /// other file is read, and so is one the memory no longer has.
+    @Test func aFileKnownUnchangedIsNotReadAgain() throws {
+        let site = try site()
+        let memory = DocumentMemory()
+        _ = try build(site, memory)
+        let pages = markdownFiles(site) - 4
+        let unchanged: Set<String> = ["content/articles/a1.md", "content/articles/a2.md"]
+        for n in [1, 2, 3] {
+            try site.article(
+                "a\(n)", "title: Tin số \(n)\ndate: 2019-07-1\(n) 08:00\ncategory: tin-tuc-su-kien",
+                body: "Lần hai \(n).")
+        }
+        var options = BuildOptions(sourceRoot: site.root, now: TestSite.now, useCache: false)
+        options.documentMemory = memory
+        options.unchangedFiles = unchanged
+        _ = try SiteBuilder.build(options)
+        #expect(memory.lastCounts.loadsMade == 1 && memory.lastCounts.loadsReused == 3 + pages)
+        #expect(try site.html("tin-so-1/index.html").contains("Đoạn đầu của tin 1"))
+        #expect(try site.html("tin-so-3/index.html").contains("Lần hai 3"))
+
+        // A new memory has no file to take: every file is read, whatever the caller says.
+        let fresh = DocumentMemory()
+        options.documentMemory = fresh
+        _ = try SiteBuilder.build(options)
+        #expect(fresh.lastCounts.loadsReused == 0)
+        #expect(try site.html("tin-so-1/index.html").contains("Lần hai 1"))
+    }
+
     /// The preview's first build starts from what `build-site` kept and adds what it made;
     /// its later builds go by memory alone and leave the store as it is.
     @Test func theFirstBuildStartsFromTheStoreBuildSiteKept() throws {

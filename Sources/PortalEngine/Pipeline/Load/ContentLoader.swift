@@ -20,8 +20,11 @@ public struct LoadedSite: Sendable {
 /// Walks `content/` and `site/static/` and reads every Markdown file once, in parallel.
 public enum ContentLoader {
     /// With `memory`, a file whose bytes are unchanged since the process's previous build is
-    /// not parsed again.
-    public static func load(sourceRoot: URL, config: SiteConfig, memory: DocumentMemory? = nil) -> LoadedSite {
+    /// not parsed again; one of `unchanged` (paths from the source folder, known unchanged since
+    /// that build) is not even read.
+    public static func load(
+        sourceRoot: URL, config: SiteConfig, memory: DocumentMemory? = nil, unchanged: Set<String>? = nil
+    ) -> LoadedSite {
         let content = ContentWalker.walk(
             root: sourceRoot.appendingPathComponent("content"), prefix: "content",
             rules: .content(extraTypes: config.publishFileTypes))
@@ -43,8 +46,14 @@ public enum ContentLoader {
         let parser = FrontMatterParser(dates: DateParser(zone: config.timeZone))
         let root = sourceRoot.path
         let zone = config.timeZone.identifier
-        let loaded = parallelMap(content.markdown) { ref in
-            loadDocument(ref, root: root, parser: parser, memory: memory, zone: zone)
+        // Files known unchanged are taken from the memory at once, under one lock.
+        let kept = unchanged.flatMap { unchanged in
+            memory?.lastLoads(
+                ofUnchanged: content.markdown.map { unchanged.contains($0.sourcePath) ? $0.sourcePath : nil })
+        }
+        let loaded = parallelMap(Array(content.markdown.indices)) { i in
+            if let known = kept?[i] { return (known.document, known.problems) }
+            return loadDocument(content.markdown[i], root: root, parser: parser, memory: memory, zone: zone)
         }
         memory?.releaseStorePages()
         var documents: [SourceDocument] = []
@@ -78,7 +87,7 @@ public enum ContentLoader {
         key.add(ref.relativePath)
         key.add(zone)
         data.withUnsafeBytes { key.add(bytes: $0) }
-        let loaded = memory.load(key.value) {
+        let loaded = memory.load(key.value, path: file) {
             let (document, problems) = parse(data, ref, parser: parser)
             return DocumentMemory.Loaded(document: document, problems: problems)
         }
