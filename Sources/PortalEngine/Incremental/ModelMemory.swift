@@ -11,6 +11,8 @@ public final class ModelMemory: @unchecked Sendable {
         var validUntil: Timestamp?
         var model: SiteModel
         var problems: [Diagnostic]
+        /// The list entries a build with this model made.
+        var entries: PageContexts.KeptEntries?
     }
 
     private let lock = NSLock()
@@ -24,6 +26,13 @@ public final class ModelMemory: @unchecked Sendable {
             entry.validUntil.map({ now < $0 }) ?? true
         else { return nil }
         return (entry.model, entry.problems)
+    }
+
+    /// The list entries made with the model kept now: after `model(for:now:)` or `remember`,
+    /// the model of the build under way.
+    var entries: PageContexts.KeptEntries? {
+        get { lock.withLock { entry?.entries } }
+        set { lock.withLock { entry?.entries = newValue } }
     }
 
     func remember(_ model: SiteModel, problems: [Diagnostic], key: UInt64, now: Timestamp) {

@@ -166,7 +166,9 @@ extension SiteBuilder {
                 RenderedBody(
                     storedHTML: $0.storedHTML, summary: $0.summary, storedPlainText: StoredText(""), photos: [])
             },
-            pageBodies: bodies.pages, now: options.now, archivedBodies: bodies.archived)
+            pageBodies: bodies.pages, now: options.now, archivedBodies: bodies.archived,
+            kept: options.modelMemory?.entries)
+        options.modelMemory?.entries = contexts.entriesToKeep
         let jobs = PageJob.plan(for: model)
         var inputs = PageInputs.make(sources: sources, contexts: contexts, theme: theme, now: options.now)
         run.lap("page contexts")

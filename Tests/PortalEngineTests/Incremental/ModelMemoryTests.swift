@@ -66,6 +66,25 @@ import Testing
         }
     }
 
+    /// With the kept model, the list entries of the last build are kept too, but for the
+    /// article whose summary (its first paragraph) changed: the lists show the new one.
+    @Test func aKeptModelKeepsTheListEntriesWhoseSummaryStayed() throws {
+        let site = try site()
+        try startPreview(site)
+        try editBody(site, "Đoạn hai, sửa.")
+        #expect(try build(site).modelKept)
+        let before = try #require(models.entries)
+        try site.article(
+            "a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien\ntags: [chung]",
+            body: "Tóm tắt mới của tin 2.\n\nĐoạn hai, sửa.")
+        #expect(try build(site).modelKept)
+        let after = try #require(models.entries)
+        #expect(before.items.count == 4 && after.items.count == 4)
+        #expect(zip(before.items, after.items).filter { $0 === $1 }.count == 3)
+        #expect(try site.html("index.html").contains("Tóm tắt mới của tin 2."))
+        #expect(try sameAsAFreshBuild(site))
+    }
+
     /// A body kept from before a failed build was checked against an older model: when it comes
     /// back, its links are checked again although the model is kept.
     @Test func aBodyTheLastBuildDidNotUseHasItsLinksCheckedAgain() throws {

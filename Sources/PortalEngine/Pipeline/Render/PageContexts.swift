@@ -20,12 +20,24 @@ public final class PageContexts: Sendable {
     /// Per taxonomy kind, per term: its link and article count.
     let termLinks: [TaxonomyKind: [TermLinkData]]
 
+    /// The list entries, for the next build with the same model.
+    var entriesToKeep: KeptEntries { KeptEntries(items: items, summaries: bodies.map(\.summary)) }
+
     /// Articles per category on the home page.
     static let homeSectionSize = 5
 
+    /// The list entries of a build with the same model, and the summaries they were made with:
+    /// an article's entry is its article's fields and its summary, so one whose summary is the
+    /// same is taken as it was.
+    public struct KeptEntries: Sendable {
+        var items: [SharedTemplateValue]
+        var summaries: [String]
+    }
+
+    /// `kept`: the entries of the last build, given only when its model is this one.
     public init(
         model: SiteModel, bodies: [RenderedBody], pageBodies: [RenderedBody], now: Timestamp,
-        archivedBodies: [RenderedBody] = []
+        archivedBodies: [RenderedBody] = [], kept: KeptEntries? = nil
     ) {
         self.model = model
         self.bodies = bodies
@@ -42,8 +54,11 @@ public final class PageContexts: Sendable {
         let site = SharedTemplateValue(
             SiteContext.make(model: model, now: now, blocs: links[.bloc] ?? []).templateValue)
         self.site = site
-        items = parallelMap(Array(zip(model.articles, bodies))) {
-            SharedTemplateValue(Self.entry($0.0, $0.1, model: model, dates: dates).templateValue)
+        let kept = kept.flatMap { $0.items.count == bodies.count ? $0 : nil }
+        items = parallelMap(Array(bodies.indices)) { i in
+            if let kept, kept.summaries[i] == bodies[i].summary { return kept.items[i] }
+            return SharedTemplateValue(
+                Self.entry(model.articles[i], bodies[i], model: model, dates: dates).templateValue)
         }
         pageItems = zip(model.pages, pageBodies).map {
             SharedTemplateValue(
