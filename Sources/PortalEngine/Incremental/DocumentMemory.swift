@@ -59,6 +59,9 @@ public final class DocumentMemory: @unchecked Sendable {
     /// The key each file was loaded under, by source path: by the last build and by this one.
     private var lastLoadKeys: [String: UInt64] = [:]
     private var loadKeys: [String: UInt64] = [:]
+    /// The key each file's body was rendered under, by source path, likewise.
+    private var lastBodyKeys: [String: UInt64] = [:]
+    private var bodyKeys: [String: UInt64] = [:]
     /// Until the first `persist()`.
     private var store: DocumentStore?
     /// The same store, for `keptBody` until the build ends: its mapping stays valid while
@@ -94,6 +97,7 @@ public final class DocumentMemory: @unchecked Sendable {
             checkedLastBuild = Set(rendered.current.keys)
             trusted = 0
             if !loadKeys.isEmpty { (lastLoadKeys, loadKeys) = (loadKeys, [:]) }
+            if !bodyKeys.isEmpty { (lastBodyKeys, bodyKeys) = (bodyKeys, [:]) }
             loaded.begin()
             rendered.begin()
         }
@@ -139,13 +143,34 @@ public final class DocumentMemory: @unchecked Sendable {
         }
     }
 
+    /// For each path (nil: not asked), the body the last build used for that file and its key:
+    /// for files the caller knows are unchanged since, when the model is the last build's too.
+    /// The body is then the one that build made of the same text, with links that resolve as
+    /// they did; it is taken without hashing the text or checking its links.
+    func lastBodies(ofUnchanged paths: [String?]) -> [(key: UInt64, rendered: Rendered)?] {
+        lock.withLock {
+            paths.map { path -> (UInt64, Rendered)? in
+                guard let path, let key = lastBodyKeys[path], checkedLastBuild.contains(key),
+                    let known = rendered.current[key] ?? rendered.previous[key]
+                else { return nil }
+                rendered.current[key] = known
+                bodyKeys[path] = key
+                counts.bodiesReused += 1
+                trusted += 1
+                return (key, known)
+            }
+        }
+    }
+
     /// The body kept under `key` if `isValid` (its links still resolve as they did), or made.
     /// With `sameLinksAsLastBuild` (the model is the last build's), a body that build used is
     /// valid without checking its links again.
     func render(
-        _ key: UInt64, sameLinksAsLastBuild: Bool = false, isValid: (Rendered) -> Bool, make: () -> Rendered
+        _ key: UInt64, path: String, sameLinksAsLastBuild: Bool = false, isValid: (Rendered) -> Bool,
+        make: () -> Rendered
     ) -> Rendered {
-        remembered(
+        lock.withLock { bodyKeys[path] = key }
+        return remembered(
             key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, stored: \.renderedFromStore,
             isValid: { kept in
                 let checked =

@@ -60,11 +60,12 @@ extension SiteBuilder {
     /// when the build will fail: what parsed cleanly is worth keeping. The Markdown texts are
     /// then let go: nothing after needs them (710 MB at 100,000 articles).
     static func renderBodies(
-        _ model: inout SiteModel, _ loaded: inout LoadedSite, documents: DocumentMemory?, modelKept: Bool,
-        run: inout BuildRun
+        _ model: inout SiteModel, _ loaded: inout LoadedSite, _ documents: DocumentMemory?, modelKept: Bool,
+        _ options: BuildOptions, run: inout BuildRun
     ) -> BodyRenderer.SiteBodies {
         let bodies = BodyRenderer.renderSite(
-            model, unsafeHTML: model.config.unsafeHTML, memory: documents, sameLinksAsLastBuild: modelKept)
+            model, unsafeHTML: model.config.unsafeHTML, memory: documents, sameLinksAsLastBuild: modelKept,
+            unchanged: options.unchangedFiles)
         run.diagnostics += bodies.diagnostics
         documents?.startPersisting()
         loaded.documents = []

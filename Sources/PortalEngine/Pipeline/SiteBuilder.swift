@@ -35,7 +35,7 @@ public enum SiteBuilder {
         // Render bodies, even when the model found errors, so that one run reports the missing
         // images and broken links too (the articles in error are not in the model).
         guard let theme else { throw BuildFailure(diagnostics: run.diagnostics) }
-        let bodies = renderBodies(&model, &loaded, documents: documents, modelKept: modelKept, run: &run)
+        let bodies = renderBodies(&model, &loaded, documents, modelKept: modelKept, options, run: &run)
         run.lap("markdown")
         options.progress?.begin(.search)
         try run.stopIfFailed(strict: options.strict)

@@ -38,14 +38,16 @@ public enum BodyRenderer {
 
     /// With `memory`, a body whose text is unchanged since the previous build, and whose links
     /// and images resolve as they did, is taken from it. `sameLinksAsLastBuild`: the model is
-    /// the one the last build used (`ModelMemory`), so what it checked holds.
+    /// the one the last build used (`ModelMemory`), so what it checked holds; the bodies of
+    /// `unchanged` files (paths from the source folder) are then taken as that build used them.
     public static func renderSite(
-        _ model: SiteModel, unsafeHTML: Bool, memory: DocumentMemory? = nil, sameLinksAsLastBuild: Bool = false
+        _ model: SiteModel, unsafeHTML: Bool, memory: DocumentMemory? = nil, sameLinksAsLastBuild: Bool = false,
+        unchanged: Set<String>? = nil
     ) -> SiteBodies {
         let render = { (articles: [Article]) in
             renderKeyed(
                 articles, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory,
-                sameLinksAsLastBuild: sameLinksAsLastBuild)
+                sameLinksAsLastBuild: sameLinksAsLastBuild, unchanged: sameLinksAsLastBuild ? unchanged : nil)
         }
         let articles = render(model.articles)
         let pages = render(model.pages)
@@ -69,10 +71,16 @@ public enum BodyRenderer {
     /// The bodies, what rendering found, and the memory key of each body (none without `memory`).
     static func renderKeyed(
         _ articles: [Article], paths: ContentPaths, unsafeHTML: Bool, memory: DocumentMemory?,
-        sameLinksAsLastBuild: Bool
+        sameLinksAsLastBuild: Bool, unchanged: Set<String>? = nil
     ) -> (bodies: [RenderedBody], problems: [Diagnostic], keys: [UInt64]) {
         let renderer = MarkdownRenderer(unsafeHTML: unsafeHTML)
-        let results = parallelMap(articles) { article in
+        let kept = unchanged.flatMap { unchanged in
+            memory?.lastBodies(
+                ofUnchanged: articles.map { unchanged.contains($0.file.sourcePath) ? $0.file.sourcePath : nil })
+        }
+        let results = parallelMap(Array(articles.indices)) { i in
+            if let (key, known) = kept?[i] { return (known.body, known.problems, key) }
+            let article = articles[i]
             let resolver = LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML)
             guard let memory else {
                 let made = render(article, renderer: renderer, resolver: resolver)
@@ -85,7 +93,9 @@ public enum BodyRenderer {
             key.add(UInt64(article.bodyFirstLine))
             key.add(article.summary ?? "\u{0}")
             article.markdown.add(to: &key)
-            let made = memory.render(key.value, sameLinksAsLastBuild: sameLinksAsLastBuild) { kept in
+            let made = memory.render(
+                key.value, path: article.file.sourcePath, sameLinksAsLastBuild: sameLinksAsLastBuild
+            ) { kept in
                 resolver.outcome(of: kept.links.references) == kept.links.outcome
             } make: {
                 render(article, renderer: renderer, resolver: resolver)
