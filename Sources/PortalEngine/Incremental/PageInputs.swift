@@ -89,8 +89,10 @@ struct PageInputs: Equatable {
             switch jobs[j] {
             case .article(let i) where previous.articleBodies[i] != articleBodies[i]: return nil
             case .archived(let i) where previous.archivedBodies[i] != archivedBodies[i]: return nil
-            // Written in code each time, not kept by fingerprint.
-            case .alias, .feed, .sitemap, .robots, .serverConfig, .documentsData, .documentsFeed: return nil
+            // Redirects follow the record of published URLs, which the key does not cover: they
+            // are written each time. Feeds, the sitemap and the other outputs written in code
+            // show only what the key covers (URLs, dates, titles, summaries, the day).
+            case .alias: return nil
             default: return previous.paths[j]
             }
         }

@@ -49,8 +49,10 @@ struct PageWriter {
             }
             tally.count(reused: false)
             let text = prepared.render()
-            if write(text, to: prepared.path), let fingerprint = prepared.fingerprint {
-                next.record(prepared.path, fingerprint: fingerprint, size: text.utf8.count)
+            // An output written in code has no fingerprint; it is recorded by its text, so that
+            // `unchanged` can keep it.
+            if write(text, to: prepared.path) {
+                next.record(prepared.path, fingerprint: prepared.fingerprint ?? Self.stamp(text), size: text.utf8.count)
             }
         }
         for (path, size) in search.kept where !problems.failed {
@@ -101,6 +103,15 @@ final class WriteProblems: @unchecked Sendable {
             guard dropped > 0, let first = items.first else { return items }
             return items + [.error(first.file, nil, Message(.moreFilesNotWritten, .number(dropped)))]
         }
+    }
+}
+
+extension PageWriter {
+    static func stamp(_ text: String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.add("written in code")
+        hasher.add(text)
+        return hasher.value
     }
 }
 
