@@ -4,8 +4,9 @@ import Foundation
 ///
 /// `key` covers everything pages show except the bodies' HTML: the settings, each file's front
 /// matter, the files and photos under content/, the theme, the site's shared data, the day (for
-/// documents' status) and every article's list entry (title, date, summary, image…): an article
-/// coming due or expiring changes the entries. The HTML is stamped per article. When
+/// documents' status), every redirect and every article's list entry (title, date, summary,
+/// image…): an article coming due or expiring changes the entries. The HTML is stamped per
+/// article. When
 /// a rebuild has the same key, a page that shows no changed body is the page the previous build
 /// wrote: it is kept without building its context or fingerprint. That is the usual edit, a
 /// body corrected; any other change makes every page go through its fingerprint as before.
@@ -57,6 +58,12 @@ struct PageInputs: Equatable {
         // Documents show their status "as of" the build's day.
         hasher.add(contexts.dates.short(now))
         for item in contexts.items + contexts.pageItems + contexts.archivedItems { hasher.add(item.fingerprint) }
+        // Redirects come from the front matter and from the record of published URLs, which
+        // `sources` does not cover: they are hashed as they are.
+        for alias in contexts.model.aliases {
+            hasher.add(alias.outputPath)
+            hasher.add(alias.targetURL)
+        }
         return PageInputs(
             key: hasher.value, articleBodies: parallelMap(contexts.bodies, stamp),
             archivedBodies: contexts.archivedBodies.map(stamp))
@@ -89,10 +96,8 @@ struct PageInputs: Equatable {
             switch jobs[j] {
             case .article(let i) where previous.articleBodies[i] != articleBodies[i]: return nil
             case .archived(let i) where previous.archivedBodies[i] != archivedBodies[i]: return nil
-            // Redirects follow the record of published URLs, which the key does not cover: they
-            // are written each time. Feeds, the sitemap and the other outputs written in code
-            // show only what the key covers (URLs, dates, titles, summaries, the day).
-            case .alias: return nil
+            // Outputs written in code (redirects, feeds, the sitemap…) show only what the key
+            // covers: URLs, dates, titles, summaries, the day.
             default: return previous.paths[j]
             }
         }

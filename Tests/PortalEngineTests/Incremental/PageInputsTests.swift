@@ -107,6 +107,28 @@ import Testing
         #expect(try site.snapshotOutput() == wholeBuild(site))
     }
 
+    /// Redirects are written in code and kept like pages: another redirect, from the record of
+    /// published URLs alone, changes the key.
+    @Test func anotherRedirectChangesTheKey() throws {
+        let site = try site()
+        let config = try #require(SiteConfigLoader.load(from: site.root).0)
+        let theme = try #require(Theme.load(siteRoot: site.root).0)
+        let loaded = ContentLoader.load(sourceRoot: site.root, config: config)
+        var model = ModelBuilder.build(loaded, includeDrafts: false, now: TestSite.now).0
+        let bodies = BodyRenderer.renderAll(model.articles, paths: model.paths, unsafeHTML: false).0
+        func key(_ model: SiteModel) -> UInt64 {
+            let contexts = PageContexts(model: model, bodies: bodies, pageBodies: [], now: TestSite.now)
+            return PageInputs.make(sources: 1, contexts: contexts, theme: theme, now: TestSite.now).key
+        }
+        let before = key(model)
+        #expect(key(model) == before)
+        model.aliases.append(Alias(outputPath: "cu/index.html", targetURL: model.articles[0].url))
+        let added = key(model)
+        #expect(added != before)
+        model.aliases[model.aliases.count - 1].targetURL = model.articles[1].url
+        #expect(key(model) != added)
+    }
+
     @Test func theRecordReadsBackAsWritten() throws {
         let site = try TestSite()
         let output = site.root.appendingPathComponent("public")
