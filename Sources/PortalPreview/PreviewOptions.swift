@@ -11,6 +11,8 @@ public struct PreviewOptions: Sendable {
     /// 0 picks a free port (the tests do).
     public var port: Int
     public var includeDrafts: Bool
+    /// Articles dated after now are shown now (`--future`), as `build-site --future` does.
+    public var includeFuture = false
     /// How often content/ and site/ are checked for changes.
     public var pollInterval: Duration
     /// Logs the seconds of each stage of every build, as `build-site --timings` prints them.

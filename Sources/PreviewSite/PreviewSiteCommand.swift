@@ -24,6 +24,9 @@ struct PreviewSiteCommand: AsyncParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionDrafts)))
     var drafts = false
 
+    @Flag(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionFuture)))
+    var future = false
+
     @Option(name: .long, help: ArgumentHelp(CommandText.text(.cliOptionLang)))
     var lang: String?
 
@@ -39,6 +42,7 @@ struct PreviewSiteCommand: AsyncParsableCommand {
         let root = URL(fileURLWithPath: source, isDirectory: true).standardizedFileURL
         var options = PreviewOptions(sourceRoot: root, host: host, port: port, includeDrafts: drafts)
         options.timings = timings
+        options.includeFuture = future
         let server = PreviewServer(options) { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         do {
             try await server.run(

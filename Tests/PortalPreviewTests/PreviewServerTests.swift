@@ -24,6 +24,29 @@ import Testing
         }
     }
 
+    /// `--future` shows an article dated after now, as `build-site --future` publishes it.
+    @Test func futureArticlesAreShownOnlyWhenAsked() async throws {
+        let article = """
+            ---
+            title: "Tin hẹn giờ đăng"
+            date: 2099-01-05
+            category: khoi-thi-dua
+            ---
+
+            Tin sẽ đăng năm 2099.
+            """
+        for future in [false, true] {
+            let site = try RunningPreview.copySampleSite()
+            try article.write(
+                to: site.appendingPathComponent("content/articles/2099/tin-hen-gio.md"), atomically: true,
+                encoding: .utf8, creatingFolder: true)
+            try await RunningPreview.with(site: site, future: future) { preview in
+                let page = try #require(await preview.get("/tin-hen-gio-dang/"))
+                #expect(page.status == (future ? 200 : 404), "future: \(future)")
+            }
+        }
+    }
+
     @Test func servesTheSiteWithTypesAndStatuses() async throws {
         let site = try RunningPreview.copySampleSite()
         let folder = "tệp đính kèm"

@@ -86,6 +86,7 @@ public final class PreviewSession: @unchecked Sendable {
             sourceRoot: options.sourceRoot, output: options.output, includeDrafts: options.includeDrafts,
             baseURLOverride: baseURL)
         buildOptions.counterEndpointOverride = "/api/counter"
+        buildOptions.includeFuture = options.includeFuture
         buildOptions.documentMemory = documents
         buildOptions.unchangedFiles = unchanged
         buildOptions.modelMemory = modelMemory

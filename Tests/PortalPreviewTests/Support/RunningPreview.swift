@@ -32,8 +32,9 @@ final class RunningPreview: @unchecked Sendable {
         return site
     }
 
-    static func start(site: URL) async throws -> RunningPreview {
-        let options = PreviewOptions(sourceRoot: site, port: 0, pollInterval: .milliseconds(100))
+    static func start(site: URL, future: Bool = false) async throws -> RunningPreview {
+        var options = PreviewOptions(sourceRoot: site, port: 0, pollInterval: .milliseconds(100))
+        options.includeFuture = future
         let (addresses, announce) = AsyncStream<URL>.makeStream()
         let server = PreviewServer(options) { _ in }
         let task = Task { try await server.run(handleSignals: false, onReady: { announce.yield($0) }) }
@@ -46,9 +47,9 @@ final class RunningPreview: @unchecked Sendable {
 
     /// Runs `body` against a fresh server and stops it afterwards, whether `body` threw or not.
     static func with(
-        site: URL? = nil, _ body: (RunningPreview) async throws -> Void
+        site: URL? = nil, future: Bool = false, _ body: (RunningPreview) async throws -> Void
     ) async throws {
-        let preview = try await start(site: try site ?? copySampleSite())
+        let preview = try await start(site: try site ?? copySampleSite(), future: future)
         do {
             try await body(preview)
         } catch {
