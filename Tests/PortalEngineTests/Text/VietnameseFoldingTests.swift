@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import PortalEngine
+
+/// Folding through the table of Latin letters gives what the definition gives: the text's
+/// NFD without the common block's marks, `đ` as `d`.
+@Suite struct VietnameseFoldingTests {
+    @Test func everyLetterOfTheTableFoldsAsItsDecomposition() {
+        for range in VietnameseFolding.LatinTable.ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let text = "a" + String(scalar) + "b"
+                #expect(VietnameseFolding.fold(text) == VietnameseFolding.foldDecomposing(text), "U+\(value)")
+            }
+        }
+    }
+
+    @Test func randomTextsFoldAsTheDefinitionSays() {
+        let vietnamese = "Khối giao ước thi đua các huyện miền Đông Hạ Lang Trùng Khánh ỹ ẵ ờ ự ĐƯỜNG"
+        let pieces: [String] =
+            vietnamese.map(String.init)
+            + vietnamese.decomposedStringWithCanonicalMapping.unicodeScalars.map {
+                String($0)
+            } + [
+                "\u{0301}", "\u{0323}", "\u{1DC4}", "\u{20D0}", "Ω", "й", "한", "中", "😀", "ǅ", "ẛ", "Å", "\u{00A0}",
+                "-", " ", "2019", "\u{0345}",
+            ]
+        var random = SeededRandom(seed: 3)
+        for round in 0..<3_000 {
+            let text = (0..<Int(1 + random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined()
+            #expect(VietnameseFolding.fold(text) == VietnameseFolding.foldDecomposing(text), "round \(round): \(text)")
+        }
+        #expect(VietnameseFolding.fold("Khối giao ước thi đua ĐÔNG") == "Khoi giao uoc thi dua DONG")
+    }
+}
