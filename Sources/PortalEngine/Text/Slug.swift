@@ -19,25 +19,26 @@ public enum Slug {
         return String(slug.prefix(maximumGeneratedLength))
     }
 
+    /// Letters and digits of the folded text, lowercased, runs of anything else one hyphen.
+    /// On bytes: whatever is not ASCII after folding is not a letter of a slug.
     private static func fold(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         var pendingHyphen = false
-        for scalar in VietnameseFolding.fold(text).unicodeScalars {
-            let value = scalar.value
-            let isDigit = (0x30...0x39).contains(value)
-            let isUpper = (0x41...0x5A).contains(value)
-            let isLower = (0x61...0x7A).contains(value)
+        for byte in VietnameseFolding.fold(text).utf8 {
+            let isDigit = (0x30...0x39).contains(byte)
+            let isUpper = (0x41...0x5A).contains(byte)
+            let isLower = (0x61...0x7A).contains(byte)
             guard isDigit || isUpper || isLower else {
                 pendingHyphen = !result.isEmpty
                 continue
             }
             if pendingHyphen {
-                result.append("-")
+                result.append(0x2D)
                 pendingHyphen = false
             }
-            result.unicodeScalars.append(isUpper ? Unicode.Scalar(value + 0x20)! : scalar)
+            result.append(isUpper ? byte + 0x20 : byte)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Why a slug written by hand cannot be one URL segment, or nil when it can.

@@ -11,11 +11,12 @@ public enum VietnameseFolding {
         // script, a mark outside the common block) takes the whole text through NFD, as before.
         // NFD per letter gives the same as NFD of the text here: it only reorders marks, and
         // every mark these letters decompose into is dropped.
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                out.append(scalar)
+                out.append(UInt8(value))
             } else if (0x0300...0x036F).contains(value) {
                 continue
             } else if let folded = LatinTable.shared.folded(value) {
@@ -24,7 +25,7 @@ public enum VietnameseFolding {
                 return foldDecomposing(text)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The definition: NFD, then combining marks dropped and `đ`/`Đ` mapped.
@@ -51,11 +52,12 @@ public enum VietnameseFolding {
     final class LatinTable: Sendable {
         static let shared = LatinTable()
         static let ranges: [ClosedRange<UInt32>] = [0x00A0...0x024F, 0x1E00...0x1EFF]
-        private let low: [[Unicode.Scalar]?]
-        private let high: [[Unicode.Scalar]?]
+        /// The folded letter's UTF-8 bytes.
+        private let low: [[UInt8]?]
+        private let high: [[UInt8]?]
 
         private init() {
-            func table(_ range: ClosedRange<UInt32>) -> [[Unicode.Scalar]?] {
+            func table(_ range: ClosedRange<UInt32>) -> [[UInt8]?] {
                 range.map { value in
                     guard let scalar = Unicode.Scalar(value) else { return nil }
                     let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
@@ -66,14 +68,14 @@ public enum VietnameseFolding {
                                 || (0x0300...0x036F).contains($0.value)
                         })
                     else { return nil }
-                    return Array(VietnameseFolding.foldDecomposing(String(scalar)).unicodeScalars)
+                    return Array(VietnameseFolding.foldDecomposing(String(scalar)).utf8)
                 }
             }
             low = table(Self.ranges[0])
             high = table(Self.ranges[1])
         }
 
-        func folded(_ value: UInt32) -> [Unicode.Scalar]? {
+        func folded(_ value: UInt32) -> [UInt8]? {
             if Self.ranges[0].contains(value) { return low[Int(value - Self.ranges[0].lowerBound)] }
             if Self.ranges[1].contains(value) { return high[Int(value - Self.ranges[1].lowerBound)] }
             return nil

@@ -34,4 +34,36 @@ import Testing
         }
         #expect(VietnameseFolding.fold("Khối giao ước thi đua ĐÔNG") == "Khoi giao uoc thi dua DONG")
     }
+
+    /// The slug's definition over scalars of the folded text: ASCII letters and digits
+    /// lowercased, every run of anything else one hyphen between them.
+    static func referenceSlug(_ text: String) -> String {
+        var result = ""
+        var pendingHyphen = false
+        for scalar in VietnameseFolding.foldDecomposing(text).unicodeScalars {
+            let value = scalar.value
+            let isUpper = (0x41...0x5A).contains(value)
+            guard (0x30...0x39).contains(value) || isUpper || (0x61...0x7A).contains(value) else {
+                pendingHyphen = !result.isEmpty
+                continue
+            }
+            if pendingHyphen {
+                result.append("-")
+                pendingHyphen = false
+            }
+            result.unicodeScalars.append(isUpper ? Unicode.Scalar(value + 0x20)! : scalar)
+        }
+        return result
+    }
+
+    @Test func randomTitlesMakeTheSlugsTheDefinitionMakes() {
+        let pieces =
+            Array("Khối giao ước thi đua ĐÔNG Hạ Lang 2019 –\t\n!?ǅẛ한😀.,").map(String.init) + ["\u{0301}", "\u{1DC4}"]
+        var random = SeededRandom(seed: 5)
+        for round in 0..<3_000 {
+            let text = (0..<Int(random.next() % 16)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+                .joined()
+            #expect(Slug.make(from: text) == Self.referenceSlug(text), "round \(round): \(text)")
+        }
+    }
 }
