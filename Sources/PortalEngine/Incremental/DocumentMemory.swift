@@ -56,7 +56,8 @@ public final class DocumentMemory: @unchecked Sendable {
     private var loaded = Generations<Loaded>()
     private var rendered = Generations<Rendered>()
     private var counts = Counts()
-    /// The key each file was loaded under, by source path: by the last build and by this one.
+    /// The key each file was loaded under, by source path and time zone (`ContentLoader.loadName`):
+    /// by the last build and by this one.
     private var lastLoadKeys: [String: UInt64] = [:]
     private var loadKeys: [String: UInt64] = [:]
     /// The key each file's body was rendered under, by source path, likewise.

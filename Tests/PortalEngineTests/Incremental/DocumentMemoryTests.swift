@@ -72,6 +72,27 @@ import Testing
         #expect(try site.html("tin-so-1/index.html").contains("Lần hai 1"))
     }
 
+    /// Dates are read in the site's time zone: a file unchanged since the last build is read
+    /// again when the zone changed, though the caller says the file is unchanged.
+    @Test func aFileKnownUnchangedIsReadAgainInAnotherTimeZone() throws {
+        let site = try site()
+        let memory = DocumentMemory()
+        _ = try build(site, memory)
+        try site.write(
+            "site/site.yaml", TestSite.siteYAML.replacingOccurrences(of: "Asia/Ho_Chi_Minh", with: "Asia/Tokyo"))
+        var options = BuildOptions(sourceRoot: site.root, now: TestSite.now, useCache: false)
+        options.documentMemory = memory
+        let content = site.root.appendingPathComponent("content")
+        let files = FileManager.default.enumerator(atPath: content.path)?.compactMap { $0 as? String } ?? []
+        options.unchangedFiles = Set(files.filter { $0.hasSuffix(".md") }.map { "content/" + $0 })
+        _ = try SiteBuilder.build(options)
+        #expect(memory.lastCounts.loadsReused == 0)
+        let fresh = site.root.appendingPathComponent("fresh")
+        _ = try SiteBuilder.build(
+            BuildOptions(sourceRoot: site.root, output: fresh, now: TestSite.now, useCache: false))
+        #expect(try site.snapshotOutput() == snapshotFiles(in: fresh))
+    }
+
     /// The preview's first build starts from what `build-site` kept and adds what it made;
     /// its later builds go by memory alone and leave the store as it is.
     @Test func theFirstBuildStartsFromTheStoreBuildSiteKept() throws {

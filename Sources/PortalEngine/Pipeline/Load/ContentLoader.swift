@@ -46,10 +46,13 @@ public enum ContentLoader {
         let parser = FrontMatterParser(dates: DateParser(zone: config.timeZone))
         let root = sourceRoot.path
         let zone = config.timeZone.identifier
-        // Files known unchanged are taken from the memory at once, under one lock.
+        // Files known unchanged are taken from the memory at once, under one lock; by path and
+        // time zone, as dates are parsed in it.
         let kept = unchanged.flatMap { unchanged in
             memory?.lastLoads(
-                ofUnchanged: content.markdown.map { unchanged.contains($0.sourcePath) ? $0.sourcePath : nil })
+                ofUnchanged: content.markdown.map {
+                    unchanged.contains($0.sourcePath) ? loadName($0.sourcePath, zone: zone) : nil
+                })
         }
         let loaded = parallelMap(Array(content.markdown.indices)) { i in
             if let known = kept?[i] { return (known.document, known.problems) }
@@ -87,12 +90,16 @@ public enum ContentLoader {
         key.add(ref.relativePath)
         key.add(zone)
         data.withUnsafeBytes { key.add(bytes: $0) }
-        let loaded = memory.load(key.value, path: file) {
+        let loaded = memory.load(key.value, path: loadName(file, zone: zone)) {
             let (document, problems) = parse(data, ref, parser: parser)
             return DocumentMemory.Loaded(document: document, problems: problems)
         }
         return (loaded.document, loaded.problems)
     }
+
+    /// What the memory knows a loaded file by, besides its bytes: its path, and the time zone
+    /// its dates were read in.
+    static func loadName(_ path: String, zone: String) -> String { path + "\u{0}" + zone }
 
     /// Decodes, splits and parses one file's bytes.
     static func parse(_ data: Data, _ ref: SourceFileRef, parser: FrontMatterParser) -> (
