@@ -40,13 +40,19 @@ public final class DocumentMemory: @unchecked Sendable {
     private struct Generations<Value> {
         var previous: [UInt64: Value] = [:]
         var current: [UInt64: Value] = [:]
+        /// `previous` already holds `current` (after `forgetUnused`): merging would copy both.
+        var previousHoldsCurrent = false
 
         mutating func begin() {
-            previous.merge(current) { _, new in new }
+            if !previousHoldsCurrent { previous.merge(current) { _, new in new } }
             current = [:]
+            previousHoldsCurrent = false
         }
 
-        mutating func forgetUnused() { previous = current }
+        mutating func forgetUnused() {
+            previous = current
+            previousHoldsCurrent = true
+        }
     }
 
     private let lock = NSLock()
