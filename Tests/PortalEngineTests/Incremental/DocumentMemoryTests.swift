@@ -93,6 +93,23 @@ import Testing
         #expect(try site.snapshotOutput() == snapshotFiles(in: fresh))
     }
 
+    /// What a failed build parsed is kept for the next one: fixing the broken file parses that
+    /// file alone, not the other one edited meanwhile.
+    @Test func whatAFailedBuildParsedIsKept() throws {
+        let site = try site()
+        let memory = DocumentMemory()
+        _ = try build(site, memory)
+        try site.article(
+            "a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien", body: "Đã sửa tin 2.")
+        try site.article("a3", "title: [Tin số 3\ndate: 2019-07-13 08:00", body: "Hỏng.")
+        #expect(throws: BuildFailure.self) { try build(site, memory) }
+        try site.article(
+            "a3", "title: Tin số 3\ndate: 2019-07-13 08:00\ncategory: tin-tuc-su-kien", body: "Đã sửa tin 3.")
+        _ = try build(site, memory)
+        #expect(memory.lastCounts.loadsMade == 1)
+        #expect(try site.html("tin-so-2/index.html").contains("Đã sửa tin 2."))
+    }
+
     /// The preview's first build starts from what `build-site` kept and adds what it made;
     /// its later builds go by memory alone and leave the store as it is.
     @Test func theFirstBuildStartsFromTheStoreBuildSiteKept() throws {
