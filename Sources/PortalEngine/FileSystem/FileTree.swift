@@ -14,6 +14,9 @@ public enum FileTree {
         public var followFileLinks: Bool
         /// Each folder's names in code-point order, so that the walk is the same on every machine.
         public var sorted: Bool
+        /// A regular file's details (size, times) are read; without this, a file the folder
+        /// listing says is regular is reported with empty details, and not stat'ed.
+        public var readsDetails = true
 
         public init(skipHidden: Bool, skipLeftovers: Bool, followFileLinks: Bool, sorted: Bool) {
             self.skipHidden = skipHidden
@@ -48,14 +51,18 @@ public enum FileTree {
                 visit(.unreadableFolder(folder, reason: String(cString: strerror(errno))))
                 continue
             }
-            if rules.sorted { names.sort() }
-            for name in names {
+            if rules.sorted { names.sort { $0.name < $1.name } }
+            for (name, type) in names {
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 if rules.skipLeftovers, PublishableFiles.isLeftover(name) {
                     visit(.leftover(relative))
                     continue
                 }
                 if rules.skipHidden, name.hasPrefix(".") { continue }
+                if !rules.readsDetails, type == UInt8(DT_REG) {
+                    visit(.file(relative, stat()))
+                    continue
+                }
                 let path = folderPath + "/" + name
                 var info = stat()
                 guard lstat(path, &info) == 0 else {
@@ -84,17 +91,20 @@ public enum FileTree {
 
     /// The names in one folder, without "." and "..": readdir, because Foundation's listing
     /// costs several times more on the preview's polling path.
-    private static func names(in folder: String) -> [String]? {
+    /// Each with its type as the folder listing gives it (`DT_UNKNOWN` on some file systems).
+    private static func names(in folder: String) -> [(name: String, type: UInt8)]? {
         guard let dir = opendir(folder) else { return nil }
         defer { closedir(dir) }
-        var names: [String] = []
+        var names: [(name: String, type: UInt8)] = []
+        let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
         // The name is read in place: `entry.pointee` would copy a whole `dirent`, and readdir's
         // records are only as long as their name, so the copy could read past the end of the
         // directory buffer (a crash seen at 10,000 files in one folder).
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
             let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
-            if name != "." && name != ".." { names.append(name) }
+            let type = (UnsafeRawPointer(entry) + typeOffset).load(as: UInt8.self)
+            if name != "." && name != ".." { names.append((name, type)) }
         }
         return names
     }
