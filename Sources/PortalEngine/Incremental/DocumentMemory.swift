@@ -36,17 +36,32 @@ public final class DocumentMemory: @unchecked Sendable {
         public var bodiesMade = 0
     }
 
-    /// Entries kept from earlier builds and those this build used.
+    /// Entries kept from earlier builds and those this build used, and the key of each file's
+    /// entry by its name (source path): for the last build that used any, and for this one.
     private struct Generations<Value> {
         var previous: [UInt64: Value] = [:]
         var current: [UInt64: Value] = [:]
         /// `previous` already holds `current` (after `forgetUnused`): merging would copy both.
         var previousHoldsCurrent = false
+        var lastKeys: [String: UInt64] = [:]
+        var keys: [String: UInt64] = [:]
 
         mutating func begin() {
             if !previousHoldsCurrent { previous.merge(current) { _, new in new } }
             current = [:]
             previousHoldsCurrent = false
+            if !keys.isEmpty { (lastKeys, keys) = (keys, [:]) }
+        }
+
+        /// The entry the last build used for `name`, when still kept and `accept`ed by its key;
+        /// it becomes this build's.
+        mutating func takeLast(_ name: String, accept: (UInt64) -> Bool = { _ in true }) -> (
+            key: UInt64, value: Value
+        )? {
+            guard let key = lastKeys[name], accept(key), let known = current[key] ?? previous[key] else { return nil }
+            current[key] = known
+            keys[name] = key
+            return (key, known)
         }
 
         mutating func forgetUnused() {
@@ -62,13 +77,6 @@ public final class DocumentMemory: @unchecked Sendable {
     private var loaded = Generations<Loaded>()
     private var rendered = Generations<Rendered>()
     private var counts = Counts()
-    /// The key each file was loaded under, by source path and time zone (`ContentLoader.loadName`):
-    /// by the last build and by this one.
-    private var lastLoadKeys: [String: UInt64] = [:]
-    private var loadKeys: [String: UInt64] = [:]
-    /// The key each file's body was rendered under, by source path, likewise.
-    private var lastBodyKeys: [String: UInt64] = [:]
-    private var bodyKeys: [String: UInt64] = [:]
     /// Until the first `persist()`.
     private var store: DocumentStore?
     /// The same store, for `keptBody` until the build ends: its mapping stays valid while
@@ -103,8 +111,6 @@ public final class DocumentMemory: @unchecked Sendable {
             counts = Counts()
             checkedLastBuild = Set(rendered.current.keys)
             trusted = 0
-            if !loadKeys.isEmpty { (lastLoadKeys, loadKeys) = (loadKeys, [:]) }
-            if !bodyKeys.isEmpty { (lastBodyKeys, bodyKeys) = (bodyKeys, [:]) }
             loaded.begin()
             rendered.begin()
         }
@@ -119,9 +125,10 @@ public final class DocumentMemory: @unchecked Sendable {
         }
     }
 
-    /// The file at `path` loaded under `key`, or made.
-    func load(_ key: UInt64, path: String, make: () -> Loaded) -> Loaded {
-        lock.withLock { loadKeys[path] = key }
+    /// The file loaded under `key`, or made; `name` is its path and time zone
+    /// (`ContentLoader.loadName`), by which `lastLoads` finds it again.
+    func load(_ key: UInt64, name: String, make: () -> Loaded) -> Loaded {
+        lock.withLock { loaded.keys[name] = key }
         return remembered(
             key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, stored: \.fromStore, isValid: { _ in true },
             decode: { store in
@@ -133,17 +140,13 @@ public final class DocumentMemory: @unchecked Sendable {
             }, make: make)
     }
 
-    /// For each path (nil: not asked), the file as the last build loaded it, when it is still
+    /// For each name (nil: not asked), the file as the last build loaded it, when it is still
     /// kept: for files the caller knows are unchanged since (the preview's watch), which are
     /// then not read again. One lock for all: a lock per file cost more than the lookups.
-    func lastLoads(ofUnchanged paths: [String?]) -> [Loaded?] {
+    func lastLoads(ofUnchanged names: [String?]) -> [Loaded?] {
         lock.withLock {
-            paths.map { path -> Loaded? in
-                guard let path, let key = lastLoadKeys[path],
-                    let known = loaded.current[key] ?? loaded.previous[key]
-                else { return nil }
-                loaded.current[key] = known
-                loadKeys[path] = key
+            names.map { name -> Loaded? in
+                guard let name, let (_, known) = loaded.takeLast(name) else { return nil }
                 counts.loadsReused += 1
                 return known
             }
@@ -157,14 +160,12 @@ public final class DocumentMemory: @unchecked Sendable {
     func lastBodies(ofUnchanged paths: [String?]) -> [(key: UInt64, rendered: Rendered)?] {
         lock.withLock {
             paths.map { path -> (UInt64, Rendered)? in
-                guard let path, let key = lastBodyKeys[path], checkedLastBuild.contains(key),
-                    let known = rendered.current[key] ?? rendered.previous[key]
-                else { return nil }
-                rendered.current[key] = known
-                bodyKeys[path] = key
+                guard let path, let taken = rendered.takeLast(path, accept: checkedLastBuild.contains) else {
+                    return nil
+                }
                 counts.bodiesReused += 1
                 trusted += 1
-                return (key, known)
+                return taken
             }
         }
     }
@@ -176,7 +177,7 @@ public final class DocumentMemory: @unchecked Sendable {
         _ key: UInt64, path: String, sameLinksAsLastBuild: Bool = false, isValid: (Rendered) -> Bool,
         make: () -> Rendered
     ) -> Rendered {
-        lock.withLock { bodyKeys[path] = key }
+        lock.withLock { rendered.keys[path] = key }
         return remembered(
             key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, stored: \.renderedFromStore,
             isValid: { kept in

@@ -90,7 +90,7 @@ public enum ContentLoader {
         key.add(ref.relativePath)
         key.add(zone)
         data.withUnsafeBytes { key.add(bytes: $0) }
-        let loaded = memory.load(key.value, path: loadName(file, zone: zone)) {
+        let loaded = memory.load(key.value, name: loadName(file, zone: zone)) {
             let (document, problems) = parse(data, ref, parser: parser)
             return DocumentMemory.Loaded(document: document, problems: problems)
         }

@@ -25,7 +25,7 @@ struct SearchIndexPlan {
         model: SiteModel, bodies: [RenderedBody], bodyKeys: [UInt64], documents: DocumentMemory?,
         previousPages: PageCache?, previousIndex: SearchIndexCache?, output: URL
     ) -> SearchIndexPlan {
-        let stamped = SearchIndexBuilder.stampsAndTextHashes(model: model, bodies: bodies)
+        let stamped = SearchIndexBuilder.documentStamps(model: model, bodies: bodies)
         let stamps = stamped.map(\.stamp)
         let record = { (shardCount: Int) in
             SearchIndexCache(

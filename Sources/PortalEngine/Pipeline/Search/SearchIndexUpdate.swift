@@ -18,25 +18,19 @@ extension SearchIndexBuilder {
     /// At most this many changed articles are patched in; more rebuild the index whole.
     static let maxPatchedArticles = 100
 
-    /// One hash per article of what its terms and its result entry come from (URL, title, date,
-    /// category, snippet): an article whose stamp is unchanged at the same position has the same
-    /// postings and the same entry. Also the hash of each body's plain text, which the stamp
-    /// takes in place of the text.
-    public static func documentStamps(model: SiteModel, bodies: [RenderedBody]) -> [UInt64] {
-        stampsAndTextHashes(model: model, bodies: bodies).map(\.stamp)
-    }
-
+    /// Per article, one hash of what its terms and its result entry come from (URL, title,
+    /// date, category, snippet; the body's words by their `textHash`): an article whose stamp is
+    /// unchanged at the same position has the same postings and the same entry.
     struct DocumentStamp: Sendable {
         var stamp: UInt64
         var textHash: UInt64
     }
 
-    static func stampsAndTextHashes(model: SiteModel, bodies: [RenderedBody]) -> [DocumentStamp] {
+    static func documentStamps(model: SiteModel, bodies: [RenderedBody]) -> [DocumentStamp] {
         let dates = VietnameseDateFormat(zone: model.config.timeZone)
         return parallelMap(Array(model.articles.indices)) { i in
             let article = model.articles[i]
-            var text = StableHasher()
-            bodies[i].storedPlainText.add(to: &text)
+            let text = textHash(bodies[i].storedPlainText)
             var hasher = StableHasher()
             hasher.add(article.url)
             hasher.add(article.title)
@@ -44,9 +38,16 @@ extension SearchIndexBuilder {
             hasher.add(article.date.map { dates.short($0) } ?? "")  // as the entry shows it
             hasher.add(article.categoryKey ?? "")
             hasher.add(article.document?.abstract ?? "")
-            hasher.add(text.value)
-            return DocumentStamp(stamp: hasher.value, textHash: text.value)
+            hasher.add(text)
+            return DocumentStamp(stamp: hasher.value, textHash: text)
         }
+    }
+
+    /// A hash of a body's words, as the record of the index keeps it.
+    static func textHash(_ text: StoredText) -> UInt64 {
+        var hasher = StableHasher()
+        text.add(to: &hasher)
+        return hasher.value
     }
 
     /// What each article's terms come from, for the next build's patch; none without body keys.
@@ -145,10 +146,9 @@ extension SearchIndexBuilder {
     ) -> DocumentTerms? {
         guard i < previous.sources.count else { return nil }
         let source = previous.sources[i]
-        guard let body = previousBody(source.bodyKey) else { return nil }
-        var text = StableHasher()
-        body.storedPlainText.add(to: &text)
-        guard text.value == source.textHash else { return nil }
+        guard let body = previousBody(source.bodyKey), textHash(body.storedPlainText) == source.textHash else {
+            return nil
+        }
         return terms(title: source.title, body: searchedText(plain: body.storedPlainText, summary: source.summary))
     }
 
