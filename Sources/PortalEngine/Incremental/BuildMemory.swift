@@ -9,6 +9,8 @@ struct BuildMemory {
     var pages: PageCache?
     var searchIndex: SearchIndexCache?
     var pageInputs: PageInputs?
+    /// What the output and its spare hold: read before the spare is written, saved after the swap.
+    var folders = OutputFolderFiles()
 
     /// The preview's memory when it runs the build; otherwise one backed by the store on disk
     /// (none when `useCache` is off). Read before loading: entries are found by content hash,
@@ -28,11 +30,16 @@ struct BuildMemory {
         guard options.useCache else { return BuildMemory(pages: nil, searchIndex: nil, pageInputs: nil) }
         let kept = options.memoryKeeper?.take(options)
         defer { if options.writeInPlace { forget(options) } }
-        return kept
+        var memory =
+            kept
             ?? BuildMemory(
                 pages: PageCache.load(sourceRoot: options.sourceRoot, output: options.output),
                 searchIndex: SearchIndexCache.load(sourceRoot: options.sourceRoot, output: options.output),
                 pageInputs: PageInputs.load(sourceRoot: options.sourceRoot, output: options.output))
+        if !options.writeInPlace {
+            memory.folders = OutputFolderFiles.take(sourceRoot: options.sourceRoot, output: options.output)
+        }
+        return memory
     }
 
     static func forget(_ options: BuildOptions) {
@@ -60,6 +67,7 @@ struct BuildMemory {
         pages?.save(sourceRoot: options.sourceRoot)
         searchIndex?.save(sourceRoot: options.sourceRoot, output: options.output)
         pageInputs?.save(sourceRoot: options.sourceRoot, output: options.output)
+        if !options.writeInPlace { folders.save(sourceRoot: options.sourceRoot, output: options.output) }
         if let record = upToDate() {
             UpToDateCheck.save(record, sourceRoot: options.sourceRoot, output: options.output)
         }

@@ -125,15 +125,6 @@ struct UpToDateCheck {
             nextScheduled: nextScheduled, scheduled: scheduled)
     }
 
-    /// Every regular file below `folder`, by relative path, with its size.
-    static func filesAndSizes(in folder: URL) -> [String: Int] {
-        var files: [String: Int] = [:]
-        FileTree.walk(folder.path, rules: .everyFile) { entry in
-            if case .file(let relative, let info) = entry { files[relative] = Int(info.st_size) }
-        }
-        return files
-    }
-
     /// True when every recorded file is in the output at its recorded size.
     static func outputIsIntact(_ record: Record, output: URL) -> Bool {
         let root = output.path + "/"
@@ -162,11 +153,10 @@ struct UpToDateCheck {
 
 extension UpToDateCheck.Record {
     /// The record of a build just swapped into `output`.
-    init(inputs: UInt64, model: SiteModel, pages: Int, copied: Int, output: URL) {
+    init(inputs: UInt64, model: SiteModel, pages: Int, copied: Int, files: [String: Int]) {
         self.init(
             inputs: inputs, articles: model.newsCount,
-            documents: model.documents.documents.count, pages: pages, copied: copied,
-            files: UpToDateCheck.filesAndSizes(in: output),
+            documents: model.documents.documents.count, pages: pages, copied: copied, files: files,
             nextScheduled: [model.scheduled.first, model.expiring.first, model.documentChanges.first].compactMap { $0 }
                 .min(),
             scheduled: model.scheduled.count)

@@ -80,7 +80,8 @@ extension SiteBuilder {
         do {
             let lock = try BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
             let staging = try OutputStaging(
-                output: options.output, inPlace: options.writeInPlace, folderMemory: options.inPlaceFolder)
+                output: options.output, inPlace: options.writeInPlace, keepSpare: options.useCache,
+                folderMemory: options.inPlaceFolder)
             return (lock, staging)
         } catch {
             diagnostics.append(.error(options.output.path, nil, Message(.outputUnprepared, "\(error)")))
@@ -217,12 +218,17 @@ extension SiteBuilder {
     }
 
     /// Swaps the staged output into place; the memory of the last build is forgotten first, so
-    /// a build killed meanwhile leaves no memory that the output does not match.
-    static func commit(_ staging: OutputStaging, _ options: BuildOptions, diagnostics: inout [Diagnostic])
-        throws(BuildFailure)
-    {
+    /// a build killed meanwhile leaves no memory that the output does not match. The memory
+    /// then knows what the output and its spare hold.
+    static func commit(
+        _ staging: OutputStaging, _ options: BuildOptions, memory: inout BuildMemory, diagnostics: inout [Diagnostic]
+    ) throws(BuildFailure) {
         BuildMemory.forget(options)
-        do { try staging.commit(removeOldInBackground: options.removeOldOutputInBackground) } catch {
+        do {
+            try staging.commit(
+                removeOldInBackground: options.removeOldOutputInBackground, spareFiles: memory.folders.spare)
+            memory.folders = OutputFolderFiles(output: staging.files, spare: memory.folders.output)
+        } catch {
             staging.discard()
             diagnostics.append(.error(options.output.path, nil, Message(.outputNotReplaced, "\(error)")))
             throw BuildFailure(diagnostics: diagnostics)

@@ -67,13 +67,13 @@ public enum SiteBuilder {
 
         // Swap into place, then remember this build for the next one.
         options.progress?.begin(.finishing)
-        try commit(staging, options, diagnostics: &run.diagnostics)
+        try commit(staging, options, memory: &memory, diagnostics: &run.diagnostics)
         run.lap("swap into place")
         let record = run.diagnostics.isEmpty ? inputs : nil  // warnings are printed again by building
-        let (pageCount, output) = (jobs.count, options.output)
+        let (pageCount, outputFiles) = (jobs.count, staging.files)
         memory.save(options) { [model] in
             record.map {
-                UpToDateCheck.Record(inputs: $0, model: model, pages: pageCount, copied: files, output: output)
+                UpToDateCheck.Record(inputs: $0, model: model, pages: pageCount, copied: files, files: outputFiles)
             }
         }
         withExtendedLifetime(lock) {}  // held until the output and its memory are both in place
