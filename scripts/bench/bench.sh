@@ -5,7 +5,8 @@
 #
 # For each N: makes a corpus with ../shared/bench/gen_corpus.py, or the copy in scripts/bench/ when shared/ is absent (seed $SEED, default 1; set
 # GEN_CORPUS to use another copy), makes its "văn bản" articles documents (as-documents.py), builds it with a release build of build-site, and prints
-#   full build (no previous output, no cache), no-op rebuild, one-article edit:
+#   full build (no previous output, no cache), no-op rebuild, one-article edit (the first after
+#   the full build, which makes the output's spare) and the same article edited again:
 #     wall s, CPU s, peak RSS MB, files written / left unchanged
 #   the floor: cmark over all bodies, and copying the output folder (cp -r)
 #   how fast the full build split the articles' text into search terms, per core
@@ -43,7 +44,7 @@ for N in "${SIZES[@]}"; do
   articles=$(find "$SITE/content" -name '*.md' | wc -l)
   sync
 
-  rm -rf "$SITE/public" "$SITE/.build-site-cache"
+  rm -rf "$SITE/public" "$SITE/.public.spare" "$SITE/.build-site-cache"
   read -r fw fc fp < <(measure "$BIN" --source "$SITE" --lang en --timings)
   full_files=$(summary)
   tokenizing=$(grep -o '[0-9.]* MB of text split into terms at [0-9.]* MB/s per core' "$WORK/out.log" || true)
@@ -57,6 +58,11 @@ for N in "${SIZES[@]}"; do
   printf '\nMột câu được thêm khi đo thời gian biên dịch lại.\n' >>"$victim"
   read -r ew ec ep < <(measure "$BIN" --source "$SITE" --lang en)
   edit_files=$(summary)
+  # The edit after: the first one left the site it replaced as the output's spare, which this
+  # one brings up to date instead of linking every unchanged file into a new folder.
+  printf '\nThêm một câu nữa.\n' >>"$victim"
+  read -r e2w e2c e2p < <(measure "$BIN" --source "$SITE" --lang en)
+  edit2_files=$(summary)
 
   # The floor: cmark over every body (front matter included; same order of bytes), and cp -r.
   find "$SITE/content" -name '*.md' -print0 | xargs -0 cat >"$WORK/bodies.md"
@@ -72,6 +78,7 @@ for N in "${SIZES[@]}"; do
   printf '  %-22s %8s %8s %8s  %s\n' "full build" "$fw" "$fc" "$fp" "$full_files"
   printf '  %-22s %8s %8s %8s  %s\n' "no-op rebuild" "$nw" "$nc" "$np" "$noop_files"
   printf '  %-22s %8s %8s %8s  %s\n' "one article edited" "$ew" "$ec" "$ep" "$edit_files"
+  printf '  %-22s %8s %8s %8s  %s\n' "  and edited again" "$e2w" "$e2c" "$e2p" "$edit2_files"
   echo "  per article (full): $(awk "BEGIN{printf \"%.1f\", $fw / $articles * 1e6}") µs; floor: cmark ${cw} s + cp -r ${pw} s = ${floor} s (full build = $(awk "BEGIN{printf \"%.1f\", $fw / $floor}") x floor)"
   echo "  search index (full build): $tokenizing"
   if [ "$HUGO" = 1 ]; then
