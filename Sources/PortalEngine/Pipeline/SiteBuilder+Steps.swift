@@ -22,10 +22,22 @@ extension SiteBuilder {
         return (config, theme)
     }
 
-    /// Every Markdown file under content/, through the memory of parsed files when there is one.
+    /// Every Markdown file under content/, through the memory of parsed files when there is one;
+    /// the memory then starts decoding their bodies.
     static func loadContent(_ options: BuildOptions, config: SiteConfig, documents: DocumentMemory?) -> LoadedSite {
-        ContentLoader.load(
+        let loaded = ContentLoader.load(
             sourceRoot: options.sourceRoot, config: config, memory: documents, unchanged: options.unchangedFiles)
+        prefetchBodies(loaded, config: config, documents: documents, options: options)
+        return loaded
+    }
+
+    /// Starts decoding the loaded files' bodies from the store while the model is built. Not
+    /// for the preview's builds with a kept model: they take unchanged bodies unread.
+    static func prefetchBodies(
+        _ loaded: LoadedSite, config: SiteConfig, documents: DocumentMemory?, options: BuildOptions
+    ) {
+        guard let documents, options.modelMemory == nil else { return }
+        documents.prefetchBodies(BodyRenderer.bodyKeys(of: loaded.documents, unsafeHTML: config.unsafeHTML))
     }
 
     /// The model; with a `ModelMemory`, the one kept from the last build when nothing it is made

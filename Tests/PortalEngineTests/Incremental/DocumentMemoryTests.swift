@@ -120,7 +120,10 @@ import Testing
         _ = try build(site, memory)
         let files = first.sources.loadsMade
         #expect(
-            memory.lastCounts == .init(loadsReused: files - 1, loadsMade: 1, bodiesReused: files - 1, bodiesMade: 1))
+            memory.lastCounts
+                == .init(
+                    loadsReused: files - 1, loadsMade: 1, bodiesReused: files - 1, bodiesMade: 1,
+                    bodiesPrefetched: files - 1))
         let store = DocumentStore.url(sourceRoot: site.root)
         let size = try Data(contentsOf: store).count
         try site.article("a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien", body: "Lại sửa.")

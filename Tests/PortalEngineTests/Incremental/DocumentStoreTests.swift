@@ -39,7 +39,12 @@ import Testing
             "a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien",
             body: "Đã sửa, xem [tin 1](a1.md).")
         let second = try site.build()
-        #expect(second.sources == .init(loadsReused: files - 1, loadsMade: 1, bodiesReused: files - 1, bodiesMade: 1))
+        // The kept bodies were decoded while the model was built: their keys are the renderer's.
+        #expect(
+            second.sources
+                == .init(
+                    loadsReused: files - 1, loadsMade: 1, bodiesReused: files - 1, bodiesMade: 1,
+                    bodiesPrefetched: files - 1))
         #expect(try site.html("tin-so-2/index.html").contains("Đã sửa"))
         #expect(try site.snapshotOutput() == uncachedOutput(site))
     }

@@ -97,6 +97,11 @@ public enum ModelBuilder {
         return (articles, pages, diagnostics)
     }
 
+    /// An article's summary: its own, or a document's abstract.
+    static func summary(of document: SourceDocument) -> String? {
+        document.frontMatter.summary ?? (document.kind == .document ? document.frontMatter.document.abstract : nil)
+    }
+
     static func makeArticle(_ p: AddressPass.Pending, imageURL: String?) -> Article {
         let front = p.document.frontMatter
         let isDocument = p.document.kind == .document
@@ -106,7 +111,7 @@ public enum ModelBuilder {
             dateHasTime: front.date != nil && front.dateHasTime, lastmod: front.lastmod, categoryKey: front.category,
             bloc: front.bloc,
             units: front.units, meeting: front.meeting, tags: front.tags, author: front.author,
-            source: front.source, summary: front.summary ?? (isDocument ? front.document.abstract : nil),
+            source: front.source, summary: summary(of: p.document),
             imageURL: imageURL, imageCaption: front.imageCaption,
             featured: front.featured, aliases: front.aliases, positionOfAliases: front.positions["aliases"],
             extra: front.extra, markdown: p.document.markdown,

@@ -49,6 +49,7 @@ public enum BodyRenderer {
                 articles, paths: model.paths, unsafeHTML: unsafeHTML, memory: memory,
                 sameLinksAsLastBuild: sameLinksAsLastBuild, unchanged: sameLinksAsLastBuild ? unchanged : nil)
         }
+        memory?.waitForPrefetchedBodies()
         let articles = render(model.articles)
         let pages = render(model.pages)
         let archived = render(model.archived)
@@ -86,23 +87,41 @@ public enum BodyRenderer {
                 let made = render(article, renderer: renderer, resolver: resolver)
                 return (made.body, made.problems, UInt64(0))
             }
-            var key = StableHasher()
-            key.add(unsafeHTML ? 1 : 0)
-            key.add(article.file.sourcePath)
-            key.add(article.file.relativePath)
-            key.add(UInt64(article.bodyFirstLine))
-            key.add(article.summary ?? "\u{0}")
-            article.markdown.add(to: &key)
-            let made = memory.render(
-                key.value, path: article.file.sourcePath, sameLinksAsLastBuild: sameLinksAsLastBuild
-            ) { kept in
+            let key = bodyKey(
+                article.file, bodyFirstLine: article.bodyFirstLine, summary: article.summary,
+                markdown: article.markdown, unsafeHTML: unsafeHTML)
+            let made = memory.render(key, path: article.file.sourcePath, sameLinksAsLastBuild: sameLinksAsLastBuild) {
+                kept in
                 resolver.outcome(of: kept.links.references) == kept.links.outcome
             } make: {
                 render(article, renderer: renderer, resolver: resolver)
             }
-            return (made.body, made.problems, key.value)
+            return (made.body, made.problems, key)
         }
         return (results.map(\.0), results.flatMap(\.1), memory == nil ? [] : results.map(\.2))
+    }
+
+    /// What the memory knows a body by: everything its HTML is made of but the links' targets.
+    static func bodyKey(
+        _ file: SourceFileRef, bodyFirstLine: Int, summary: String?, markdown: StoredText, unsafeHTML: Bool
+    ) -> UInt64 {
+        var key = StableHasher()
+        key.add(unsafeHTML ? 1 : 0)
+        key.add(file.sourcePath)
+        key.add(file.relativePath)
+        key.add(UInt64(bodyFirstLine))
+        key.add(summary ?? "\u{0}")
+        markdown.add(to: &key)
+        return key.value
+    }
+
+    /// The keys the bodies of these loaded files will have, for `DocumentMemory.prefetchBodies`.
+    static func bodyKeys(of documents: [SourceDocument], unsafeHTML: Bool) -> [UInt64] {
+        documents.map {
+            bodyKey(
+                $0.file, bodyFirstLine: $0.bodyFirstLine, summary: ModelBuilder.summary(of: $0), markdown: $0.markdown,
+                unsafeHTML: unsafeHTML)
+        }
     }
 
     /// The body's HTML, with the links it was made with and what each resolved to: it stays
@@ -150,7 +169,10 @@ struct LinkResolver {
     init(_ article: Article, paths: ContentPaths, unsafeHTML: Bool) {
         self.paths = paths
         file = article.file.sourcePath
-        directory = article.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        // The folder part of the path, cut at its last slash: splitting and joining the path
+        // for every body cost 40 ms of CPU per build at 10,000 articles.
+        let path = article.file.relativePath
+        directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
         bodyFirstLine = article.bodyFirstLine
         self.unsafeHTML = unsafeHTML
     }
