@@ -6,6 +6,13 @@ public struct SourceFileRef: Sendable, Hashable {
     public var sourcePath: String
     /// Path relative to the walked root, e.g. `images/a.jpg`; also the output path for assets.
     public var relativePath: String
+
+    /// The folder of `relativePath` (`articles/2019` for `articles/2019/a.md`, empty at the
+    /// top), cut at its last slash: splitting and joining the path for every article cost a
+    /// tenth of the model stage at 10,000 articles.
+    var folder: String {
+        relativePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[..<$0]) } ?? ""
+    }
 }
 
 /// Sorts out the files below a source folder (`FileTree.Rules.source`): what is read, what

@@ -77,11 +77,13 @@ extension AddressPass {
 
     /// An article that carries a document's fields is not a document: say how to make it one.
     mutating func warnAboutDocumentFields(_ document: SourceDocument) {
-        let front = document.frontMatter
-        guard
-            let (key, at) = front.positions.filter({ DocumentFrontMatter.keys.contains($0.key) })
-                .min(by: { ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column) })
-        else { return }
+        // The first such field; a loop, not a filtered copy of every article's positions.
+        var first: (key: String, at: SourcePosition)?
+        for (key, at) in document.frontMatter.positions where DocumentFrontMatter.keys.contains(key) {
+            if let known = first, (known.at.line, known.at.column) <= (at.line, at.column) { continue }
+            first = (key, at)
+        }
+        guard let (key, at) = first else { return }
         diagnostics.append(.warning(document.file.sourcePath, at, Message(.documentFieldOutsideDocuments, "\(key)")))
     }
 }

@@ -17,6 +17,8 @@ struct AddressPass {
     let includeFuture: Bool
     /// First segments of the files copied to the output: an article's URL may not take them.
     let topLevelAssetNames: Set<String>
+    /// `urls.reservedSegments`, made once: it is a new set at every call.
+    let reservedSegments: Set<String>
     let dates: VietnameseDateFormat
     let zone: TimeZone
     /// site.yaml's `documents.types`: when not empty, the only `loai` a document may have.
@@ -43,6 +45,7 @@ struct AddressPass {
         (self.categories, self.urls, self.includeDrafts) = (categories, urls, includeDrafts)
         (self.now, self.includeFuture) = (now, includeFuture)
         topLevelAssetNames = Set(assets.map { String($0.split(separator: "/", maxSplits: 1)[0]) })
+        reservedSegments = urls.reservedSegments
         dates = VietnameseDateFormat(zone: zone)
         (self.zone, self.documentTypes) = (zone, documentTypes)
     }
@@ -106,7 +109,7 @@ struct AddressPass {
         let reserved =
             isDocument
             ? slug == urls.segments.page
-            : urls.reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) || isYear
+            : reservedSegments.contains(slug) || topLevelAssetNames.contains(slug) || isYear
         if reserved {
             diagnostics.append(
                 .error(

@@ -14,7 +14,8 @@ enum AttachmentResolver {
     static func resolve(
         _ document: SourceDocument, paths: ContentPaths, sizes: [String: Int], diagnostics: inout [Diagnostic]
     ) -> [Attachment] {
-        let folder = document.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        guard !document.frontMatter.files.isEmpty else { return [] }
+        let folder = document.file.folder
         return document.frontMatter.files.compactMap { item in
             let (resolution, directory) = paths.resolveFrontMatter(
                 item.reference, articleFolder: folder, isImage: false)

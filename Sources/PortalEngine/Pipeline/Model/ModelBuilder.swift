@@ -145,7 +145,7 @@ public enum ModelBuilder {
         let front = document.frontMatter
         guard let image = front.image else { return (nil, nil) }
         let file = document.file.sourcePath
-        let folder = document.file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
+        let folder = document.file.folder
         let (resolution, directory) = paths.resolveFrontMatter(image, articleFolder: folder, isImage: true)
         switch resolution {
         case .unchanged: return (image, nil)
