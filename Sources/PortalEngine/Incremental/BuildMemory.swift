@@ -30,16 +30,42 @@ struct BuildMemory {
         guard options.useCache else { return BuildMemory(pages: nil, searchIndex: nil, pageInputs: nil) }
         let kept = options.memoryKeeper?.take(options)
         defer { if options.writeInPlace { forget(options) } }
-        var memory =
-            kept
-            ?? BuildMemory(
-                pages: PageCache.load(sourceRoot: options.sourceRoot, output: options.output),
-                searchIndex: SearchIndexCache.load(sourceRoot: options.sourceRoot, output: options.output),
-                pageInputs: PageInputs.load(sourceRoot: options.sourceRoot, output: options.output))
-        if !options.writeInPlace {
-            memory.folders = OutputFolderFiles.take(sourceRoot: options.sourceRoot, output: options.output)
+        if let kept { return kept }
+        return read(options)
+    }
+
+    /// The files side by side: one after the other they took 0.08 s of an edit at 10,000
+    /// articles, each listing every page, article or output file.
+    private static func read(_ options: BuildOptions) -> BuildMemory {
+        let (root, output, inPlace) = (options.sourceRoot, options.output, options.writeInPlace)
+        let parts = parallelMap(Array(0..<4)) { i -> Part in
+            switch i {
+            case 0: return .pages(PageCache.load(sourceRoot: root, output: output))
+            case 1: return .searchIndex(SearchIndexCache.load(sourceRoot: root, output: output))
+            case 2: return .pageInputs(PageInputs.load(sourceRoot: root, output: output))
+            default:
+                return .folders(
+                    inPlace ? OutputFolderFiles() : OutputFolderFiles.take(sourceRoot: root, output: output))
+            }
+        }
+        var memory = BuildMemory(pages: nil, searchIndex: nil, pageInputs: nil)
+        for part in parts {
+            switch part {
+            case .pages(let pages): memory.pages = pages
+            case .searchIndex(let index): memory.searchIndex = index
+            case .pageInputs(let inputs): memory.pageInputs = inputs
+            case .folders(let folders): memory.folders = folders
+            }
         }
         return memory
+    }
+
+    /// One of the files `read` reads.
+    private enum Part: Sendable {
+        case pages(PageCache)
+        case searchIndex(SearchIndexCache?)
+        case pageInputs(PageInputs?)
+        case folders(OutputFolderFiles)
     }
 
     static func forget(_ options: BuildOptions) {

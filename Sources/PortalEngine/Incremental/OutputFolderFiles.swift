@@ -9,7 +9,7 @@ import Foundation
 /// folder replaced or changed at its top since does not match, and is walked. The record is
 /// deleted as soon as it is read: the build then changes both folders, and one killed meanwhile
 /// must leave no list that a folder no longer matches.
-struct OutputFolderFiles {
+struct OutputFolderFiles: Sendable {
     /// The output's files, when its list matched the folder.
     var output: [String: Int]?
     /// The spare's files, when its list matched the folder.

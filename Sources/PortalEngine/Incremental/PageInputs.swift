@@ -10,7 +10,7 @@ import Foundation
 /// a rebuild has the same key, a page that shows no changed body is the page the previous build
 /// wrote: it is kept without building its context or fingerprint. That is the usual edit, a
 /// body corrected; any other change makes every page go through its fingerprint as before.
-struct PageInputs: Equatable {
+struct PageInputs: Equatable, Sendable {
     var key: UInt64
     /// A hash of each article's body HTML, and of each expired article's.
     var articleBodies: [UInt64]
