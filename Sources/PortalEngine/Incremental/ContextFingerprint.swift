@@ -15,6 +15,10 @@ public enum ContextFingerprint {
         case .text(let text):
             hasher.add(1)
             hasher.add(text)
+        case .storedText(let text):
+            // As the same text given as a String.
+            hasher.add(1)
+            text.add(to: &hasher)
         case .int(let number):
             hasher.add(2)
             hasher.add(UInt64(bitPattern: Int64(number)))

@@ -3,7 +3,7 @@ extension PageContexts {
     func article(_ i: Int) -> (template: String, url: String, data: PageContext) {
         let article = model.articles[i]
         if article.document != nil { return document(i) }
-        let data = articleData(article, entry: items[i], body: bodies[i].html) { kind in
+        let data = articleData(article, entry: items[i], body: bodies[i].storedHTML) { kind in
             model.taxonomy(kind).termsOfArticle[i].map { termLinks[kind]![$0] }
         }
         var content = ArticlePageData(
@@ -24,7 +24,7 @@ extension PageContexts {
     /// lists (it is in none of them); its terms link to their pages when they still have one.
     func archived(_ i: Int) -> (template: String, url: String, data: PageContext) {
         let article = model.archived[i]
-        let data = articleData(article, entry: archivedItems[i], body: archivedBodies[i].html) { kind in
+        let data = articleData(article, entry: archivedItems[i], body: archivedBodies[i].storedHTML) { kind in
             let terms = model.taxonomy(kind).terms
             return kind.names(article).compactMap { name in
                 let key = Taxonomy.mergeKey(name)
@@ -39,7 +39,7 @@ extension PageContexts {
 
     /// What the page shows of the article itself; `links` gives its terms of a kind as links.
     func articleData(
-        _ article: Article, entry: SharedTemplateValue, body: String, links: (TaxonomyKind) -> [TermLinkData]
+        _ article: Article, entry: SharedTemplateValue, body: StoredText, links: (TaxonomyKind) -> [TermLinkData]
     ) -> ArticleData {
         ArticleData(
             entry: entry, body: body, author: article.author, source: article.source,

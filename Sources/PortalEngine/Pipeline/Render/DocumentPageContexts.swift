@@ -12,7 +12,7 @@ extension PageContexts {
     func document(_ i: Int) -> (template: String, url: String, data: PageContext) {
         let article = model.articles[i]
         let document = article.document!
-        let data = articleData(article, entry: items[i], body: bodies[i].html) { kind in
+        let data = articleData(article, entry: items[i], body: bodies[i].storedHTML) { kind in
             model.taxonomy(kind).termsOfArticle[i].map { termLinks[kind]![$0] }
         }
         let row = documentRow(i)

@@ -62,7 +62,9 @@ public final class PageContexts: Sendable {
         }
         pageItems = zip(model.pages, pageBodies).map {
             SharedTemplateValue(
-                Self.entry($0, $1, model: model, dates: dates).templateValue.merging(["body": .text($1.html)]))
+                Self.entry($0, $1, model: model, dates: dates).templateValue.merging([
+                    "body": .storedText($1.storedHTML)
+                ]))
         }
         self.archivedBodies = archivedBodies
         archivedItems = zip(model.archived, archivedBodies).map {

@@ -221,16 +221,27 @@ public final class OutputStaging: @unchecked Sendable {
             record(relativePath, size: size, kept: true)
             return true
         }
-        guard let previous, Self.regularFileSize(previous + "/" + relativePath) == size else { return false }
+        guard let previous else { return false }
         let old = previous + "/" + relativePath
+        var info = stat()
+        guard stat(old, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return false }
         do {
-            try ensureFolder(of: relativePath)
             if mode == .spare {
-                try replace(relativePath, size: size, keptWhenMade: true, same: { Self.sameFile($0, old) }) {
+                // Most often the spare has this very file already: one more stat, no folder made.
+                var spare = stat()
+                if stat(stagingPath + "/" + relativePath, &spare) == 0, spare.st_ino == info.st_ino,
+                    spare.st_dev == info.st_dev
+                {
+                    record(relativePath, size: size, kept: true)
+                    return true
+                }
+                try ensureFolder(of: relativePath)
+                try replace(relativePath, size: size, keptWhenMade: true, same: nil) {
                     try self.link(old, $0, relativePath)
                 }
                 return true
             }
+            try ensureFolder(of: relativePath)
             try link(old, stagingPath + "/" + relativePath, relativePath)
         } catch { return false }
         record(relativePath, size: size, kept: true)

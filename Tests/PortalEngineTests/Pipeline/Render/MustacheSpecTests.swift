@@ -83,4 +83,19 @@ import Testing
         let output = MustacheRenderer(templates: templates).render("(test)", example.data)
         #expect(output == example.expected, "\(example.template.debugDescription)")
     }
+
+    /// Text kept as the store's bytes (an article's body) renders and fingerprints as the same
+    /// text given as a String.
+    @Test func storedTextIsTheSameTextAsAString() throws {
+        let text = "<p>Hội nghị & \"tổng kết\"</p>"
+        let stored = StoredText(bytes: Array(text.utf8))
+        let template = try MustacheParser.compile("{{{body}}}|{{body}}|{{#body}}có{{/body}}")
+        let renderer = MustacheRenderer(templates: ["(test)": template])
+        let asString = TemplateValue.object(["body": .text(text)])
+        let asBytes = TemplateValue.object(["body": .storedText(stored)])
+        #expect(renderer.render("(test)", asBytes) == renderer.render("(test)", asString))
+        #expect(ContextFingerprint.of(asBytes, seed: 7) == ContextFingerprint.of(asString, seed: 7))
+        let other = TemplateValue.object(["body": .storedText(StoredText(text + " "))])
+        #expect(ContextFingerprint.of(other, seed: 7) != ContextFingerprint.of(asString, seed: 7))
+    }
 }

@@ -39,7 +39,7 @@ import Testing
                 fields.values.forEach(collect)
             case .shared(let shared): collect(shared.value)
             case .list(let items): items.forEach(collect)
-            case .text, .int, .double, .bool: break
+            case .text, .storedText, .int, .double, .bool: break
             }
         }
         for page in try pagesOfTestPortal().pages { collect(page.data) }

@@ -157,6 +157,7 @@ struct MustacheRenderer {
     static func text(of value: TemplateValue) -> String {
         switch value {
         case .text(let text): return text
+        case .storedText(let text): return text.string
         case .int(let number): return String(number)
         case .double(let number): return String(number)
         case .bool(let flag): return flag ? "true" : "false"

@@ -73,7 +73,7 @@ struct ArticleData {
     /// The article's list entry, whose fields the page repeats.
     var entry: SharedTemplateValue
     /// The rendered body (HTML).
-    var body: String
+    var body: StoredText
     var author: String?
     var source: String?
     var meeting: (key: String, title: String)?

@@ -151,7 +151,7 @@ extension ArticleData: TemplateData {
             extra["meeting_title"] = .text(meeting.title)
         }
         if let bloc { extra["bloc"] = bloc.templateValue }
-        extra["body"] = .text(body)
+        extra["body"] = .storedText(body)
         extra["attachments"] = .list(attachments.map(\.templateValue))
         extra["has_attachments"] = .bool(!attachments.isEmpty)
         return TemplateValue.shared(entry).merging(extra)
