@@ -46,10 +46,14 @@ extension SiteBuilder {
         model: SiteModel, problems: [Diagnostic], kept: Bool
     ) {
         let record = PublishedURLs.recordData(in: options.output)  // parsed only to build the model
+        // The preview keeps its whole model instead.
+        let relatedStore =
+            options.useCache && options.modelMemory == nil
+            ? RelatedNewsStore(sourceRoot: options.sourceRoot, sources: sources) : nil
         let build = {
             ModelBuilder.build(
                 loaded, includeDrafts: options.includeDrafts, now: options.now, includeFuture: options.includeFuture,
-                published: PublishedURLs.parse(record))
+                published: PublishedURLs.parse(record), relatedStore: relatedStore)
         }
         guard let memory = options.modelMemory else {
             let (model, problems) = build()

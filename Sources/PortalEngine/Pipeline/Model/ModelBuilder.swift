@@ -5,7 +5,7 @@ public enum ModelBuilder {
     /// `published` is the previous output's record of article URLs (redirects for changed ones).
     public static func build(
         _ loaded: LoadedSite, includeDrafts: Bool, now: Timestamp? = nil, includeFuture: Bool = false,
-        published: PublishedURLs = PublishedURLs()
+        published: PublishedURLs = PublishedURLs(), relatedStore: RelatedNewsStore? = nil
     ) -> (SiteModel, [Diagnostic]) {
         let config = loaded.config
         let urls = SiteURLs(basePath: config.basePath, segments: config.urlSegments)
@@ -50,8 +50,8 @@ public enum ModelBuilder {
             Taxonomy(kind: kind, articles: articles, urls: urls, names: kind.names)
         }
         let (blocs, units, tags, topics) = (taxonomies[0], taxonomies[1], taxonomies[2], taxonomies[3])
-        let related = RelatedNews(
-            articles: articles, bloc: blocs, units: units, tags: tags, count: config.relatedCount)
+        let related = relatedNews(
+            articles, blocs: blocs, units: units, tags: tags, count: config.relatedCount, store: relatedStore)
         // Lists the generator writes: an alias may sit beside them (old portals used the same
         // folder names), never on one of them or their numbered pages.
         var lists = categories.categories.map(\.url) + [urls.search]
@@ -74,6 +74,17 @@ public enum ModelBuilder {
             expiring: articles.compactMap(\.expires).sorted(), documents: documents,
             documentChanges: DocumentStatus.changes(in: articles).filter { day in now.map { day > $0 } ?? false })
         return (model, diagnostics)
+    }
+
+    /// The lists the store kept for these articles, or found (and then kept).
+    static func relatedNews(
+        _ articles: [Article], blocs: Taxonomy, units: Taxonomy, tags: Taxonomy, count: Int, store: RelatedNewsStore?
+    ) -> RelatedNews {
+        let key = store?.key(articles, count: count)
+        if let key, let kept = store?.take(key, articleCount: articles.count) { return kept }
+        let related = RelatedNews(articles: articles, bloc: blocs, units: units, tags: tags, count: count)
+        if let key { store?.keep(related, key: key) }
+        return related
     }
 
     /// Articles and pages (in the order of `pending`), made on every core.

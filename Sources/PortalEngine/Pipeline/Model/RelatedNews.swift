@@ -23,6 +23,11 @@ public struct RelatedNews: Sendable {
             articles, bloc: bloc, units: units, tags: tags, count: count, weights: weights)
     }
 
+    /// Lists made before (`RelatedNewsStore`).
+    init(newer: [[Int]], older: [[Int]], related: [[Int]]) {
+        (self.newer, self.older, self.related) = (newer, older, related)
+    }
+
     /// Neighbours by date among articles with the same category key (not the parent's).
     static func sameCategory(_ articles: [Article], count: Int) -> ([[Int]], [[Int]]) {
         var byCategory: [String: [Int]] = [:]

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import PortalEngine
+
+/// `build-site` takes the last build's "tin liên quan" from `.build-site-cache/` when the
+/// articles and their terms are the same, and finds them again when they are not.
+@Suite struct RelatedNewsStoreTests {
+    static let common = "category: tin-tuc-su-kien\ntags: [khen thưởng, thi đua]"
+
+    func build(_ site: TestSite, now: Timestamp = TestSite.now, into output: URL? = nil, cache: Bool = true)
+        throws -> [String: Data]
+    {
+        let options = BuildOptions(sourceRoot: site.root, output: output, now: now, useCache: cache)
+        _ = try SiteBuilder.build(options)
+        return snapshotFiles(in: options.output)
+    }
+
+    /// The site as a build without caches makes it, into a folder of its own.
+    func fresh(_ site: TestSite, now: Timestamp = TestSite.now) throws -> [String: Data] {
+        let other = site.root.appendingPathComponent("fresh-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: other) }
+        return try build(site, now: now, into: other, cache: false)
+    }
+
+    var store: (TestSite) -> URL { { RelatedNewsStore(sourceRoot: $0.root, sources: 0).url } }
+
+    @Test func aBodyEditTakesTheKeptListsAndATermEditFindsThemAgain() throws {
+        let site = try TestSite.withArticles(6, extraFields: "\ntags: [khen thưởng, thi đua]") { "Nội dung \($0)." }
+        _ = try build(site)
+        let (key, kept) = try #require(RelatedNewsStore.read(store(site)))
+        #expect(kept.related.contains { !$0.isEmpty })
+        // Lists no build would make, under the key of this site's: shown only if taken.
+        let emptied = RelatedNews(newer: kept.newer, older: kept.older, related: kept.related.map { _ in [] })
+        RelatedNewsStore.write(emptied, key: key, to: store(site))
+
+        try site.article(
+            "a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien\ntags: [khen thưởng, thi đua]",
+            body: "Sửa nội dung.")
+        #expect(try build(site) != fresh(site), "the edited article's page shows the kept (emptied) lists")
+
+        try site.article(
+            "a3", "title: Tin số 3\ndate: 2019-07-13 08:00\ncategory: tin-tuc-su-kien\ntags: [khen thưởng]",
+            body: "Nội dung 3.")
+        #expect(try build(site) == fresh(site), "a tag edit finds the lists again")
+    }
+
+    @Test func anotherSetOfArticlesOfTheSameSizeFindsThemAgain() throws {
+        // At the second build one article has expired and another has come due: as many
+        // articles, with the same front matter, but not the same ones.
+        let site = try TestSite()
+        for i in 1...4 {
+            try site.article("a\(i)", "title: Tin số \(i)\ndate: 2019-07-1\(i) 08:00\n\(Self.common)")
+        }
+        try site.article("het", "title: Tin hết hạn\ndate: 2019-07-09 08:00\nexpires: 2030-01-15\n\(Self.common)")
+        try site.article("moi", "title: Tin sắp đăng\ndate: 2030-01-10 08:00\n\(Self.common)")
+        let later = Timestamp(secondsSince1970: TestSite.now.secondsSince1970 + 200 * 86_400)
+        _ = try build(site)
+        #expect(try build(site, now: later) == fresh(site, now: later))
+    }
+
+    @Test func aDamagedFileIsNotTaken() throws {
+        let site = try TestSite.withArticles(4, extraFields: "\ntags: [khen thưởng]") { "Nội dung \($0)." }
+        _ = try build(site)
+        let (key, kept) = try #require(RelatedNewsStore.read(store(site)))
+        let outOfRange = RelatedNews(newer: kept.newer, older: kept.older, related: kept.related.map { _ in [99] })
+        RelatedNewsStore.write(outOfRange, key: key, to: store(site))
+        try site.article(
+            "a1", "title: Tin số 1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [khen thưởng]",
+            body: "Sửa.")
+        #expect(try build(site) == fresh(site))
+        // Cut short: not read at all.
+        let bytes = try Data(contentsOf: store(site))
+        try bytes.prefix(bytes.count / 2).write(to: store(site))
+        #expect(RelatedNewsStore.read(store(site)) == nil)
+    }
+}
