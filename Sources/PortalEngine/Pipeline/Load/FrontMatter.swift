@@ -32,7 +32,7 @@ public struct FrontMatter: Sendable {
     /// Fields the contract does not name, kept for templates.
     public var extra: [String: YAMLValue] = [:]
     /// Where each field's value was written, by field name.
-    public var positions: [String: SourcePosition] = [:]
+    public var positions = FieldPositions()
 
     public init() {}
 }
