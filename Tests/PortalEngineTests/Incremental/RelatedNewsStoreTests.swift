@@ -3,8 +3,8 @@ import Testing
 
 @testable import PortalEngine
 
-/// `build-site` takes the last build's "tin liên quan" from `.build-site-cache/` when the
-/// articles and their terms are the same, and finds them again when they are not.
+/// `build-site` takes the last build's taxonomies and "tin liên quan" from `.build-site-cache/`
+/// when the articles and their terms are the same, and makes them again when they are not.
 @Suite struct RelatedNewsStoreTests {
     static let common = "category: tin-tuc-su-kien\ntags: [khen thưởng, thi đua]"
 
@@ -28,16 +28,23 @@ import Testing
     @Test func aBodyEditTakesTheKeptListsAndATermEditFindsThemAgain() throws {
         let site = try TestSite.withArticles(6, extraFields: "\ntags: [khen thưởng, thi đua]") { "Nội dung \($0)." }
         _ = try build(site)
-        let (key, kept) = try #require(RelatedNewsStore.read(store(site)))
+        let (key, taxonomies, kept) = try #require(RelatedNewsStore.read(store(site)))
         #expect(kept.related.contains { !$0.isEmpty })
-        // Lists no build would make, under the key of this site's: shown only if taken.
+        #expect(
+            taxonomies[TaxonomyKind.allCases.firstIndex(of: .tags)!].terms.map(\.name) == ["khen thưởng", "thi đua"])
+        // Lists no build would make, under the key of this site's: shown only if taken. The
+        // tags' page names its terms as kept.
         let emptied = RelatedNews(newer: kept.newer, older: kept.older, related: kept.related.map { _ in [] })
-        RelatedNewsStore.write(emptied, key: key, to: store(site))
+        var renamed = taxonomies
+        renamed[TaxonomyKind.allCases.firstIndex(of: .tags)!].terms[0].name = "tên đã đổi"
+        RelatedNewsStore.write(renamed, emptied, key: key, to: store(site))
 
         try site.article(
             "a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien\ntags: [khen thưởng, thi đua]",
             body: "Sửa nội dung.")
-        #expect(try build(site) != fresh(site), "the edited article's page shows the kept (emptied) lists")
+        let taken = try build(site)
+        #expect(try taken != fresh(site), "the edited article's page shows the kept (emptied) lists")
+        #expect(String(decoding: taken["tin-so-2/index.html"] ?? Data(), as: UTF8.self).contains("tên đã đổi"))
 
         try site.article(
             "a3", "title: Tin số 3\ndate: 2019-07-13 08:00\ncategory: tin-tuc-su-kien\ntags: [khen thưởng]",
@@ -62,9 +69,9 @@ import Testing
     @Test func aDamagedFileIsNotTaken() throws {
         let site = try TestSite.withArticles(4, extraFields: "\ntags: [khen thưởng]") { "Nội dung \($0)." }
         _ = try build(site)
-        let (key, kept) = try #require(RelatedNewsStore.read(store(site)))
+        let (key, taxonomies, kept) = try #require(RelatedNewsStore.read(store(site)))
         let outOfRange = RelatedNews(newer: kept.newer, older: kept.older, related: kept.related.map { _ in [99] })
-        RelatedNewsStore.write(outOfRange, key: key, to: store(site))
+        RelatedNewsStore.write(taxonomies, outOfRange, key: key, to: store(site))
         try site.article(
             "a1", "title: Tin số 1\ndate: 2019-07-11 08:00\ncategory: tin-tuc-su-kien\ntags: [khen thưởng]",
             body: "Sửa.")

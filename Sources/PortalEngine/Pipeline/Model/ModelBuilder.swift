@@ -46,12 +46,9 @@ public enum ModelBuilder {
                 categories.append(articleIndex: i, toCategory: c)
             }
         }
-        let taxonomies = parallelMap(TaxonomyKind.allCases) { [articles] kind in
-            Taxonomy(kind: kind, articles: articles, urls: urls, names: kind.names)
-        }
+        let (taxonomies, related) = termsAndRelated(
+            articles, urls: urls, count: config.relatedCount, store: relatedStore)
         let (blocs, units, tags, topics) = (taxonomies[0], taxonomies[1], taxonomies[2], taxonomies[3])
-        let related = relatedNews(
-            articles, blocs: blocs, units: units, tags: tags, count: config.relatedCount, store: relatedStore)
         // Lists the generator writes: an alias may sit beside them (old portals used the same
         // folder names), never on one of them or their numbered pages.
         var lists = categories.categories.map(\.url) + [urls.search]
@@ -76,15 +73,20 @@ public enum ModelBuilder {
         return (model, diagnostics)
     }
 
-    /// The lists the store kept for these articles, or found (and then kept).
-    static func relatedNews(
-        _ articles: [Article], blocs: Taxonomy, units: Taxonomy, tags: Taxonomy, count: Int, store: RelatedNewsStore?
-    ) -> RelatedNews {
+    /// The taxonomies (in `TaxonomyKind.allCases` order) and news lists the store kept for these
+    /// articles, or made (and then kept).
+    static func termsAndRelated(_ articles: [Article], urls: SiteURLs, count: Int, store: RelatedNewsStore?) -> (
+        [Taxonomy], RelatedNews
+    ) {
         let key = store?.key(articles, count: count)
         if let key, let kept = store?.take(key, articleCount: articles.count) { return kept }
-        let related = RelatedNews(articles: articles, bloc: blocs, units: units, tags: tags, count: count)
-        if let key { store?.keep(related, key: key) }
-        return related
+        let taxonomies = parallelMap(TaxonomyKind.allCases) { [articles] kind in
+            Taxonomy(kind: kind, articles: articles, urls: urls, names: kind.names)
+        }
+        let related = RelatedNews(
+            articles: articles, bloc: taxonomies[0], units: taxonomies[1], tags: taxonomies[2], count: count)
+        if let key { store?.keep(taxonomies, related, key: key) }
+        return (taxonomies, related)
     }
 
     /// Articles and pages (in the order of `pending`), made on every core.

@@ -60,6 +60,11 @@ public struct Taxonomy: Sendable {
         SourceText.normalizedNFC(name).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// A taxonomy made before (`RelatedNewsStore`).
+    init(kind: TaxonomyKind, url: String, terms: [Term], termsOfArticle: [[Int]]) {
+        (self.kind, self.url, self.terms, self.termsOfArticle) = (kind, url, terms, termsOfArticle)
+    }
+
     /// `names(article)` gives the article's raw term names; `articles` is newest first.
     public init(kind: TaxonomyKind, articles: [Article], urls: SiteURLs, names: (Article) -> [String]) {
         self.kind = kind
