@@ -166,8 +166,10 @@ public enum SearchIndexBuilder {
         let categoryIndex = Dictionary(
             uniqueKeysWithValues: model.categories.categories.enumerated().map { ($1.key, $0) })
         let zone = model.config.timeZone
-        let years = model.articles.map { a in a.date.map { LocalDateTime($0, in: zone).year } ?? 0 }
-        let categories = model.articles.map { a in a.categoryKey.flatMap { categoryIndex[$0] } ?? -1 }
+        // By index, the fields alone: iterating the articles copies each one whole.
+        let articles = model.articles.indices
+        let years = articles.map { i in model.articles[i].date.map { LocalDateTime($0, in: zone).year } ?? 0 }
+        let categories = articles.map { i in model.articles[i].categoryKey.flatMap { categoryIndex[$0] } ?? -1 }
         let changedGroups = changed.map { Set($0.map { $0 / docsPerShard }) }
         var groupsToMake: [Int] = []
         for group in 0..<((model.articles.count + docsPerShard - 1) / docsPerShard) {

@@ -105,9 +105,10 @@ extension SearchIndexBuilder {
         }
         let removed = Set(changed.map { Int32($0) })
         let (patches, read) = (additions, touched)
-        let folder = previousOutput.appendingPathComponent("\(SiteURLs.searchIndexFolder)/t")
+        // A path made as a string: a URL for each of 2,500 shards cost 9 ms of an edit.
+        let folder = previousOutput.path + "/\(SiteURLs.searchIndexFolder)/t/"
         let shards = parallelMap(Array(0..<shardCount)) { n -> ShardPatch in
-            let path = folder.appendingPathComponent("\(n).json").path
+            let path = folder + "\(n).json"
             // A shard none of whose terms changed comes out as it was: it is not read.
             if let read, !read.contains(n) {
                 return OutputStaging.regularFileSize(path).map { .kept($0) } ?? .failed
