@@ -191,9 +191,7 @@ public final class DocumentMemory: @unchecked Sendable {
             var found: [UInt64: Rendered] = [:]
             found.reserveCapacity(wanted.count)
             for key in wanted {
-                found[key] = store.decode(.rendered, key) { payload in
-                    CacheBytesReader.whole(payload) { Rendered.decode(&$0) }
-                }
+                found[key] = Self.storedBody(key, in: store)
             }
             lock.withLock { prefetched = found }
             prefetching.leave()
@@ -210,7 +208,12 @@ public final class DocumentMemory: @unchecked Sendable {
             return known
         }
         if let known { return known }
-        return store.decode(.rendered, key) { payload in CacheBytesReader.whole(payload) { Rendered.decode(&$0) } }
+        return Self.storedBody(key, in: store)
+    }
+
+    /// The body the store holds under `key`, decoded; nil when it has none or it is damaged.
+    private static func storedBody(_ key: UInt64, in store: DocumentStore) -> Rendered? {
+        store.decode(.rendered, key) { payload in CacheBytesReader.whole(payload) { Rendered.decode(&$0) } }
     }
 
     /// The body kept under `key` if `isValid` (its links still resolve as they did), or made.
@@ -241,9 +244,7 @@ public final class DocumentMemory: @unchecked Sendable {
     func keptBody(_ key: UInt64) -> RenderedBody? {
         let (known, store) = lock.withLock { (rendered.current[key] ?? rendered.previous[key], storeToRead) }
         if let known { return known.body }
-        return store?.decode(.rendered, key) { payload in
-            CacheBytesReader.whole(payload) { Rendered.decode(&$0) }
-        }?.body
+        return store.flatMap { Self.storedBody(key, in: $0) }?.body
     }
 
     private let persisting = DispatchGroup()

@@ -69,11 +69,7 @@ struct PageInputs: Equatable, Sendable {
             archivedBodies: contexts.archivedBodies.map(stamp))
     }
 
-    @Sendable private static func stamp(_ body: RenderedBody) -> UInt64 {
-        var hasher = StableHasher()
-        body.storedHTML.add(to: &hasher)
-        return hasher.value
-    }
+    @Sendable private static func stamp(_ body: RenderedBody) -> UInt64 { body.storedHTML.stableHash }
 
     private static func add(_ probe: PhotoProbe, to hasher: inout StableHasher) {
         switch probe {

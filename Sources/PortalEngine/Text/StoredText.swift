@@ -51,6 +51,13 @@ public struct StoredText: Sendable {
         }
     }
 
+    /// The text's own hash, as a `StableHasher` that is given only this text makes it.
+    var stableHash: UInt64 {
+        var hasher = StableHasher()
+        add(to: &hasher)
+        return hasher.value
+    }
+
     /// Written as `CacheBytesWriter.string` writes the same text.
     func encode(into w: inout CacheBytesWriter) {
         switch storage {

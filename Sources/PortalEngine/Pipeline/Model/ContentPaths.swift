@@ -186,8 +186,8 @@ public struct ContentPaths: Sendable {
         return (Array(repeating: "..", count: from.count) + to.map(String.init)).joined(separator: "/")
     }
 
-    /// "a/./b/../c" → "a/c"; nil when ".." climbs above the root.
-    /// `path` with empty, `.` and `..` segments resolved; nil when `..` climbs above the root.
+    /// `path` with empty, `.` and `..` segments resolved ("a/./b/../c" → "a/c"); nil when `..`
+    /// climbs above the root.
     /// Split at the byte `/`, as the file system does (Characters cost a tenth of the model).
     static func normalize(_ path: String) -> String? {
         var parts: [Substring.UTF8View] = []

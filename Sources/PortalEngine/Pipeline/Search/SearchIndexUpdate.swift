@@ -30,7 +30,7 @@ extension SearchIndexBuilder {
         let dates = VietnameseDateFormat(zone: model.config.timeZone)
         return parallelMap(Array(model.articles.indices)) { i in
             let article = model.articles[i]
-            let text = textHash(bodies[i].storedPlainText)
+            let text = bodies[i].storedPlainText.stableHash
             var hasher = StableHasher()
             hasher.add(article.url)
             hasher.add(article.title)
@@ -41,13 +41,6 @@ extension SearchIndexBuilder {
             hasher.add(text)
             return DocumentStamp(stamp: hasher.value, textHash: text)
         }
-    }
-
-    /// A hash of a body's words, as the record of the index keeps it.
-    static func textHash(_ text: StoredText) -> UInt64 {
-        var hasher = StableHasher()
-        text.add(to: &hasher)
-        return hasher.value
     }
 
     /// What each article's terms come from, for the next build's patch; none without body keys.
@@ -147,7 +140,7 @@ extension SearchIndexBuilder {
     ) -> DocumentTerms? {
         guard i < previous.sources.count else { return nil }
         let source = previous.sources[i]
-        guard let body = previousBody(source.bodyKey), textHash(body.storedPlainText) == source.textHash else {
+        guard let body = previousBody(source.bodyKey), body.storedPlainText.stableHash == source.textHash else {
             return nil
         }
         return terms(title: source.title, body: searchedText(plain: body.storedPlainText, summary: source.summary))
