@@ -28,6 +28,10 @@ struct CacheBytesWriter {
 
     /// A string's UTF-8 bytes, as `string` writes them.
     mutating func bytes(_ value: [UInt8]) {
+        value.withUnsafeBytes { bytes($0) }
+    }
+
+    mutating func bytes(_ value: UnsafeRawBufferPointer) {
         unsigned(UInt64(value.count))
         bytes.append(contentsOf: value)
     }
@@ -51,11 +55,17 @@ struct CacheBytesReader {
     private var at = 0
     private(set) var failed = false
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    /// Keeps `bytes` mapped, when they lie in a mapping that outlives the reader: texts are
+    /// then read where they lie (`storedText`), not copied.
+    private let owner: AnyObject?
+
+    init(_ bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil) { (self.bytes, self.owner) = (bytes, owner) }
 
     /// What `read` makes of `bytes`, or nil unless it read them all and nothing was malformed.
-    static func whole<T>(_ bytes: UnsafeRawBufferPointer, _ read: (inout CacheBytesReader) -> T?) -> T? {
-        var reader = CacheBytesReader(bytes)
+    static func whole<T>(
+        _ bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil, _ read: (inout CacheBytesReader) -> T?
+    ) -> T? {
+        var reader = CacheBytesReader(bytes, owner: owner)
         let value = read(&reader)
         return reader.isComplete ? value : nil
     }
@@ -100,8 +110,12 @@ struct CacheBytesReader {
     }
 
     /// A string as its bytes, made a String only if it is read as one.
+    /// A text as `StoredText.encode` writes it, with its hash.
     mutating func storedText() -> StoredText {
-        StoredText(bytes: Array(stringBytes()))
+        let hash = unsigned()
+        let bytes = stringBytes()
+        guard let owner else { return StoredText(bytes: Array(bytes), stableHash: hash) }
+        return StoredText(mapped: bytes, owner: owner, stableHash: hash)
     }
 
     private mutating func stringBytes() -> UnsafeRawBufferPointer {

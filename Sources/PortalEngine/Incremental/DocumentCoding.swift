@@ -2,21 +2,31 @@
 /// written, in declaration order; `DocumentStoreTests` builds a site from the store and
 /// compares it with a build that parsed everything, so a field left out shows there.
 extension SourceDocument {
+    /// All but the Markdown's bytes, which are a record of their own (`markdownRecord`): the
+    /// Markdown's hash stands for them.
     func encode(into w: inout CacheBytesWriter) {
         w.string(file.sourcePath)
         w.string(file.relativePath)
         w.string(kind.rawValue)
         frontMatter.encode(into: &w)
-        markdown.encode(into: &w)
+        w.unsigned(markdown.stableHash)
         w.int(bodyFirstLine)
         w.unsigned(frontMatterStamp)
     }
 
-    static func decode(_ r: inout CacheBytesReader) -> SourceDocument? {
+    /// The Markdown's bytes, as they are stored apart.
+    var markdownRecord: [UInt8] { markdown.withUTF8 { Array($0) } }
+
+    /// `markdown` gives the text stored apart for the hash the record keeps; nil when missing.
+    static func decode(_ r: inout CacheBytesReader, markdown text: (UInt64) -> StoredText?) -> SourceDocument? {
         let file = SourceFileRef(sourcePath: r.string(), relativePath: r.string())
         let kind = Kind(rawValue: r.string())
         let frontMatter = FrontMatter.decode(&r)
-        let markdown = r.storedText()
+        let hash = r.unsigned()
+        guard let markdown = text(hash) else {
+            r.markDamaged()
+            return nil
+        }
         let bodyFirstLine = r.int()
         let frontMatterStamp = r.unsigned()
         guard let kind else { return nil }

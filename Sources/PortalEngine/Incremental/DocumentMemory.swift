@@ -16,7 +16,7 @@ import Foundation
 /// by memory alone.
 public final class DocumentMemory: @unchecked Sendable {
     /// A loaded file: the document (nil when it had errors) and what loading it found.
-    struct Loaded {
+    struct Loaded: Sendable {
         var document: SourceDocument?
         var problems: [Diagnostic]
     }
@@ -36,6 +36,8 @@ public final class DocumentMemory: @unchecked Sendable {
         public var bodiesMade = 0
         /// Of the bodies reused, those `prefetchBodies` had decoded.
         public var bodiesPrefetched = 0
+        /// Of the files reused, those taken by their stamp without reading them.
+        public var loadsUnread = 0
     }
 
     /// Entries kept from earlier builds and those this build used, and the key of each file's
@@ -92,6 +94,10 @@ public final class DocumentMemory: @unchecked Sendable {
     /// Bodies decoded from the store ahead of `render`, by `prefetchBodies`.
     private var prefetched: [UInt64: Rendered] = [:]
     private let prefetching = DispatchGroup()
+    /// This build's stamps of the files under content/, and the last build's record of the
+    /// stamp and key of each file it loaded (`SourceStampRecord`).
+    private var observed = ObservedStamps()
+    private var stampRecord: SourceStampRecord?
 
     public init() { (store, forgetsWhenPersisted) = (nil, false) }
 
@@ -137,13 +143,76 @@ public final class DocumentMemory: @unchecked Sendable {
         lock.withLock { loaded.keys[name] = key }
         return remembered(
             key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, stored: \.fromStore, isValid: { _ in true },
-            decode: { store in
-                store.decode(.loaded, key) { payload in
-                    CacheBytesReader.whole(payload) { SourceDocument.decode(&$0) }.map {
-                        Loaded(document: $0, problems: [])
-                    }
-                }
-            }, make: make)
+            decode: { Self.storedLoad(key, in: $0) }, make: make)
+    }
+
+    /// Takes the stamps the up-to-date check found, before any file is read; the first time,
+    /// reads the record of the stamps the files had when last loaded.
+    func observe(_ stamps: ObservedStamps) {
+        lock.withLock {
+            observed = stamps
+            if stampRecord == nil, let store {
+                stampRecord = SourceStampRecord.load(SourceStampRecord.url(nextTo: store.url))
+            }
+        }
+    }
+
+    /// For each file (its load name and its path), the key it was last loaded under, when its
+    /// stamp is still the one it had then: the file need not be read to know its bytes.
+    func stampedKeys(of files: [(name: String, path: String)]) -> [UInt64?] {
+        lock.withLock {
+            guard let stampRecord, !observed.byPath.isEmpty else { return Array(repeating: nil, count: files.count) }
+            return files.map { file in
+                guard let entry = stampRecord.entries[file.name], let stamp = observed.byPath[file.path],
+                    stamp == entry.stamp
+                else { return nil }
+                return entry.key
+            }
+        }
+    }
+
+    /// A file `keptLoads` found, and where.
+    private struct Taken: Sendable {
+        var value: Loaded
+        var fromStore: Bool
+    }
+
+    /// For each file (nil: not asked), the file kept under `key` (from `stampedKeys`), from the
+    /// memory or the store; nil when neither holds it any more (the caller reads the file).
+    /// Decoded in parallel with one lock before and one after: a lock per file made the
+    /// threads wait on each other for a third of the time.
+    func keptLoads(_ files: [(key: UInt64, name: String, path: String)?]) -> [Loaded?] {
+        let (known, kept) = lock.withLock { () -> ([Loaded?], DocumentStore?) in
+            let known = files.map { (file: (key: UInt64, name: String, path: String)?) -> Loaded? in
+                guard let key = file?.key else { return nil }
+                return loaded.current[key] ?? loaded.previous[key]
+            }
+            return (known, store)
+        }
+        let found = parallelMap(Array(files.indices)) { (i: Int) -> Taken? in
+            guard let file = files[i] else { return nil }
+            var taken = known[i].map { Taken(value: $0, fromStore: false) }
+            if taken == nil, let kept, let value = Self.storedLoad(file.key, in: kept) {
+                taken = Taken(value: value, fromStore: true)
+            }
+            // A damaged record must not give one file another's text.
+            guard let taken, taken.value.document?.file.sourcePath == file.path else { return nil }
+            return taken
+        }
+        lock.withLock {
+            for (file, taken) in zip(files, found) {
+                guard let file, let taken else { continue }
+                loaded.keys[file.name] = file.key
+                // `build-site`'s memory lets go of its entries once saved, and saves those taken
+                // from the store by `fromStore` alone: copying 10,000 documents into it took a
+                // third of this call.
+                if !forgetsWhenPersisted || !taken.fromStore { loaded.current[file.key] = taken.value }
+                if taken.fromStore { fromStore.insert(file.key) }
+                counts.loadsReused += 1
+                counts.loadsUnread += 1
+            }
+        }
+        return found.map { $0?.value }
     }
 
     /// For each name (nil: not asked), the file as the last build loaded it, when it is still
@@ -211,9 +280,24 @@ public final class DocumentMemory: @unchecked Sendable {
         return Self.storedBody(key, in: store)
     }
 
+    /// The file the store holds under `key`, decoded; nil when it has none or it is damaged. Its
+    /// Markdown is read where it lies, unchecked: `BodyRenderer` checks it if it renders it.
+    private static func storedLoad(_ key: UInt64, in store: DocumentStore) -> Loaded? {
+        store.decode(.loaded, key) { payload in
+            CacheBytesReader.whole(payload) { reader in
+                SourceDocument.decode(&reader) { hash in
+                    store.uncheckedPayload(.markdown, key).map {
+                        StoredText(mapped: $0, owner: store, stableHash: hash)
+                    }
+                }
+            }.map { Loaded(document: $0, problems: []) }
+        }
+    }
+
     /// The body the store holds under `key`, decoded; nil when it has none or it is damaged.
     private static func storedBody(_ key: UInt64, in store: DocumentStore) -> Rendered? {
-        store.decode(.rendered, key) { payload in CacheBytesReader.whole(payload) { Rendered.decode(&$0) } }
+        store.decode(.rendered, key) { payload in CacheBytesReader.whole(payload, owner: store) { Rendered.decode(&$0) }
+        }
     }
 
     /// The body kept under `key` if `isValid` (its links still resolve as they did), or made.
@@ -267,6 +351,7 @@ public final class DocumentMemory: @unchecked Sendable {
     /// Writes to the store what this build used: the entries it took from there stay, the
     /// ones it made are added unless they had problems (those are parsed again, to report them).
     func persist() {
+        if let url = lock.withLock({ store?.url }) { saveStamps(nextTo: url) }  // before the entries are let go
         let taken = lock.withLock {
             () -> (DocumentStore, [UInt64: Loaded], [UInt64: Rendered], Set<UInt64>, Set<UInt64>)? in
             defer {
@@ -276,22 +361,43 @@ public final class DocumentMemory: @unchecked Sendable {
             return store.map { ($0, loaded.current, rendered.current, fromStore, renderedFromStore) }
         }
         guard let (store, loads, bodies, keptLoads, keptBodies) = taken else { return }
-        var kept: [(DocumentStore.Table, UInt64)] = keptLoads.map { (.loaded, $0) }
+        var kept: [(DocumentStore.Table, UInt64)] = keptLoads.flatMap { [(.loaded, $0), (.markdown, $0)] }
         kept += keptBodies.map { (.rendered, $0) }
         let newLoads = Array(loads.filter { !keptLoads.contains($0.key) && $0.value.problems.isEmpty })
         let newBodies = Array(bodies.filter { !keptBodies.contains($0.key) && $0.value.problems.isEmpty })
         // Encoded a batch at a time as they are written: all at once would double the memory.
-        store.save(kept: kept, added: newLoads.count + newBodies.count) { i in
+        // Each file is two records: the document, and its Markdown.
+        store.save(kept: kept, added: 2 * newLoads.count + newBodies.count) { i in
             var writer = CacheBytesWriter()
-            if i < newLoads.count {
-                guard let document = newLoads[i].value.document else { return nil }
+            if i < 2 * newLoads.count {
+                let (key, value) = newLoads[i / 2]
+                guard let document = value.document else { return nil }
+                if i % 2 == 1 { return (.markdown, key, document.markdownRecord) }
                 document.encode(into: &writer)
-                return (.loaded, newLoads[i].key, writer.bytes)
+                return (.loaded, key, writer.bytes)
             }
-            let (key, value) = newBodies[i - newLoads.count]
+            let (key, value) = newBodies[i - 2 * newLoads.count]
             value.encode(into: &writer)
             return (.rendered, key, writer.bytes)
         }
+    }
+
+    /// The stamp each file this build loaded had before it was read, with the key it was
+    /// loaded under; a stamp so recent that the file could change again unseen is left out.
+    private func saveStamps(nextTo store: URL) {
+        let record = lock.withLock { () -> SourceStampRecord? in
+            guard !observed.byPath.isEmpty else { return nil }
+            var record = SourceStampRecord()
+            record.entries.reserveCapacity(loaded.keys.count)
+            for (name, key) in loaded.keys {
+                let path = String(name.utf8.prefix { $0 != 0 })!
+                guard let stamp = observed.byPath[path], !stamp.isRecent(at: observed.takenAt) else { continue }
+                record.entries[name] = .init(stamp: stamp, key: key)
+            }
+            stampRecord = record
+            return record
+        }
+        record?.save(to: SourceStampRecord.url(nextTo: store))
     }
 
     /// The value kept under `key`, or made (outside the lock: files are parsed in parallel).

@@ -15,6 +15,9 @@ final class DocumentStore: @unchecked Sendable {
     enum Table: UInt8 {
         case loaded = 1
         case rendered = 2
+        /// A loaded file's Markdown, apart from the rest of it: read only to render a body, and
+        /// checked then, against the hash its `.loaded` record keeps (`StoredText.isIntact`).
+        case markdown = 3
     }
 
     static let magic = Array("portal-documents-v1\n".utf8)
@@ -24,7 +27,7 @@ final class DocumentStore: @unchecked Sendable {
     let url: URL
     private let mapping: UnsafeRawBufferPointer?
     /// Where each record's payload lies in `mapping`.
-    private var index: [Table: [UInt64: Range<Int>]] = [.loaded: [:], .rendered: [:]]
+    private var index: [Table: [UInt64: Range<Int>]] = [.loaded: [:], .rendered: [:], .markdown: [:]]
     /// Bytes from the start of the file to the end of its last whole record.
     private var wholeEnd = 0
 
@@ -82,9 +85,17 @@ final class DocumentStore: @unchecked Sendable {
         return Self.check(key: key, table: table, payload: payload) == check ? decode(payload) : nil
     }
 
-    /// Gives back the pages read so far: decoded values are copies, and the mapped pages would
-    /// otherwise stay in the build's memory (2.2 GB at 100,000 articles). One call for the whole
-    /// file, once a stage is done with it: a call per record cost more than it saved.
+    /// The payload stored under `key`, not checked: for a text whose hash a checked record keeps.
+    func uncheckedPayload(_ table: Table, _ key: UInt64) -> UnsafeRawBufferPointer? {
+        guard let mapping, let record = index[table]![key] else { return nil }
+        return UnsafeRawBufferPointer(
+            rebasing: mapping[(record.lowerBound + Self.recordHeaderSize)..<record.upperBound])
+    }
+
+    /// Gives back the pages read so far, which would otherwise stay in the build's memory (2.2 GB
+    /// at 100,000 articles). Texts decoded as `StoredText` still point into the mapping: a
+    /// page they are read from later is read again from the file. One call for the whole file,
+    /// once a stage is done with it: a call per record cost more than it saved.
     func releasePages() {
         guard let mapping, let base = mapping.baseAddress else { return }
         madvise(UnsafeMutableRawPointer(mutating: base), mapping.count, MADV_DONTNEED)

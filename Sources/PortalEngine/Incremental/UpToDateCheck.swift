@@ -29,8 +29,9 @@ struct UpToDateCheck {
         CacheFiles.url(sourceRoot: sourceRoot, output: output.path, prefix: "inputs-v2", ext: "txt")
     }
 
-    /// The fingerprint of everything a build reads.
-    static func inputs(_ options: BuildOptions, config: SiteConfig) -> UInt64 {
+    /// The fingerprint of everything a build reads; `stamps` gets each file of `content/`'s
+    /// stamp, for the loader to take unchanged files unread.
+    static func inputs(_ options: BuildOptions, config: SiteConfig, stamps: inout ObservedStamps) -> UInt64 {
         var hasher = StableHasher()
         hasher.add("inputs-v1")
         hasher.add(EngineIdentity.value)
@@ -50,19 +51,27 @@ struct UpToDateCheck {
             options.sourceRoot.appendingPathComponent("site").path,
         ]
         if let theme = Theme.builtInRoot { folders.append(theme.path) }
-        for folder in folders {
+        stamps.takenAt = ObservedStamps.now()
+        for (i, folder) in folders.enumerated() {
             hasher.add(folder)
-            stampTree(folder, into: &hasher)
+            if i == 0 {
+                stampTree(folder, into: &hasher) { stamps.byPath["content/" + $0] = FileStamp($1) }
+            } else {
+                stampTree(folder, into: &hasher)
+            }
         }
         return hasher.value
     }
 
     /// The files the build reads, by the build's own rules (`FileTree.Rules.source`); a link
     /// is stamped by its target.
-    private static func stampTree(_ root: String, into hasher: inout StableHasher) {
+    private static func stampTree(
+        _ root: String, into hasher: inout StableHasher, file: (String, stat) -> Void = { _, _ in }
+    ) {
         FileTree.walk(root, rules: .source) { entry in
             switch entry {
             case .file(let relative, let info):
+                file(relative, info)
                 hasher.add(root + "/" + relative)
                 hasher.add(UInt64(info.st_size))
                 hasher.add(UInt64(info.st_ino))

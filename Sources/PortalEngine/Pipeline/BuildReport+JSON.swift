@@ -9,7 +9,7 @@ extension BuildReport {
             "up_to_date": upToDate, "model_kept": modelKept, "search_index": searchIndex.rawValue,
             "pages_rendered": pagesRendered, "pages_reused": pagesReused,
             "pages_kept_unseen": pagesKeptUnseen,
-            "files_parsed": sources.loadsMade, "files_reused": sources.loadsReused,
+            "files_parsed": sources.loadsMade, "files_reused": sources.loadsReused, "files_unread": sources.loadsUnread,
             "bodies_rendered": sources.bodiesMade, "bodies_reused": sources.bodiesReused,
             "photos_read": photosRead, "photos_made": photosMade, "photos_from_cache": photosFromCache,
             "warnings": diagnostics.count, "scheduled": scheduled,

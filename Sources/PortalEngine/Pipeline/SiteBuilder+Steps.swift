@@ -24,7 +24,10 @@ extension SiteBuilder {
 
     /// Every Markdown file under content/, through the memory of parsed files when there is one;
     /// the memory then starts decoding their bodies.
-    static func loadContent(_ options: BuildOptions, config: SiteConfig, documents: DocumentMemory?) -> LoadedSite {
+    static func loadContent(
+        _ options: BuildOptions, config: SiteConfig, documents: DocumentMemory?, stamps: ObservedStamps
+    ) -> LoadedSite {
+        documents?.observe(stamps)
         let loaded = ContentLoader.load(
             sourceRoot: options.sourceRoot, config: config, memory: documents, unchanged: options.unchangedFiles)
         prefetchBodies(loaded, config: config, documents: documents, options: options)
@@ -111,11 +114,15 @@ extension SiteBuilder {
         options.dataDisposal.dispose(data)
     }
 
-    /// The stamp of every input, for the up-to-date check and the next build's; none without
-    /// the cache, without the check, or when the settings had problems.
-    static func inputsStamp(_ options: BuildOptions, config: SiteConfig, settingsRead: Bool) -> UInt64? {
-        guard options.useCache, options.checkUpToDate, settingsRead else { return nil }
-        return UpToDateCheck.inputs(options, config: config)
+    /// The stamp of every input, for the up-to-date check and the next build's, and each file of
+    /// content/'s own stamp, for the loader; none without the cache, without the check, or when
+    /// the settings had problems.
+    static func inputsStamp(_ options: BuildOptions, config: SiteConfig, settingsRead: Bool) -> (
+        UInt64?, ObservedStamps
+    ) {
+        var stamps = ObservedStamps()
+        guard options.useCache, options.checkUpToDate, settingsRead else { return (nil, stamps) }
+        return (UpToDateCheck.inputs(options, config: config, stamps: &stamps), stamps)
     }
 
     /// The previous build's record when it had these inputs and its output is whole; read and

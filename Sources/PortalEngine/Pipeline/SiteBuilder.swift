@@ -10,7 +10,7 @@ public enum SiteBuilder {
         // build makes the next one build.
         let (config, theme) = try loadSettings(options, diagnostics: &run.diagnostics)
         run.lap("config and templates")
-        let inputs = inputsStamp(options, config: config, settingsRead: run.diagnostics.isEmpty)
+        let (inputs, stamps) = inputsStamp(options, config: config, settingsRead: run.diagnostics.isEmpty)
         if let inputs, let record = upToDateRecord(inputs: inputs, options: options) {
             run.lap("up-to-date check")
             return .upToDate(record, seconds: run.seconds, laps: run.clock.laps, config: config)
@@ -18,7 +18,7 @@ public enum SiteBuilder {
         run.lap("up-to-date check")
         let documents = BuildMemory.documents(options)  // forgets what it did not use only if the build succeeds
         defer { documents?.waitUntilPersisted() }
-        var loaded = loadContent(options, config: config, documents: documents)
+        var loaded = loadContent(options, config: config, documents: documents, stamps: stamps)
         run.diagnostics += loaded.diagnostics
         run.lap("load content")
         let photoCache = readPhotos(&loaded, options)

@@ -6,20 +6,50 @@ public struct StoredText: Sendable {
     private enum Storage: Sendable {
         case string(String)
         case bytes([UInt8])
+        case mapped(MappedBytes)
+    }
+
+    /// Bytes read where they lie in a read-only mapping that `owner` keeps mapped: the document
+    /// store's file, which is appended to or replaced but never changed in place. Copying every
+    /// kept Markdown text and body out of it was a third of an edit's load stage at 10,000
+    /// articles (96 MB copied, then mostly never read).
+    final class MappedBytes: @unchecked Sendable {
+        let owner: AnyObject
+        let bytes: UnsafeRawBufferPointer
+
+        init(owner: AnyObject, bytes: UnsafeRawBufferPointer) { (self.owner, self.bytes) = (owner, bytes) }
     }
 
     private let storage: Storage
+    /// `stableHash`, when the store kept it with the text: a rebuild hashed every kept body
+    /// and Markdown text up to four times (body keys, page inputs, search stamps).
+    private let knownHash: UInt64?
 
-    public init(_ string: String) { storage = .string(string) }
+    public init(_ string: String) { (storage, knownHash) = (.string(string), nil) }
 
     /// Bytes as written by `CacheBytesWriter.string`; invalid UTF-8 is repaired when read.
-    init(bytes: [UInt8]) { storage = .bytes(bytes) }
+    init(bytes: [UInt8], stableHash: UInt64? = nil) { (storage, knownHash) = (.bytes(bytes), stableHash) }
+
+    /// Bytes of a mapping `owner` keeps alive, as written by `CacheBytesWriter.string`.
+    init(mapped bytes: UnsafeRawBufferPointer, owner: AnyObject, stableHash: UInt64? = nil) {
+        storage = .mapped(MappedBytes(owner: owner, bytes: bytes))
+        knownHash = stableHash
+    }
+
+    /// The stored bytes, when not a String.
+    private func withStoredBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
+        switch storage {
+        case .string: return nil
+        case .bytes(let bytes): return bytes.withUnsafeBytes(body)
+        case .mapped(let mapped): return withExtendedLifetime(mapped.owner) { body(mapped.bytes) }
+        }
+    }
 
     /// Made each time it is asked for when kept as bytes: each text is read once or twice.
     public var string: String {
         switch storage {
         case .string(let text): return text
-        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        default: return withStoredBytes { String(decoding: $0, as: UTF8.self) }!
         }
     }
 
@@ -28,7 +58,7 @@ public struct StoredText: Sendable {
     func start(scalars: Int) -> String {
         switch storage {
         case .string(let text): return text
-        case .bytes(let bytes): return String(decoding: bytes.prefix(scalars * 4), as: UTF8.self)
+        default: return withStoredBytes { String(decoding: $0.prefix(scalars * 4), as: UTF8.self) }!
         }
     }
 
@@ -37,7 +67,7 @@ public struct StoredText: Sendable {
     func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         switch storage {
         case .string(var text): return text.withUTF8(body)
-        case .bytes(let bytes): return bytes.withUnsafeBufferPointer(body)
+        default: return withStoredBytes { body($0.assumingMemoryBound(to: UInt8.self)) }!
         }
     }
 
@@ -45,24 +75,40 @@ public struct StoredText: Sendable {
     func add(to hasher: inout StableHasher) {
         switch storage {
         case .string(let text): hasher.add(text)
-        case .bytes(let bytes):
-            hasher.add(UInt64(bytes.count))
-            bytes.withUnsafeBytes { hasher.add(bytes: $0) }
+        default:
+            withStoredBytes { bytes in
+                hasher.add(UInt64(bytes.count))
+                hasher.add(bytes: bytes)
+            }
         }
+    }
+
+    /// False when the text's bytes do not make the hash kept with them: the store's Markdown
+    /// is checked so, when it is rendered, not each time it is loaded (hashing every kept text
+    /// was most of an edit's load stage).
+    var isIntact: Bool {
+        guard let knownHash else { return true }
+        var hasher = StableHasher()
+        add(to: &hasher)
+        return hasher.value == knownHash
     }
 
     /// The text's own hash, as a `StableHasher` that is given only this text makes it.
     var stableHash: UInt64 {
+        if let knownHash { return knownHash }
         var hasher = StableHasher()
         add(to: &hasher)
         return hasher.value
     }
 
-    /// Written as `CacheBytesWriter.string` writes the same text.
+    /// Its `stableHash`, then its bytes as `CacheBytesWriter.string` writes the same text;
+    /// `CacheBytesReader.storedText` reads both.
     func encode(into w: inout CacheBytesWriter) {
+        w.unsigned(stableHash)
         switch storage {
         case .string(let text): w.string(text)
         case .bytes(let bytes): w.bytes(bytes)
+        case .mapped(let mapped): withExtendedLifetime(mapped.owner) { w.bytes(mapped.bytes) }
         }
     }
 }

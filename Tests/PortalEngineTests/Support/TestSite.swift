@@ -79,6 +79,16 @@ final class TestSite {
         }
     }
 
+    /// What a build without any cache writes for the site as it is now, into a copy of the
+    /// output (which records the URLs published, for redirects).
+    func uncachedOutput() throws -> [String: Data] {
+        let copy = root.appendingPathComponent("public-uncached")
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(at: output, to: copy)
+        _ = try SiteBuilder.build(BuildOptions(sourceRoot: root, output: copy, now: Self.now, useCache: false))
+        return snapshotFiles(in: copy)
+    }
+
     func html(_ path: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }

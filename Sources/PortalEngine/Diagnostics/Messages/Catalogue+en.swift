@@ -30,7 +30,8 @@ extension MessageCatalogue {
         .timingsTokenizing: "search index: {0} MB of text split into terms at {1} MB/s per core",
         .timingsSearchPatch: "search index: {0} of {1} term files read and patched",
         .timingsPages: "pages: {0} rendered, {1} kept from the last build ({2} of them without building their data)",
-        .timingsSources: "Markdown files: {0} parsed, {1} kept; bodies: {2} rendered, {3} kept",
+        .timingsSources:
+            "Markdown files: {0} parsed, {1} kept ({4} of them unread: unchanged since the last build); bodies: {2} rendered, {3} kept",
         .cliOptionLang: "Language of messages: vi or en (default: site.yaml's language).",
         .previewAbstract: "Serve the portal while editing: rebuild on every change and reload open pages.",
         .previewDiscussion:
@@ -140,6 +141,8 @@ extension MessageCatalogue {
             "not published: a file without a type (.pdf, .jpg…) is not on the list of files to publish; rename it with its type",
         .noContentFolder: "no content/ folder here; is --source the site's folder?",
         .fileUnreadable: "cannot read file (check its permissions)",
+        .cachedTextDamaged:
+            "the build's cache of this file is damaged (nothing was published): delete the .build-site-cache folder and build again",
         .fileEmpty: "file is empty; an article needs front matter with title, date and category",
         .frontMatterNotOpened: "file must start with a '---' line opening the front matter",
         .frontMatterCloseHere:

@@ -31,7 +31,8 @@ extension MessageCatalogue {
         .timingsTokenizing: "chỉ mục tìm kiếm: tách từ {0} MB văn bản, {1} MB/giây mỗi nhân",
         .timingsSearchPatch: "chỉ mục tìm kiếm: đọc và vá {0} trên {1} tệp từ khóa",
         .timingsPages: "trang: {0} dựng mới, {1} giữ từ lần dựng trước ({2} trong số đó không cần dựng dữ liệu)",
-        .timingsSources: "tệp Markdown: {0} đọc mới, {1} giữ lại; nội dung: {2} dựng mới, {3} giữ lại",
+        .timingsSources:
+            "tệp Markdown: {0} đọc mới, {1} giữ lại ({4} tệp không cần đọc: không đổi từ lần dựng trước); nội dung: {2} dựng mới, {3} giữ lại",
         .cliOptionLang: "Ngôn ngữ của thông báo: vi hoặc en (mặc định: language trong site.yaml).",
         .previewAbstract:
             "Xem trước cổng thông tin khi biên tập: dựng lại mỗi khi có thay đổi và tự tải lại các trang đang mở.",
@@ -143,6 +144,8 @@ extension MessageCatalogue {
             "không được đăng: tệp không có đuôi loại tệp (.pdf, .jpg…); hãy đổi tên tệp, thêm đuôi đúng loại",
         .noContentFolder: "không có thư mục content/ ở đây; --source có đúng là thư mục của trang không?",
         .fileUnreadable: "không đọc được tệp (hãy kiểm tra quyền truy cập tệp)",
+        .cachedTextDamaged:
+            "bản lưu tạm của tệp này đã hỏng (chưa đăng gì): hãy xoá thư mục .build-site-cache rồi dựng lại",
         .fileEmpty: "tệp trống; bài viết cần phần đầu (front matter) có title, date và category",
         .frontMatterNotOpened:
             "tệp phải bắt đầu bằng dòng '---' để mở phần đầu (front matter): dòng '---', rồi các dòng title:, date:…, rồi một dòng '---' nữa",

@@ -108,6 +108,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case fileWithoutTypeNotPublished
     case noContentFolder
     case fileUnreadable
+    case cachedTextDamaged
     case fileEmpty
     case frontMatterNotOpened
     case frontMatterCloseHere

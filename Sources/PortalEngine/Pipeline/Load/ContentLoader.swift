@@ -54,8 +54,17 @@ public enum ContentLoader {
                     unchanged.contains($0.sourcePath) ? loadName($0.sourcePath, zone: zone) : nil
                 })
         }
+        // Files whose stamp is the one they had when last loaded are taken from the store unread.
+        let names = content.markdown.map { loadName($0.sourcePath, zone: zone) }
+        let unread = memory.map { memory in
+            let stamped = memory.stampedKeys(of: Array(zip(names, content.markdown.map(\.sourcePath))))
+            return memory.keptLoads(
+                content.markdown.indices.map { i in
+                    kept?[i] != nil ? nil : stamped[i].map { ($0, names[i], content.markdown[i].sourcePath) }
+                })
+        }
         let loaded = parallelMap(Array(content.markdown.indices)) { i in
-            if let known = kept?[i] { return (known.document, known.problems) }
+            if let known = kept?[i] ?? unread?[i] { return (known.document, known.problems) }
             return loadDocument(content.markdown[i], root: root, parser: parser, memory: memory, zone: zone)
         }
         memory?.releaseStorePages()

@@ -94,7 +94,12 @@ public enum BodyRenderer {
                 kept in
                 resolver.outcome(of: kept.links.references) == kept.links.outcome
             } make: {
-                render(article, renderer: renderer, resolver: resolver)
+                guard article.markdown.isIntact else {
+                    return DocumentMemory.Rendered(
+                        body: RenderedBody(html: "", summary: ""),
+                        problems: [.error(article.file.sourcePath, nil, Message(.cachedTextDamaged))])
+                }
+                return render(article, renderer: renderer, resolver: resolver)
             }
             return (made.body, made.problems, key)
         }
@@ -111,7 +116,7 @@ public enum BodyRenderer {
         key.add(file.relativePath)
         key.add(UInt64(bodyFirstLine))
         key.add(summary ?? "\u{0}")
-        markdown.add(to: &key)
+        key.add(markdown.stableHash)
         return key.value
     }
 
