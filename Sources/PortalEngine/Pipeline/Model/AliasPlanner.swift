@@ -5,7 +5,8 @@ enum AliasPlanner {
     /// `taken`: article and page URLs; `lists`: URLs of the generator's list pages (categories,
     /// terms, taxonomy indexes, search), whose numbered pages are taken too.
     static func plan(
-        _ documents: [Article], taken: Set<String>, lists: [String], urls: SiteURLs, diagnostics: inout [Diagnostic]
+        _ documents: some Sequence<Article>, taken: Set<String>, lists: [String], urls: SiteURLs,
+        diagnostics: inout [Diagnostic]
     ) -> [Alias] {
         var aliases: [Alias] = []
         var owners: [String: String] = [:]

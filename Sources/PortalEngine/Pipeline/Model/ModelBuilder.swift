@@ -56,10 +56,12 @@ public enum ModelBuilder {
         let archive = DateArchive(articles: articles, zone: config.timeZone, urls: urls)
         for year in archive.years { lists += [year.url] + year.months.map(\.url) }
         let taken = Set(addresses.urlOwners.keys)
+        // Joined, not concatenated: a copy of every article was a tenth of an edit's model.
+        let everyDocument = [articles, pages, archived].joined()
         var aliases = AliasPlanner.plan(
-            articles + pages + archived, taken: taken, lists: lists, urls: urls, diagnostics: &diagnostics)
+            everyDocument, taken: taken, lists: lists, urls: urls, diagnostics: &diagnostics)
         let moved = PublishedURLs.plan(
-            previous: published, documents: articles + pages + archived,
+            previous: published, documents: everyDocument,
             existingSources: Set(loaded.documents.map(\.file.sourcePath)), taken: taken, aliases: aliases, urls: urls)
         aliases += moved.redirects
         diagnostics += moved.warnings

@@ -60,7 +60,7 @@ public struct PublishedURLs: Sendable, Equatable {
     /// ask editors to make them permanent, and the record for the next build. Sources that still
     /// exist but are not built (drafts, scheduled) keep their lines; deleted ones lose them.
     static func plan(
-        previous: PublishedURLs, documents: [Article], existingSources: Set<String>, taken: Set<String>,
+        previous: PublishedURLs, documents: some Sequence<Article>, existingSources: Set<String>, taken: Set<String>,
         aliases: [Alias], urls: SiteURLs
     ) -> (redirects: [Alias], next: PublishedURLs, warnings: [Diagnostic]) {
         var next = PublishedURLs()
