@@ -269,17 +269,6 @@ public final class DocumentMemory: @unchecked Sendable {
 
     func waitForPrefetchedBodies() { prefetching.wait() }
 
-    /// The body under `key` as `prefetchBodies` decoded it, or decoded now.
-    private func decodeRendered(_ key: UInt64, from store: DocumentStore) -> Rendered? {
-        let known = lock.withLock {
-            let known = prefetched.removeValue(forKey: key)
-            if known != nil { counts.bodiesPrefetched += 1 }
-            return known
-        }
-        if let known { return known }
-        return Self.storedBody(key, in: store)
-    }
-
     /// The file the store holds under `key`, decoded; nil when it has none or it is damaged. Its
     /// Markdown is read where it lies, unchecked: `BodyRenderer` checks it if it renders it.
     private static func storedLoad(_ key: UInt64, in store: DocumentStore) -> Loaded? {
@@ -300,27 +289,60 @@ public final class DocumentMemory: @unchecked Sendable {
         }
     }
 
-    /// The body kept under `key` if `isValid` (its links still resolve as they did), or made.
-    /// With `sameLinksAsLastBuild` (the model is the last build's), a body that build used is
-    /// valid without checking its links again.
+    /// For each body (its key and its file's path), the one kept under its key if `isValid`
+    /// (its links still resolve as they did), or `make`d. With `sameLinksAsLastBuild` (the
+    /// model is the last build's), a body that build used is valid without checking its links
+    /// again. One lock before and one after for all of them, the rest in parallel: a few locks
+    /// per body made the threads wait on each other.
     func render(
-        _ key: UInt64, path: String, sameLinksAsLastBuild: Bool = false, isValid: (Rendered) -> Bool,
-        make: () -> Rendered
-    ) -> Rendered {
-        lock.withLock { rendered.keys[path] = key }
-        return remembered(
-            key, in: \.rendered, reused: \.bodiesReused, made: \.bodiesMade, stored: \.renderedFromStore,
-            isValid: { kept in
-                let checked =
-                    sameLinksAsLastBuild
-                    && lock.withLock {
-                        guard checkedLastBuild.contains(key) else { return false }
-                        trusted += 1
-                        return true
-                    }
-                return checked || isValid(kept)
-            },
-            decode: { decodeRendered(key, from: $0) }, make: make)
+        _ bodies: [(key: UInt64, path: String)], sameLinksAsLastBuild: Bool = false,
+        isValid: @Sendable (Int, Rendered) -> Bool, make: @Sendable (Int) -> Rendered
+    ) -> [Rendered] {
+        let (found, keptIn) = lock.withLock { () -> ([Found], DocumentStore?) in
+            let found = bodies.map { body -> Found in
+                rendered.keys[body.path] = body.key
+                let trusted = sameLinksAsLastBuild && checkedLastBuild.contains(body.key)
+                if let known = rendered.current[body.key] ?? rendered.previous[body.key] {
+                    return Found(value: known, from: .memory, trusted: trusted)
+                }
+                return Found(value: prefetched.removeValue(forKey: body.key), from: .prefetch, trusted: false)
+            }
+            return (found, store)
+        }
+        let taken = parallelMap(Array(bodies.indices)) { (i: Int) -> Found in
+            let known = found[i]
+            switch known.from {
+            case .memory:
+                if let value = known.value, known.trusted || isValid(i, value) { return known }
+            case .prefetch, .store:
+                let stored = known.value ?? keptIn.flatMap { Self.storedBody(bodies[i].key, in: $0) }
+                let from: Found.Source = known.value == nil ? .store : .prefetch
+                if let stored, isValid(i, stored) { return Found(value: stored, from: from, trusted: false) }
+            case .made: break
+            }
+            return Found(value: make(i), from: .made, trusted: false)
+        }
+        lock.withLock {
+            for (body, result) in zip(bodies, taken) {
+                guard let value = result.value else { continue }
+                if result.from == .made { counts.bodiesMade += 1 } else { counts.bodiesReused += 1 }
+                if result.from == .prefetch { counts.bodiesPrefetched += 1 }
+                if result.trusted { trusted += 1 }
+                let fromStore = result.from == .prefetch || result.from == .store
+                if fromStore { renderedFromStore.insert(body.key) }
+                // `build-site`'s memory saves what it took from the store by key alone.
+                if !(forgetsWhenPersisted && fromStore) { rendered.current[body.key] = value }
+            }
+        }
+        return taken.map { $0.value! }
+    }
+
+    /// A body `render` found, and where.
+    private struct Found: Sendable {
+        enum Source: Sendable { case memory, prefetch, store, made }
+        var value: Rendered?
+        var from: Source
+        var trusted: Bool
     }
 
     /// The body kept under `key` by this build or an earlier one, as it was kept (not checked,

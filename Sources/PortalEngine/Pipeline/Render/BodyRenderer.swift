@@ -79,31 +79,40 @@ public enum BodyRenderer {
             memory?.lastBodies(
                 ofUnchanged: articles.map { unchanged.contains($0.file.sourcePath) ? $0.file.sourcePath : nil })
         }
-        let results = parallelMap(Array(articles.indices)) { i in
-            if let (key, known) = kept?[i] { return (known.body, known.problems, key) }
-            let article = articles[i]
-            let resolver = LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML)
-            guard let memory else {
-                let made = render(article, renderer: renderer, resolver: resolver)
-                return (made.body, made.problems, UInt64(0))
+        guard let memory else {
+            let made = parallelMap(articles) { article in
+                render(
+                    article, renderer: renderer, resolver: LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML))
             }
-            let key = bodyKey(
-                article.file, bodyFirstLine: article.bodyFirstLine, summary: article.summary,
-                markdown: article.markdown, unsafeHTML: unsafeHTML)
-            let made = memory.render(key, path: article.file.sourcePath, sameLinksAsLastBuild: sameLinksAsLastBuild) {
-                kept in
-                resolver.outcome(of: kept.links.references) == kept.links.outcome
-            } make: {
-                guard article.markdown.isIntact else {
-                    return DocumentMemory.Rendered(
-                        body: RenderedBody(html: "", summary: ""),
-                        problems: [.error(article.file.sourcePath, nil, Message(.cachedTextDamaged))])
-                }
-                return render(article, renderer: renderer, resolver: resolver)
-            }
-            return (made.body, made.problems, key)
+            return (made.map(\.body), made.flatMap(\.problems), [])
         }
-        return (results.map(\.0), results.flatMap(\.1), memory == nil ? [] : results.map(\.2))
+        let keys = articles.indices.map { i in
+            kept?[i]?.key
+                ?? bodyKey(
+                    articles[i].file, bodyFirstLine: articles[i].bodyFirstLine, summary: articles[i].summary,
+                    markdown: articles[i].markdown, unsafeHTML: unsafeHTML)
+        }
+        let asked = articles.indices.filter { kept?[$0] == nil }
+        let made = memory.render(
+            asked.map { (keys[$0], articles[$0].file.sourcePath) }, sameLinksAsLastBuild: sameLinksAsLastBuild
+        ) { n, kept in
+            let article = articles[asked[n]]
+            let resolver = LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML)
+            return resolver.outcome(of: kept.links.references) == kept.links.outcome
+        } make: { n in
+            let article = articles[asked[n]]
+            guard article.markdown.isIntact else {
+                return DocumentMemory.Rendered(
+                    body: RenderedBody(html: "", summary: ""),
+                    problems: [.error(article.file.sourcePath, nil, Message(.cachedTextDamaged))])
+            }
+            return render(
+                article, renderer: renderer, resolver: LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML))
+        }
+        var results = articles.indices.map { i in kept?[i].map { ($0.rendered.body, $0.rendered.problems) } }
+        for (n, i) in asked.enumerated() { results[i] = (made[n].body, made[n].problems) }
+        let done = results.map { $0! }
+        return (done.map(\.0), done.flatMap(\.1), keys)
     }
 
     /// What the memory knows a body by: everything its HTML is made of but the links' targets.
