@@ -33,7 +33,7 @@ public enum FileTree {
     }
 
     /// What the walk meets, by path relative to the root ("" for the root itself).
-    public enum Entry {
+    public enum Entry: Sendable {
         case file(String, stat)
         case leftover(String)
         case linkToFolder(String)

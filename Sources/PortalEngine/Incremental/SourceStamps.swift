@@ -37,6 +37,9 @@ struct FileStamp: Equatable, Sendable {
 /// any was read, by path from the source folder; and when they were taken.
 struct ObservedStamps: Sendable {
     var byPath: [String: FileStamp] = [:]
+    /// What the walk met under content/, in its order: the loader sorts it out instead of
+    /// walking the folder a second time.
+    var contentEntries: [FileTree.Entry]?
     /// Nanoseconds since 1970, taken before the first `stat`.
     var takenAt: Int64 = 0
 

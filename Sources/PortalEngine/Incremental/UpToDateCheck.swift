@@ -52,10 +52,16 @@ struct UpToDateCheck {
         ]
         if let theme = Theme.builtInRoot { folders.append(theme.path) }
         stamps.takenAt = ObservedStamps.now()
+        stamps.contentEntries = []
         for (i, folder) in folders.enumerated() {
             hasher.add(folder)
             if i == 0 {
-                stampTree(folder, into: &hasher) { stamps.byPath["content/" + $0] = FileStamp($1) }
+                stampTree(folder, into: &hasher) { entry in
+                    stamps.contentEntries?.append(entry)
+                    if case .file(let relative, let info) = entry {
+                        stamps.byPath["content/" + relative] = FileStamp(info)
+                    }
+                }
             } else {
                 stampTree(folder, into: &hasher)
             }
@@ -66,12 +72,12 @@ struct UpToDateCheck {
     /// The files the build reads, by the build's own rules (`FileTree.Rules.source`); a link
     /// is stamped by its target.
     private static func stampTree(
-        _ root: String, into hasher: inout StableHasher, file: (String, stat) -> Void = { _, _ in }
+        _ root: String, into hasher: inout StableHasher, seen: (FileTree.Entry) -> Void = { _ in }
     ) {
         FileTree.walk(root, rules: .source) { entry in
+            seen(entry)
             switch entry {
             case .file(let relative, let info):
-                file(relative, info)
                 hasher.add(root + "/" + relative)
                 hasher.add(UInt64(info.st_size))
                 hasher.add(UInt64(info.st_ino))

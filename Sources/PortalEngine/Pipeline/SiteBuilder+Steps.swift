@@ -29,7 +29,8 @@ extension SiteBuilder {
     ) -> LoadedSite {
         documents?.observe(stamps)
         let loaded = ContentLoader.load(
-            sourceRoot: options.sourceRoot, config: config, memory: documents, unchanged: options.unchangedFiles)
+            sourceRoot: options.sourceRoot, config: config, memory: documents, unchanged: options.unchangedFiles,
+            walked: stamps.contentEntries)
         prefetchBodies(loaded, config: config, documents: documents, options: options)
         return loaded
     }

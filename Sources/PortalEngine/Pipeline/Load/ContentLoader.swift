@@ -22,12 +22,15 @@ public enum ContentLoader {
     /// With `memory`, a file whose bytes are unchanged since the process's previous build is
     /// not parsed again; one of `unchanged` (paths from the source folder, known unchanged since
     /// that build) is not even read.
+    /// `walked`: what the up-to-date check's walk met under content/, which is then not walked
+    /// again.
     public static func load(
-        sourceRoot: URL, config: SiteConfig, memory: DocumentMemory? = nil, unchanged: Set<String>? = nil
+        sourceRoot: URL, config: SiteConfig, memory: DocumentMemory? = nil, unchanged: Set<String>? = nil,
+        walked: [FileTree.Entry]? = nil
     ) -> LoadedSite {
         let content = ContentWalker.walk(
             root: sourceRoot.appendingPathComponent("content"), prefix: "content",
-            rules: .content(extraTypes: config.publishFileTypes))
+            rules: .content(extraTypes: config.publishFileTypes), walked: walked)
         let staticFiles = ContentWalker.walk(
             root: sourceRoot.appendingPathComponent("site/static"), prefix: "site/static", rules: .anyFile)
         var diagnostics = content.diagnostics

@@ -36,14 +36,16 @@ public enum ContentWalker {
         case anyFile
     }
 
-    /// `prefix` is the walked folder relative to the source root, e.g. `content`.
-    public static func walk(root: URL, prefix: String, rules: Rules) -> Listing {
+    /// `prefix` is the walked folder relative to the source root, e.g. `content`. With `walked`
+    /// (what a walk of `root` by `FileTree.Rules.source` met, in its order), the folder is not
+    /// walked again.
+    public static func walk(root: URL, prefix: String, rules: Rules, walked: [FileTree.Entry]? = nil) -> Listing {
         var listing = Listing()
         // Only names: a file's details are not needed to sort it out (a stat per file was a
         // third of walking content/).
         var names = FileTree.Rules.source
         names.readsDetails = false
-        FileTree.walk(root.path, rules: names) { entry in
+        let visit = { (entry: FileTree.Entry) in
             switch entry {
             case .file(let relative, _):
                 let ref = SourceFileRef(sourcePath: prefix + "/" + relative, relativePath: relative)
@@ -68,6 +70,7 @@ public enum ContentWalker {
                 listing.diagnostics.append(.error(prefix + "/" + relative, nil, Message(.entryUnreadable, "\(reason)")))
             }
         }
+        if let walked { walked.forEach(visit) } else { FileTree.walk(root.path, rules: names, visit) }
         listing.markdown.sort { $0.sourcePath < $1.sourcePath }
         listing.assets.sort { $0.sourcePath < $1.sourcePath }
         return listing
