@@ -151,6 +151,7 @@ public final class DocumentMemory: @unchecked Sendable {
     func observe(_ stamps: ObservedStamps) {
         lock.withLock {
             observed = stamps
+            observed.contentEntries = nil  // the loader's, not the memory's to keep
             if stampRecord == nil, let store {
                 stampRecord = SourceStampRecord.load(SourceStampRecord.url(nextTo: store.url))
             }
