@@ -1,30 +1,43 @@
 import Foundation
 
 /// The last build's blocs, units, tags and topics with their articles, and its "tin liên
-/// quan" and newer/older lists, in `.build-site-cache/`, by what they are made of: the engine, site.yaml and every file's front matter
-/// (`PageInputs.sources`), and the listed articles in their order. A build whose articles and
-/// terms did not change (an edited body) takes them instead of making them again: 0.12 s of
-/// an edit at 10,000 articles, 2.6 s at 100,000 (the lists of articles sharing three terms
-/// grow with the site).
+/// quan" and newer/older lists, in `.build-site-cache/`, by what they are made of: the engine,
+/// site.yaml, the site's base path, and the listed articles in their order with each one's
+/// category, date, bloc, units, tags and topic. A build where none of these changed (an edited
+/// body, an edited title) takes them instead of making them again: 0.12 s of an edit at
+/// 10,000 articles, 2.6 s at 100,000 (the lists of articles sharing three terms grow with the
+/// site).
 public struct RelatedNewsStore: Sendable {
     let url: URL
-    /// `PageInputs.sources` of this build.
-    let sources: UInt64
+    /// `SiteConfig.textStamp` of this build: term URLs take their segments from site.yaml.
+    let settings: UInt64
 
-    init(sourceRoot: URL, sources: UInt64) {
+    init(sourceRoot: URL, settings: UInt64) {
         url = CacheFiles.url(sourceRoot: sourceRoot, name: "related-v2.bin")
-        self.sources = sources
+        self.settings = settings
     }
 
-    /// What the lists of these articles, in this order, are made of.
-    func key(_ articles: [Article], count: Int) -> UInt64 {
+    /// What the lists and terms of these articles, in this order, are made of: everything of an
+    /// article that `Taxonomy` and `RelatedNews` read. A title is not: it orders articles only
+    /// among those of the same date, and the order is in the key.
+    func key(_ articles: [Article], urls: SiteURLs, count: Int) -> UInt64 {
         var hasher = StableHasher()
-        hasher.add("related-v2")
+        hasher.add("related-v3")
         hasher.add(EngineIdentity.value)
-        hasher.add(sources)
+        hasher.add(settings)
+        hasher.add(urls.basePath)
         hasher.add(UInt64(count))
         hasher.add(UInt64(articles.count))
-        for article in articles { hasher.add(article.file.sourcePath) }
+        for article in articles {
+            hasher.add(article.file.sourcePath)
+            hasher.add(article.categoryKey ?? "\u{0}")
+            hasher.add(UInt64(bitPattern: article.date?.secondsSince1970 ?? Int64.min))
+            for kind in TaxonomyKind.allCases {
+                let names = kind.names(article)
+                hasher.add(UInt64(names.count))
+                for name in names { hasher.add(name) }
+            }
+        }
         return hasher.value
     }
 

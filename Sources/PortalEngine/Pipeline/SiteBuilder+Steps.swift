@@ -53,7 +53,7 @@ extension SiteBuilder {
         // The preview keeps its whole model instead.
         let relatedStore =
             options.useCache && options.modelMemory == nil
-            ? RelatedNewsStore(sourceRoot: options.sourceRoot, sources: sources) : nil
+            ? RelatedNewsStore(sourceRoot: options.sourceRoot, settings: loaded.config.textStamp) : nil
         let build = {
             ModelBuilder.build(
                 loaded, includeDrafts: options.includeDrafts, now: options.now, includeFuture: options.includeFuture,

@@ -23,7 +23,7 @@ import Testing
         return try build(site, now: now, into: other, cache: false)
     }
 
-    var store: (TestSite) -> URL { { RelatedNewsStore(sourceRoot: $0.root, sources: 0).url } }
+    var store: (TestSite) -> URL { { RelatedNewsStore(sourceRoot: $0.root, settings: 0).url } }
 
     @Test func aBodyEditTakesTheKeptListsAndATermEditFindsThemAgain() throws {
         let site = try TestSite.withArticles(6, extraFields: "\ntags: [khen thưởng, thi đua]") { "Nội dung \($0)." }
@@ -50,6 +50,43 @@ import Testing
             "a3", "title: Tin số 3\ndate: 2019-07-13 08:00\ncategory: tin-tuc-su-kien\ntags: [khen thưởng]",
             body: "Nội dung 3.")
         #expect(try build(site) == fresh(site), "a tag edit finds the lists again")
+    }
+
+    /// Replaces the kept lists with lists no build would make (every "tin liên quan" empty),
+    /// under the key the store has: a build that shows them took them.
+    func poison(_ site: TestSite) throws {
+        let (key, taxonomies, kept) = try #require(RelatedNewsStore.read(store(site)))
+        let emptied = RelatedNews(newer: kept.newer, older: kept.older, related: kept.related.map { _ in [] })
+        RelatedNewsStore.write(taxonomies, emptied, key: key, to: store(site))
+    }
+
+    /// A title is not part of what the lists are made of: a title edit takes them. An edit of
+    /// anything they are made of (the category, the date, a bloc, unit, tag or topic) finds
+    /// them again, even with lists no build would make kept under the last key.
+    @Test func aTitleEditTakesTheKeptListsAndEveryFieldTheyAreMadeOfFindsThemAgain() throws {
+        let front = { (n: Int, extra: String) in
+            "title: Tin số \(n)\nslug: tin-\(n)\ndate: 2019-07-1\(n) 08:00\ncategory: tin-tuc-su-kien\nbloc: Khối A\nunits: [Sở Y tế]\n"
+                + "tags: [khen thưởng, thi đua]\ntopic: Đại hội\n" + extra
+        }
+        let site = try TestSite()
+        for n in 1...6 { try site.article("a\(n)", front(n, "")) }
+        #expect(try build(site) == fresh(site))
+        try poison(site)
+        try site.article("a2", front(2, "").replacingOccurrences(of: "Tin số 2", with: "Tin số hai"))
+        #expect(try build(site) != fresh(site), "a title edit shows the kept (emptied) lists")
+        let edits = [
+            ("category", 3, front(3, "").replacingOccurrences(of: "tin-tuc-su-kien", with: "tin-hoat-dong-cum-khoi")),
+            ("date", 4, front(4, "").replacingOccurrences(of: "2019-07-14 08:00", with: "2019-07-14 20:00")),
+            ("bloc", 5, front(5, "").replacingOccurrences(of: "Khối A", with: "Khối B")),
+            ("units", 6, front(6, "").replacingOccurrences(of: "[Sở Y tế]", with: "[Sở Y tế, Sở Tài chính]")),
+            ("tags", 1, front(1, "").replacingOccurrences(of: "[khen thưởng, thi đua]", with: "[khen thưởng]")),
+            ("topic", 2, front(2, "").replacingOccurrences(of: "Đại hội", with: "Hội nghị")),
+        ]
+        for (field, n, text) in edits {
+            try poison(site)  // under the key of the site as it is now
+            try site.article("a\(n)", text)
+            #expect(try build(site) == fresh(site), "an edit of \(field) finds the lists again")
+        }
     }
 
     @Test func anotherSetOfArticlesOfTheSameSizeFindsThemAgain() throws {

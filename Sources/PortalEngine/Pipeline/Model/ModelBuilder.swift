@@ -80,7 +80,7 @@ public enum ModelBuilder {
     static func termsAndRelated(_ articles: [Article], urls: SiteURLs, count: Int, store: RelatedNewsStore?) -> (
         [Taxonomy], RelatedNews
     ) {
-        let key = store?.key(articles, count: count)
+        let key = store?.key(articles, urls: urls, count: count)
         if let key, let kept = store?.take(key, articleCount: articles.count) { return kept }
         let taxonomies = parallelMap(TaxonomyKind.allCases) { [articles] kind in
             Taxonomy(kind: kind, articles: articles, urls: urls, names: kind.names)
