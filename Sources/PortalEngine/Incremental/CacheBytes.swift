@@ -27,10 +27,6 @@ struct CacheBytesWriter {
     }
 
     /// A string's UTF-8 bytes, as `string` writes them.
-    mutating func bytes(_ value: [UInt8]) {
-        value.withUnsafeBytes { bytes($0) }
-    }
-
     mutating func bytes(_ value: UnsafeRawBufferPointer) {
         unsigned(UInt64(value.count))
         bytes.append(contentsOf: value)
@@ -109,8 +105,8 @@ struct CacheBytesReader {
         String(decoding: stringBytes(), as: UTF8.self)
     }
 
-    /// A string as its bytes, made a String only if it is read as one.
-    /// A text as `StoredText.encode` writes it, with its hash.
+    /// A text as `StoredText.encode` writes it, with its hash: kept as its bytes, made a String
+    /// only if it is read as one.
     mutating func storedText() -> StoredText {
         let hash = unsigned()
         let bytes = stringBytes()

@@ -94,9 +94,10 @@ public final class DocumentMemory: @unchecked Sendable {
     /// Bodies decoded from the store ahead of `render`, by `prefetchBodies`.
     private var prefetched: [UInt64: Rendered] = [:]
     private let prefetching = DispatchGroup()
-    /// This build's stamps of the files under content/, and the last build's record of the
-    /// stamp and key of each file it loaded (`SourceStampRecord`).
-    private var observed = ObservedStamps()
+    /// This build's stamps of the files under content/ by path, when they were taken, and the
+    /// last build's record of the stamp and key of each file it loaded (`SourceStampRecord`).
+    private var observed: [String: FileStamp] = [:]
+    private var observedAt: Int64 = 0
     private var stampRecord: SourceStampRecord?
 
     public init() { (store, forgetsWhenPersisted) = (nil, false) }
@@ -139,19 +140,28 @@ public final class DocumentMemory: @unchecked Sendable {
 
     /// The file loaded under `key`, or made; `name` is its path and time zone
     /// (`ContentLoader.loadName`), by which `lastLoads` finds it again.
+    /// Made outside the lock: files are parsed in parallel.
     func load(_ key: UInt64, name: String, make: () -> Loaded) -> Loaded {
-        lock.withLock { loaded.keys[name] = key }
-        return remembered(
-            key, in: \.loaded, reused: \.loadsReused, made: \.loadsMade, stored: \.fromStore, isValid: { _ in true },
-            decode: { Self.storedLoad(key, in: $0) }, make: make)
+        let (known, kept) = lock.withLock { () -> (Loaded?, DocumentStore?) in
+            loaded.keys[name] = key
+            return (loaded.current[key] ?? loaded.previous[key], store)
+        }
+        let stored = known == nil ? kept.flatMap { Self.storedLoad(key, in: $0) } : nil
+        let value = known ?? stored ?? make()
+        lock.withLock {
+            loaded.current[key] = value
+            if stored != nil { fromStore.insert(key) }
+            if known == nil && stored == nil { counts.loadsMade += 1 } else { counts.loadsReused += 1 }
+        }
+        return value
     }
 
     /// Takes the stamps the up-to-date check found, before any file is read; the first time,
     /// reads the record of the stamps the files had when last loaded.
     func observe(_ stamps: ObservedStamps) {
+        let byPath = stamps.byPath
         lock.withLock {
-            observed = stamps
-            observed.contentEntries = nil  // the loader's, not the memory's to keep
+            (observed, observedAt) = (byPath, stamps.takenAt)
             if stampRecord == nil, let store {
                 stampRecord = SourceStampRecord.load(SourceStampRecord.url(nextTo: store.url))
             }
@@ -162,9 +172,9 @@ public final class DocumentMemory: @unchecked Sendable {
     /// stamp is still the one it had then: the file need not be read to know its bytes.
     func stampedKeys(of files: [(name: String, path: String)]) -> [UInt64?] {
         lock.withLock {
-            guard let stampRecord, !observed.byPath.isEmpty else { return Array(repeating: nil, count: files.count) }
+            guard let stampRecord, !observed.isEmpty else { return Array(repeating: nil, count: files.count) }
             return files.map { file in
-                guard let entry = stampRecord.entries[file.name], let stamp = observed.byPath[file.path],
+                guard let entry = stampRecord.entries[file.name], let stamp = observed[file.path],
                     stamp == entry.stamp
                 else { return nil }
                 return entry.key
@@ -409,12 +419,12 @@ public final class DocumentMemory: @unchecked Sendable {
     /// loaded under; a stamp so recent that the file could change again unseen is left out.
     private func saveStamps(nextTo store: URL) {
         let record = lock.withLock { () -> SourceStampRecord? in
-            guard !observed.byPath.isEmpty else { return nil }
+            guard !observed.isEmpty else { return nil }
             var record = SourceStampRecord()
             record.entries.reserveCapacity(loaded.keys.count)
             for (name, key) in loaded.keys {
-                let path = String(name.utf8.prefix { $0 != 0 })!
-                guard let stamp = observed.byPath[path], !stamp.isRecent(at: observed.takenAt) else { continue }
+                guard let stamp = observed[ContentLoader.path(ofLoadName: name)], !stamp.isRecent(at: observedAt)
+                else { continue }
                 record.entries[name] = .init(stamp: stamp, key: key)
             }
             stampRecord = record
@@ -423,34 +433,4 @@ public final class DocumentMemory: @unchecked Sendable {
         record?.save(to: SourceStampRecord.url(nextTo: store))
     }
 
-    /// The value kept under `key`, or made (outside the lock: files are parsed in parallel).
-    private func remembered<Value>(
-        _ key: UInt64, in table: ReferenceWritableKeyPath<DocumentMemory, Generations<Value>>,
-        reused: WritableKeyPath<Counts, Int>, made: WritableKeyPath<Counts, Int>,
-        stored: ReferenceWritableKeyPath<DocumentMemory, Set<UInt64>>, isValid: (Value) -> Bool,
-        decode: (DocumentStore) -> Value?, make: () -> Value
-    ) -> Value {
-        let known: Value? = lock.withLock { self[keyPath: table].current[key] ?? self[keyPath: table].previous[key] }
-        if let known, isValid(known) {
-            lock.withLock {
-                self[keyPath: table].current[key] = known
-                counts[keyPath: reused] += 1
-            }
-            return known
-        }
-        if known == nil, let store = lock.withLock({ store }), let value = decode(store), isValid(value) {
-            lock.withLock {
-                self[keyPath: table].current[key] = value
-                self[keyPath: stored].insert(key)
-                counts[keyPath: reused] += 1
-            }
-            return value
-        }
-        let value = make()
-        lock.withLock {
-            self[keyPath: table].current[key] = value
-            counts[keyPath: made] += 1
-        }
-        return value
-    }
 }

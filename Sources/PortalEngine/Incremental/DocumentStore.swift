@@ -75,12 +75,10 @@ final class DocumentStore: @unchecked Sendable {
         return UnsafeRawBufferPointer(start: base, count: Int(info.st_size))
     }
 
-    /// The payload stored under `key`, if its check holds.
     /// `decode` applied to the payload stored under `key`, if its check holds.
     func decode<Value>(_ table: Table, _ key: UInt64, _ decode: (UnsafeRawBufferPointer) -> Value?) -> Value? {
         guard let mapping, let record = index[table]![key] else { return nil }
-        let payload = UnsafeRawBufferPointer(
-            rebasing: mapping[(record.lowerBound + Self.recordHeaderSize)..<record.upperBound])
+        let payload = Self.payload(of: record, in: mapping)
         let check = UInt64(littleEndian: mapping.loadUnaligned(fromByteOffset: record.lowerBound + 13, as: UInt64.self))
         return Self.check(key: key, table: table, payload: payload) == check ? decode(payload) : nil
     }
@@ -88,8 +86,12 @@ final class DocumentStore: @unchecked Sendable {
     /// The payload stored under `key`, not checked: for a text whose hash a checked record keeps.
     func uncheckedPayload(_ table: Table, _ key: UInt64) -> UnsafeRawBufferPointer? {
         guard let mapping, let record = index[table]![key] else { return nil }
-        return UnsafeRawBufferPointer(
-            rebasing: mapping[(record.lowerBound + Self.recordHeaderSize)..<record.upperBound])
+        return Self.payload(of: record, in: mapping)
+    }
+
+    /// A record's bytes after its header.
+    private static func payload(of record: Range<Int>, in mapping: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: mapping[(record.lowerBound + recordHeaderSize)..<record.upperBound])
     }
 
     /// Gives back the pages read so far, which would otherwise stay in the build's memory (2.2 GB

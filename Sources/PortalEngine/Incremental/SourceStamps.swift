@@ -10,11 +10,9 @@ struct FileStamp: Equatable, Sendable {
     /// Nanoseconds since 1970.
     var modified: Int64
     var changed: Int64
+}
 
-    init(size: Int64, inode: UInt64, modified: Int64, changed: Int64) {
-        (self.size, self.inode, self.modified, self.changed) = (size, inode, modified, changed)
-    }
-
+extension FileStamp {
     init(_ info: stat) {
         self.init(
             size: Int64(info.st_size), inode: UInt64(info.st_ino),
@@ -33,15 +31,23 @@ struct FileStamp: Equatable, Sendable {
     static let trustedAge: Int64 = 2_000_000_000
 }
 
-/// The stamps of the files under `content/` as the up-to-date check's walk found them, before
-/// any was read, by path from the source folder; and when they were taken.
+/// What the up-to-date check's walk met under `content/`, in its order, before any file was
+/// read, and when: the loader sorts it out instead of walking the folder a second time, and
+/// the document memory takes each file's stamp from it.
 struct ObservedStamps: Sendable {
-    var byPath: [String: FileStamp] = [:]
-    /// What the walk met under content/, in its order: the loader sorts it out instead of
-    /// walking the folder a second time.
     var contentEntries: [FileTree.Entry]?
     /// Nanoseconds since 1970, taken before the first `stat`.
     var takenAt: Int64 = 0
+
+    /// Each file's stamp, by path from the source folder.
+    var byPath: [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(contentEntries?.count ?? 0)
+        for case .file(let relative, let info) in contentEntries ?? [] {
+            stamps["content/" + relative] = FileStamp(info)
+        }
+        return stamps
+    }
 
     static func now() -> Int64 {
         var time = timespec()

@@ -52,20 +52,12 @@ struct UpToDateCheck {
         ]
         if let theme = Theme.builtInRoot { folders.append(theme.path) }
         stamps.takenAt = ObservedStamps.now()
-        stamps.contentEntries = []
+        var contentEntries: [FileTree.Entry] = []
         for (i, folder) in folders.enumerated() {
             hasher.add(folder)
-            if i == 0 {
-                stampTree(folder, into: &hasher) { entry in
-                    stamps.contentEntries?.append(entry)
-                    if case .file(let relative, let info) = entry {
-                        stamps.byPath["content/" + relative] = FileStamp(info)
-                    }
-                }
-            } else {
-                stampTree(folder, into: &hasher)
-            }
+            stampTree(folder, into: &hasher) { if i == 0 { contentEntries.append($0) } }  // content/ comes first
         }
+        stamps.contentEntries = contentEntries
         return hasher.value
     }
 

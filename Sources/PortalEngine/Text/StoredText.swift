@@ -86,16 +86,13 @@ public struct StoredText: Sendable {
     /// False when the text's bytes do not make the hash kept with them: the store's Markdown
     /// is checked so, when it is rendered, not each time it is loaded (hashing every kept text
     /// was most of an edit's load stage).
-    var isIntact: Bool {
-        guard let knownHash else { return true }
-        var hasher = StableHasher()
-        add(to: &hasher)
-        return hasher.value == knownHash
-    }
+    var isIntact: Bool { knownHash.map { $0 == hashOfBytes } ?? true }
 
     /// The text's own hash, as a `StableHasher` that is given only this text makes it.
-    var stableHash: UInt64 {
-        if let knownHash { return knownHash }
+    var stableHash: UInt64 { knownHash ?? hashOfBytes }
+
+    /// `stableHash` made from the text itself.
+    private var hashOfBytes: UInt64 {
         var hasher = StableHasher()
         add(to: &hasher)
         return hasher.value
@@ -107,8 +104,7 @@ public struct StoredText: Sendable {
         w.unsigned(stableHash)
         switch storage {
         case .string(let text): w.string(text)
-        case .bytes(let bytes): w.bytes(bytes)
-        case .mapped(let mapped): withExtendedLifetime(mapped.owner) { w.bytes(mapped.bytes) }
+        default: withStoredBytes { w.bytes($0) }
         }
     }
 }

@@ -51,14 +51,14 @@ public enum ContentLoader {
         let zone = config.timeZone.identifier
         // Files known unchanged are taken from the memory at once, under one lock; by path and
         // time zone, as dates are parsed in it.
+        let names = content.markdown.map { loadName($0.sourcePath, zone: zone) }
         let kept = unchanged.flatMap { unchanged in
             memory?.lastLoads(
-                ofUnchanged: content.markdown.map {
-                    unchanged.contains($0.sourcePath) ? loadName($0.sourcePath, zone: zone) : nil
+                ofUnchanged: content.markdown.indices.map {
+                    unchanged.contains(content.markdown[$0].sourcePath) ? names[$0] : nil
                 })
         }
         // Files whose stamp is the one they had when last loaded are taken from the store unread.
-        let names = content.markdown.map { loadName($0.sourcePath, zone: zone) }
         let unread = memory.map { memory in
             let stamped = memory.stampedKeys(of: Array(zip(names, content.markdown.map(\.sourcePath))))
             return memory.keptLoads(
@@ -68,7 +68,8 @@ public enum ContentLoader {
         }
         let loaded = parallelMap(Array(content.markdown.indices)) { i in
             if let known = kept?[i] ?? unread?[i] { return (known.document, known.problems) }
-            return loadDocument(content.markdown[i], root: root, parser: parser, memory: memory, zone: zone)
+            return loadDocument(
+                content.markdown[i], name: names[i], root: root, parser: parser, memory: memory, zone: zone)
         }
         memory?.releaseStorePages()
         var documents: [SourceDocument] = []
@@ -89,8 +90,10 @@ public enum ContentLoader {
     }
 
     /// Reads one file, then decodes, splits and parses it unless `memory` has it.
+    /// `name` is its `loadName`.
     static func loadDocument(
-        _ ref: SourceFileRef, root: String, parser: FrontMatterParser, memory: DocumentMemory?, zone: String
+        _ ref: SourceFileRef, name: String, root: String, parser: FrontMatterParser, memory: DocumentMemory?,
+        zone: String
     ) -> (SourceDocument?, [Diagnostic]) {
         let file = ref.sourcePath
         guard let data = FileManager.default.contents(atPath: root + "/" + file) else {
@@ -102,7 +105,7 @@ public enum ContentLoader {
         key.add(ref.relativePath)
         key.add(zone)
         data.withUnsafeBytes { key.add(bytes: $0) }
-        let loaded = memory.load(key.value, name: loadName(file, zone: zone)) {
+        let loaded = memory.load(key.value, name: name) {
             let (document, problems) = parse(data, ref, parser: parser)
             return DocumentMemory.Loaded(document: document, problems: problems)
         }
@@ -112,6 +115,9 @@ public enum ContentLoader {
     /// What the memory knows a loaded file by, besides its bytes: its path, and the time zone
     /// its dates were read in.
     static func loadName(_ path: String, zone: String) -> String { path + "\u{0}" + zone }
+
+    /// The path `loadName` was made from.
+    static func path(ofLoadName name: String) -> String { String(name.utf8.prefix { $0 != 0 })! }
 
     /// Decodes, splits and parses one file's bytes.
     static func parse(_ data: Data, _ ref: SourceFileRef, parser: FrontMatterParser) -> (

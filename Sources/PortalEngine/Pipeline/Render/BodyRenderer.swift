@@ -79,11 +79,9 @@ public enum BodyRenderer {
             memory?.lastBodies(
                 ofUnchanged: articles.map { unchanged.contains($0.file.sourcePath) ? $0.file.sourcePath : nil })
         }
+        let resolver = { @Sendable (article: Article) in LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML) }
         guard let memory else {
-            let made = parallelMap(articles) { article in
-                render(
-                    article, renderer: renderer, resolver: LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML))
-            }
+            let made = parallelMap(articles) { render($0, renderer: renderer, resolver: resolver($0)) }
             return (made.map(\.body), made.flatMap(\.problems), [])
         }
         let keys = articles.indices.map { i in
@@ -96,9 +94,7 @@ public enum BodyRenderer {
         let made = memory.render(
             asked.map { (keys[$0], articles[$0].file.sourcePath) }, sameLinksAsLastBuild: sameLinksAsLastBuild
         ) { n, kept in
-            let article = articles[asked[n]]
-            let resolver = LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML)
-            return resolver.outcome(of: kept.links.references) == kept.links.outcome
+            resolver(articles[asked[n]]).outcome(of: kept.links.references) == kept.links.outcome
         } make: { n in
             let article = articles[asked[n]]
             guard article.markdown.isIntact else {
@@ -106,13 +102,12 @@ public enum BodyRenderer {
                     body: RenderedBody(html: "", summary: ""),
                     problems: [.error(article.file.sourcePath, nil, Message(.cachedTextDamaged))])
             }
-            return render(
-                article, renderer: renderer, resolver: LinkResolver(article, paths: paths, unsafeHTML: unsafeHTML))
+            return render(article, renderer: renderer, resolver: resolver(article))
         }
-        var results = articles.indices.map { i in kept?[i].map { ($0.rendered.body, $0.rendered.problems) } }
-        for (n, i) in asked.enumerated() { results[i] = (made[n].body, made[n].problems) }
-        let done = results.map { $0! }
-        return (done.map(\.0), done.flatMap(\.1), keys)
+        var all = articles.indices.map { kept?[$0]?.rendered }
+        for (n, i) in asked.enumerated() { all[i] = made[n] }
+        let done = all.map { $0! }
+        return (done.map(\.body), done.flatMap(\.problems), keys)
     }
 
     /// What the memory knows a body by: everything its HTML is made of but the links' targets.
