@@ -46,7 +46,7 @@ extension SiteBuilder {
 
     /// The model; with a `ModelMemory`, the one kept from the last build when nothing it is made
     /// of changed since (`sources`, and the URL record of the output).
-    static func buildModel(_ loaded: LoadedSite, sources: UInt64, options: BuildOptions) -> (
+    static func buildModel(_ loaded: LoadedSite, sources: PageInputs.Sources, options: BuildOptions) -> (
         model: SiteModel, problems: [Diagnostic], kept: Bool
     ) {
         let record = PublishedURLs.recordData(in: options.output)  // parsed only to build the model
@@ -64,7 +64,7 @@ extension SiteBuilder {
             return (model, problems, false)
         }
         var key = StableHasher()
-        key.add(sources)
+        key.add(sources.value)
         key.add(PublishedURLs.stamp(of: record))
         if let (kept, problems) = memory.model(for: key.value, now: options.now) {
             var model = kept
@@ -182,7 +182,7 @@ extension SiteBuilder {
     /// and updates `memory` with what was rendered. The bodies' plain text served only the index.
     /// `sources` is `PageInputs.sources` of the loaded site.
     static func writePages(
-        _ model: SiteModel, _ bodies: BodyRenderer.SiteBodies, theme: Theme, sources: UInt64,
+        _ model: SiteModel, _ bodies: BodyRenderer.SiteBodies, theme: Theme, sources: PageInputs.Sources,
         memory: inout BuildMemory, search: SearchIndexPlan, staging: OutputStaging, problems: WriteProblems,
         options: BuildOptions, run: inout BuildRun
     ) -> (jobs: [PageJob], contexts: PageContexts, written: PageWriter.Outcome) {
@@ -205,7 +205,8 @@ extension SiteBuilder {
                 contexts: contexts, theme: theme.withSitePartialsRendered(site: contexts.site), jobs: jobs),
             problems: problems, progress: options.progress, outputLabel: options.output.path)
         let written = writer.write(
-            jobs, previous: memory.pages, unchanged: inputs.unchangedPages(since: memory.pageInputs, jobs: jobs),
+            jobs, previous: memory.pages,
+            unchanged: inputs.unchangedPages(since: memory.pageInputs, jobs: jobs, contexts: contexts),
             search: search, files: [(PublishedURLs.fileName, model.publishedURLs.text)])
         memory.pages = written.pages
         inputs.paths = written.paths

@@ -39,11 +39,30 @@ public final class OutputRenderer: @unchecked Sendable {
             }
             return Prepared(path: path, fingerprint: fingerprint) { theme.render(data, template: template) }
         }
-        var (path, text) = renderGenerated(job)
-        if relativeLinks(job), case .alias = job {
-            text = RelativeURLs.rewrite(text, pagePath: path, basePath: model.urls.basePath)
-        }
+        if case .alias(let i) = job { return redirect(model.aliases[i]) }
+        let (path, text) = renderGenerated(job)
         return Prepared(path: path, fingerprint: nil) { text }
+    }
+
+    /// A redirect is fingerprinted by what it is made of: the many old addresses a site keeps
+    /// are not written out again at every edit.
+    private func redirect(_ alias: Alias) -> Prepared {
+        let model = contexts.model
+        let relative = relativeLinks(.alias(0))
+        var hasher = StableHasher()
+        hasher.add("redirect")
+        hasher.add(EngineIdentity.value)
+        hasher.add(alias.targetURL)
+        hasher.add(contexts.absolute(alias.targetURL))
+        hasher.add(model.config.title)
+        hasher.add(relative ? "relative links" : "site links")
+        return Prepared(path: alias.outputPath, fingerprint: hasher.value) {
+            let text = RedirectPage.render(
+                target: alias.targetURL, absoluteTarget: self.contexts.absolute(alias.targetURL),
+                title: model.config.title)
+            guard relative else { return text }
+            return RelativeURLs.rewrite(text, pagePath: alias.outputPath, basePath: model.urls.basePath)
+        }
     }
 
     /// The 404 page is shown by servers at any depth, where relative links would break.
@@ -51,15 +70,10 @@ public final class OutputRenderer: @unchecked Sendable {
         contexts.model.config.relativeURLs && job != .notFound
     }
 
-    /// The outputs written in code, not templates: redirects, feeds, sitemap, robots.txt.
+    /// The other outputs written in code, not templates: feeds, sitemap, robots.txt.
     private func renderGenerated(_ job: PageJob) -> (path: String, text: String) {
         let model = contexts.model
         switch job {
-        case .alias(let i):
-            let alias = model.aliases[i]
-            let text = RedirectPage.render(
-                target: alias.targetURL, absoluteTarget: contexts.absolute(alias.targetURL), title: model.config.title)
-            return (alias.outputPath, text)
         case .feed(let category):
             if let c = category {
                 let cat = model.categories[c]

@@ -49,8 +49,8 @@ struct PageWriter {
             }
             tally.count(reused: false)
             let text = prepared.render()
-            // An output written in code has no fingerprint; it is recorded by its text, so that
-            // `unchanged` can keep it.
+            // Most outputs written in code (feeds, the sitemap…) have no fingerprint; they are
+            // recorded by their text, so that `unchanged` can keep them.
             if write(text, to: prepared.path) {
                 next.record(prepared.path, fingerprint: prepared.fingerprint ?? Self.stamp(text), size: text.utf8.count)
             }
