@@ -6,7 +6,8 @@
 # For each N: makes a corpus with ../shared/bench/gen_corpus.py, or the copy in scripts/bench/ when shared/ is absent (seed $SEED, default 1; set
 # GEN_CORPUS to use another copy), makes its "văn bản" articles documents (as-documents.py), builds it with a release build of build-site, and prints
 #   full build (no previous output, no cache), no-op rebuild, one-article edit (the first after
-#   the full build, which makes the output's spare) and the same article edited again:
+#   the full build, which makes the output's spare), the same article edited again, and its
+#   title corrected (its address changes, the old one redirects):
 #     wall s, CPU s, peak RSS MB, files written / left unchanged
 #   the floor: cmark over all bodies, and copying the output folder (cp -r)
 #   how fast the full build split the articles' text into search terms, per core
@@ -63,6 +64,11 @@ for N in "${SIZES[@]}"; do
   printf '\nThêm một câu nữa.\n' >>"$victim"
   read -r e2w e2c e2p < <(measure "$BIN" --source "$SITE" --lang en)
   edit2_files=$(summary)
+  # A title corrected, without a slug: the article's address changes and the old one redirects.
+  sed -i -E '0,/^title: /{s/^(title: ".*)"$/\1 (sửa)"/}' "$victim"
+  grep -q '^title: ".* (sửa)"$' "$victim" || { echo "the title of $victim was not edited" >&2; exit 1; }
+  read -r tw tc tp < <(measure "$BIN" --source "$SITE" --lang en)
+  title_files=$(summary)
 
   # The floor: cmark over every body (front matter included; same order of bytes), and cp -r.
   find "$SITE/content" -name '*.md' -print0 | xargs -0 cat >"$WORK/bodies.md"
@@ -79,6 +85,7 @@ for N in "${SIZES[@]}"; do
   printf '  %-22s %8s %8s %8s  %s\n' "no-op rebuild" "$nw" "$nc" "$np" "$noop_files"
   printf '  %-22s %8s %8s %8s  %s\n' "one article edited" "$ew" "$ec" "$ep" "$edit_files"
   printf '  %-22s %8s %8s %8s  %s\n' "  and edited again" "$e2w" "$e2c" "$e2p" "$edit2_files"
+  printf '  %-22s %8s %8s %8s  %s\n' "  and its title edited" "$tw" "$tc" "$tp" "$title_files"
   echo "  per article (full): $(awk "BEGIN{printf \"%.1f\", $fw / $articles * 1e6}") µs; floor: cmark ${cw} s + cp -r ${pw} s = ${floor} s (full build = $(awk "BEGIN{printf \"%.1f\", $fw / $floor}") x floor)"
   echo "  search index (full build): $tokenizing"
   if [ "$HUGO" = 1 ]; then
