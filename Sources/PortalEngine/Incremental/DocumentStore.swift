@@ -120,11 +120,12 @@ final class DocumentStore: @unchecked Sendable {
         out.append(contentsOf: payload)
     }
 
-    /// A record this build made: its table, key and payload (nil to leave it out).
-    typealias Encode = @Sendable (Int) -> (Table, UInt64, [UInt8])?
+    /// The records of one thing this build made (a file is two: its document and its
+    /// Markdown), each with its table, key and payload; none to leave it out.
+    typealias Encode = @Sendable (Int) -> [(Table, UInt64, [UInt8])]
 
-    /// Records this build used: `kept` are in the file already, `added` were made by it (`encode`
-    /// makes each, on demand). Appends them, or writes the file anew with both when most of it is
+    /// Records this build used: `kept` are in the file already, `added` things were made by it
+    /// (`encode` makes the records of each, on demand). Appends them, or writes the file anew with both when most of it is
     /// records nobody uses.
     func save(kept: [(Table, UInt64)], added: Int, encode: Encode) {
         let keptRanges = kept.compactMap { index[$0.0]![$0.1] }
@@ -176,7 +177,7 @@ final class DocumentStore: @unchecked Sendable {
     private static func writeRecords(_ added: Int, _ encode: Encode, fd: Int32, after out: inout [UInt8]) -> Bool {
         for start in stride(from: 0, to: added, by: 256) {
             let batch = parallelMap(Array(start..<min(added, start + 256)), encode)
-            for case (let table, let key, let payload)? in batch {
+            for (table, key, payload) in batch.joined() {
                 appendRecord(table, key, payload: payload, to: &out)
             }
             if out.count >= flushSize {
