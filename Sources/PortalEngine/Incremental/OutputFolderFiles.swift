@@ -28,8 +28,18 @@ struct OutputFolderFiles: Sendable {
 
     /// Reads the record, keeping the lists whose folder is as recorded, and deletes it.
     static func take(sourceRoot: URL, output: URL) -> OutputFolderFiles {
+        defer { remove(sourceRoot: sourceRoot, output: output) }
+        return read(sourceRoot: sourceRoot, output: output)
+    }
+
+    /// Once a build is about to change the folders.
+    static func remove(sourceRoot: URL, output: URL) {
+        CacheFiles.remove(url(sourceRoot: sourceRoot, output: output))
+    }
+
+    /// The record's lists whose folder is as recorded; the record stays.
+    static func read(sourceRoot: URL, output: URL) -> OutputFolderFiles {
         let url = url(sourceRoot: sourceRoot, output: output)
-        defer { CacheFiles.remove(url) }
         var found = OutputFolderFiles()
         guard let data = FileManager.default.contents(atPath: url.path) else { return found }
         let folders = [("output", output), ("spare", OutputStaging.spare(of: output))]

@@ -93,12 +93,12 @@ extension SiteBuilder {
         return bodies
     }
 
-    /// The output's lock and a staging folder beside it.
-    static func prepareOutput(_ options: BuildOptions, diagnostics: inout [Diagnostic]) throws(BuildFailure) -> (
-        BuildLock, OutputStaging
-    ) {
+    /// The output's lock (`lock` when the build has it already) and a staging folder beside it.
+    static func prepareOutput(_ options: BuildOptions, lock: BuildLock?, diagnostics: inout [Diagnostic])
+        throws(BuildFailure) -> (BuildLock, OutputStaging)
+    {
         do {
-            let lock = try BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
+            let lock = try lock ?? BuildLock(output: options.output, waiting: options.onWaitForOtherBuild)
             let staging = try OutputStaging(
                 output: options.output, inPlace: options.writeInPlace, keepSpare: options.useCache,
                 folderMemory: options.inPlaceFolder)

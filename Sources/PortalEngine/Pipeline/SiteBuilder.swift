@@ -22,6 +22,7 @@ public enum SiteBuilder {
         run.lap("load content")
         let photoCache = readPhotos(&loaded, options)
         let sources = PageInputs.sources(loaded, options: options)
+        let early = BuildMemory.startReading(options)  // the memory of the last output, beside the model
         run.lap("read photos")
         options.progress?.begin(.markdown, total: loaded.documents.count)
 
@@ -39,10 +40,10 @@ public enum SiteBuilder {
         options.progress?.begin(.search)
         try run.stopIfFailed(strict: options.strict)
 
-        // From here on the previous output and the memory of it are read: another build of the
-        // same output must not swap them meanwhile.
-        let (lock, staging) = try prepareOutput(options, diagnostics: &run.diagnostics)
-        var memory = BuildMemory.load(options)
+        // From here on the previous output and its memory are read: no other build of it may
+        // swap them meanwhile (the lock is taken before the model when it can be).
+        let (lock, staging) = try prepareOutput(options, lock: early?.lock, diagnostics: &run.diagnostics)
+        var memory = BuildMemory.load(options, reading: early?.memory)
 
         // Search
         let search = SearchIndexPlan.make(

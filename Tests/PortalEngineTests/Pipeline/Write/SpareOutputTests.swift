@@ -92,6 +92,36 @@ import Testing
         #expect(try site.snapshotOutput() == fresh(site))
     }
 
+    /// The memory of the last output is read beside the model, under the output's lock: a build
+    /// that then fails on its content keeps the list of the spare (it changed neither folder),
+    /// and lets the lock go.
+    @Test func aBuildThatFailsOnItsContentKeepsTheListAndTheLock() throws {
+        let site = try siteWithASpare()
+        try site.article("hong", "title: Hỏng\ndate: 2019-07-09\ncategory: khong-co")
+        #expect(site.buildFailure() != nil)
+        #expect(OutputFolderFiles.read(sourceRoot: site.root, output: site.output).spare != nil)
+        let fd = open(site.root.appendingPathComponent(".public.lock").path, O_RDWR)
+        defer { close(fd) }
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0, "the lock is free")
+    }
+
+    /// An output folder whose parent is missing: the build says what is wrong with the content,
+    /// and makes no folder for an output it will not write.
+    @Test func aFailingBuildMakesNoFolderForItsOutput() throws {
+        let site = try TestSite.withArticles(2) { "Tin \($0)." }
+        try site.article("hong", "title: Hỏng\ndate: 2019-07-09\ncategory: khong-co")
+        let parent = site.root.appendingPathComponent("xuat-ban")
+        let failure = try #require(
+            throws: BuildFailure.self,
+            performing: {
+                try SiteBuilder.build(
+                    BuildOptions(
+                        sourceRoot: site.root, output: parent.appendingPathComponent("public"), now: TestSite.now))
+            })
+        #expect(failure.diagnostics.contains { $0.file.hasSuffix("hong.md") })
+        #expect(!FileManager.default.fileExists(atPath: parent.path))
+    }
+
     @Test func foldersChangedOrReplacedBehindTheBuildsBackAreWalked() throws {
         let site = try siteWithASpare()
         let spare = OutputStaging.spare(of: site.output)
