@@ -12,20 +12,14 @@ struct BuildMemory: Sendable {
     /// What the output and its spare hold: read before the spare is written, saved after the swap.
     var folders = OutputFolderFiles()
 
-    /// The store on disk, opened on a thread of its own while the up-to-date check walks the
-    /// site (its index of records took 0.04 s of an edit at 10,000 articles); none for the
-    /// preview, which keeps its memory, or when `useCache` is off.
-    static func openStore(_ options: BuildOptions) -> Pending<DocumentStore>? {
-        guard options.documentMemory == nil, options.useCache else { return nil }
-        let root = options.sourceRoot
-        return Pending { DocumentStore(sourceRoot: root) }
-    }
-
-    /// The preview's memory when it runs the build; otherwise one backed by `store` (none when
-    /// `useCache` is off). Read before loading: entries are found by content hash, so they
-    /// cannot describe another site. Its build has begun.
-    static func documents(_ options: BuildOptions, store: Pending<DocumentStore>?) -> DocumentMemory? {
-        let memory = options.documentMemory ?? store.map { DocumentMemory(store: $0.value) }
+    /// The preview's memory when it runs the build; otherwise one backed by the store on disk
+    /// (none when `useCache` is off). Read before loading: entries are found by content hash,
+    /// so they cannot describe another site. Its build has begun. Not opened before the
+    /// up-to-date check: a build with nothing to do would read the index of every record.
+    static func documents(_ options: BuildOptions) -> DocumentMemory? {
+        let memory =
+            options.documentMemory
+            ?? (options.useCache ? DocumentMemory(store: DocumentStore(sourceRoot: options.sourceRoot)) : nil)
         memory?.beginBuild()
         return memory
     }

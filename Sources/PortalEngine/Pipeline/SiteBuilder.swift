@@ -10,12 +10,11 @@ public enum SiteBuilder {
         // build makes the next one build.
         let (config, theme) = try loadSettings(options, diagnostics: &run.diagnostics)
         run.lap("config and templates")
-        let store = BuildMemory.openStore(options)  // on a thread of its own, while the check walks the site
         let (inputs, stamps) = inputsStamp(options, config: config, settingsRead: run.diagnostics.isEmpty)
         let upToDate = inputs.flatMap { upToDateRecord(inputs: $0, options: options) }
         run.lap("up-to-date check")
         if let upToDate { return .upToDate(upToDate, seconds: run.seconds, laps: run.clock.laps, config: config) }
-        let documents = BuildMemory.documents(options, store: store)  // forgets what it did not use only if the build succeeds
+        let documents = BuildMemory.documents(options)  // forgets what it did not use only if the build succeeds
         defer { documents?.waitUntilPersisted() }
         var loaded = loadContent(options, config: config, documents: documents, stamps: stamps)
         run.diagnostics += loaded.diagnostics
