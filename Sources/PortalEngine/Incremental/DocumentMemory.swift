@@ -413,7 +413,8 @@ public final class DocumentMemory: @unchecked Sendable {
             var writer = CacheBytesWriter()
             if i < loadCount {
                 let (taken, emptied) = newLoads.take(i)
-                defer { if emptied { Self.returnFreedMemory() } }
+                // An edit's few files free too little to be worth a walk of the heap.
+                defer { if emptied && loadCount >= 1000 { Self.returnFreedMemory() } }
                 guard let (key, document) = taken else { return [] }
                 document.encode(into: &writer)
                 return [(.loaded, key, writer.bytes), (.markdown, key, document.markdownRecord)]

@@ -92,8 +92,8 @@ struct PageInputs: Equatable, Sendable {
             hasher.add(alias.targetURL)
         }
 
-        // Redirects are not in the frame: with another frame than the key's, every output
-        // written in code is made again.
+        // Redirects are not in the frame: when only the frame matches, every output written in
+        // code is made again (a redirect is then kept by its own fingerprint).
         var frame = StableHasher()
         frame.add("page-frame-v1")
         frame.add(common.value)
