@@ -10,7 +10,9 @@ import Foundation
 /// anew with the used ones only. Records are read where they lie, through `mmap`, and checked
 /// (the check hashes key, table and payload) only when used: a record torn by a killed build is
 /// then a miss, not a wrong document. The file is never truncated in place, as a reader's
-/// mapping would break; it is appended to under `flock`, or replaced by a rename.
+/// mapping would break; it is appended to under `flock`, or replaced by a rename. Where each
+/// record lies is kept beside it (`DocumentStoreIndex`), so that opening it does not read the
+/// header of every record.
 final class DocumentStore: @unchecked Sendable {
     enum Table: UInt8 {
         case loaded = 1
@@ -25,7 +27,14 @@ final class DocumentStore: @unchecked Sendable {
     static let recordHeaderSize = 8 + 1 + 4 + 8
 
     let url: URL
+    /// Where the index of its records is kept (`DocumentStoreIndex`).
+    let indexURL: URL
     private let mapping: UnsafeRawBufferPointer?
+    /// The mapped file's device and inode, which its index names.
+    private var identity: (device: UInt64, inode: UInt64) = (0, 0)
+    /// The index beside the file covered all of it when it was opened: a build that adds
+    /// nothing need not write it again.
+    private(set) var indexWasWhole = false
     /// Where each record's payload lies in `mapping`.
     private var index: [Table: [UInt64: Range<Int>]] = [.loaded: [:], .rendered: [:], .markdown: [:]]
     /// Bytes from the start of the file to the end of its last whole record.
@@ -38,14 +47,25 @@ final class DocumentStore: @unchecked Sendable {
     /// The store of `sourceRoot`; empty when missing, unreadable or from another engine build.
     init(sourceRoot: URL) {
         url = Self.url(sourceRoot: sourceRoot)
-        mapping = Self.map(url)
-        guard let mapping, mapping.count >= Self.headerSize,
+        indexURL = DocumentStoreIndex.url(sourceRoot: sourceRoot)
+        let mapped = Self.map(url)
+        mapping = mapped?.bytes
+        guard let mapped, let mapping, mapping.count >= Self.headerSize,
             mapping.prefix(Self.magic.count).elementsEqual(Self.magic),
             mapping.loadUnaligned(fromByteOffset: Self.magic.count, as: UInt64.self)
                 == EngineIdentity.value.littleEndian
         else { return }
+        identity = (mapped.device, mapped.inode)
         var at = Self.headerSize
+        if let saved = DocumentStoreIndex.load(
+            from: indexURL, device: mapped.device, inode: mapped.inode, size: mapping.count)
+        {
+            for record in saved.records { index[record.table]![record.key] = record.range }
+            at = saved.covered
+            indexWasWhole = at == mapping.count
+        }
         wholeEnd = at
+        // Records appended after the index was written, or all of them without one.
         while at + Self.recordHeaderSize <= mapping.count {
             let key = UInt64(littleEndian: mapping.loadUnaligned(fromByteOffset: at, as: UInt64.self))
             let length = Int(UInt32(littleEndian: mapping.loadUnaligned(fromByteOffset: at + 9, as: UInt32.self)))
@@ -64,7 +84,7 @@ final class DocumentStore: @unchecked Sendable {
         }
     }
 
-    private static func map(_ url: URL) -> UnsafeRawBufferPointer? {
+    private static func map(_ url: URL) -> (bytes: UnsafeRawBufferPointer, device: UInt64, inode: UInt64)? {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -72,7 +92,14 @@ final class DocumentStore: @unchecked Sendable {
         guard fstat(fd, &info) == 0, info.st_size > 0,
             let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED
         else { return nil }
-        return UnsafeRawBufferPointer(start: base, count: Int(info.st_size))
+        return (UnsafeRawBufferPointer(start: base, count: Int(info.st_size)), UInt64(info.st_dev), UInt64(info.st_ino))
+    }
+
+    /// Every record it knows of, in file order.
+    var records: [DocumentStoreIndex.Record] {
+        index.flatMap { table, ranges in
+            ranges.map { DocumentStoreIndex.Record(table: table, key: $0.key, range: $0.value) }
+        }.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// `decode` applied to the payload stored under `key`, if its check holds.
@@ -84,8 +111,13 @@ final class DocumentStore: @unchecked Sendable {
     }
 
     /// The payload stored under `key`, not checked: for a text whose hash a checked record keeps.
+    /// Its header must name that key and table, so that an index that lies makes a miss, not a
+    /// text that fails its hash when read.
     func uncheckedPayload(_ table: Table, _ key: UInt64) -> UnsafeRawBufferPointer? {
-        guard let mapping, let record = index[table]![key] else { return nil }
+        guard let mapping, let record = index[table]![key],
+            UInt64(littleEndian: mapping.loadUnaligned(fromByteOffset: record.lowerBound, as: UInt64.self)) == key,
+            mapping[record.lowerBound + 8] == table.rawValue
+        else { return nil }
         return Self.payload(of: record, in: mapping)
     }
 
@@ -125,20 +157,32 @@ final class DocumentStore: @unchecked Sendable {
     typealias Encode = @Sendable (Int) -> [(Table, UInt64, [UInt8])]
 
     /// Records this build used: `kept` are in the file already, `added` things were made by it
-    /// (`encode` makes the records of each, on demand). Appends them, or writes the file anew with both when most of it is
-    /// records nobody uses.
+    /// (`encode` makes the records of each, on demand). Appends them, or writes the file anew
+    /// with both when most of it is records nobody uses; then writes the index beside it.
     func save(kept: [(Table, UInt64)], added: Int, encode: Encode) {
-        let keptRanges = kept.compactMap { index[$0.0]![$0.1] }
-        let live = keptRanges.reduce(0) { $0 + $1.count }
+        let keptRecords = kept.compactMap { table, key in
+            index[table]![key].map { DocumentStoreIndex.Record(table: table, key: key, range: $0) }
+        }
+        let live = keptRecords.reduce(0) { $0 + $1.range.count }
         let dead = wholeEnd - Self.headerSize - live
         if mapping != nil, wholeEnd > 0, dead <= live, append(added, encode) { return }
-        rewrite(keptRanges, added, encode)
+        rewrite(keptRecords, added, encode)
+    }
+
+    /// Where records are being written: the file offset of the first byte not yet written out,
+    /// and each record placed so far.
+    private struct Placement {
+        var offset: Int
+        var records: [DocumentStoreIndex.Record] = []
     }
 
     /// False when the file is not as this store read it (another build appended meanwhile, or
     /// it ends in a torn record): the caller then writes it anew.
     private func append(_ added: Int, _ encode: Encode) -> Bool {
-        if added == 0 { return true }
+        if added == 0 {
+            if !indexWasWhole { saveIndex(placed: [], covered: wholeEnd, identity: identity) }
+            return true
+        }
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -146,46 +190,81 @@ final class DocumentStore: @unchecked Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0, Int(info.st_size) == wholeEnd else { return false }
         var out: [UInt8] = []
-        return Self.writeRecords(added, encode, fd: fd, after: &out)
+        var placement = Placement(offset: wholeEnd)
+        guard Self.writeRecords(added, encode, fd: fd, after: &out, placement: &placement) else { return false }
+        // Under the lock: a build appending next finds the index it leaves.
+        saveIndex(placed: placement.records, covered: placement.offset, identity: identity)
+        return true
     }
 
-    private func rewrite(_ kept: [Range<Int>], _ added: Int, _ encode: Encode) {
+    /// The index of every record this store read and of `placed`, which follow them.
+    private func saveIndex(
+        placed: [DocumentStoreIndex.Record], covered: Int, identity: (device: UInt64, inode: UInt64)
+    ) {
+        DocumentStoreIndex(
+            device: identity.device, inode: identity.inode, covered: covered, records: records + placed
+        ).save(to: indexURL)
+    }
+
+    private func rewrite(_ kept: [DocumentStoreIndex.Record], _ added: Int, _ encode: Encode) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         var out = Self.magic
         withUnsafeBytes(of: EngineIdentity.value.littleEndian) { out.append(contentsOf: $0) }
+        var placement = Placement(offset: 0)
         var ok = true
         if let mapping {
-            for range in kept where ok {
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: mapping[range]))
+            for record in kept where ok {
+                let start = placement.offset + out.count
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: mapping[record.range]))
+                placement.records.append(
+                    .init(table: record.table, key: record.key, range: start..<(start + record.range.count)))
                 if out.count >= Self.flushSize {
                     ok = Self.writeAll(fd, out)
+                    placement.offset += out.count
                     out.removeAll(keepingCapacity: true)
                 }
             }
         }
-        ok = ok && Self.writeRecords(added, encode, fd: fd, after: &out)
+        ok = ok && Self.writeRecords(added, encode, fd: fd, after: &out, placement: &placement)
+        var info = stat()
+        ok = ok && fstat(fd, &info) == 0
         close(fd)
-        if !ok || rename(temporary, url.path) != 0 { unlink(temporary) }
+        if !ok || rename(temporary, url.path) != 0 {
+            unlink(temporary)
+            return
+        }
+        DocumentStoreIndex(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), covered: placement.offset,
+            records: placement.records
+        ).save(to: indexURL)
     }
 
     static let flushSize = 4 << 20
 
-    /// Writes `out`, then the `added` records, encoded a batch at a time on every core.
-    private static func writeRecords(_ added: Int, _ encode: Encode, fd: Int32, after out: inout [UInt8]) -> Bool {
+    /// Writes `out`, then the `added` records, encoded a batch at a time on every core; each is
+    /// placed in `placement`, whose offset ends past the last byte written.
+    private static func writeRecords(
+        _ added: Int, _ encode: Encode, fd: Int32, after out: inout [UInt8], placement: inout Placement
+    ) -> Bool {
         for start in stride(from: 0, to: added, by: 256) {
             let batch = parallelMap(Array(start..<min(added, start + 256)), encode)
             for (table, key, payload) in batch.joined() {
+                let at = placement.offset + out.count
                 appendRecord(table, key, payload: payload, to: &out)
+                placement.records.append(.init(table: table, key: key, range: at..<(placement.offset + out.count)))
             }
             if out.count >= flushSize {
                 guard writeAll(fd, out) else { return false }
+                placement.offset += out.count
                 out.removeAll(keepingCapacity: true)
             }
         }
-        return writeAll(fd, out)
+        guard writeAll(fd, out) else { return false }
+        placement.offset += out.count
+        return true
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
