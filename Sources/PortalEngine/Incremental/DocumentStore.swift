@@ -174,13 +174,29 @@ final class DocumentStore: @unchecked Sendable {
     private struct Placement {
         var offset: Int
         var records: [DocumentStoreIndex.Record] = []
+
+        /// Appends a record's bytes to `out`, and places it.
+        mutating func add(_ table: Table, _ key: UInt64, to out: inout [UInt8], bytes: (inout [UInt8]) -> Void) {
+            let start = offset + out.count
+            bytes(&out)
+            records.append(.init(table: table, key: key, range: start..<(offset + out.count)))
+        }
+
+        /// Writes `out` to `fd` and empties it; with `whenFull`, only once it holds `flushSize`.
+        mutating func flush(_ out: inout [UInt8], to fd: Int32, whenFull: Bool = false) -> Bool {
+            if whenFull && out.count < DocumentStore.flushSize { return true }
+            guard DocumentStore.writeAll(fd, out) else { return false }
+            offset += out.count
+            out.removeAll(keepingCapacity: true)
+            return true
+        }
     }
 
     /// False when the file is not as this store read it (another build appended meanwhile, or
     /// it ends in a torn record): the caller then writes it anew.
     private func append(_ added: Int, _ encode: Encode) -> Bool {
         if added == 0 {
-            if !indexWasWhole { saveIndex(placed: [], covered: wholeEnd, identity: identity) }
+            if !indexWasWhole { saveIndex(placed: [], covered: wholeEnd) }
             return true
         }
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
@@ -193,14 +209,12 @@ final class DocumentStore: @unchecked Sendable {
         var placement = Placement(offset: wholeEnd)
         guard Self.writeRecords(added, encode, fd: fd, after: &out, placement: &placement) else { return false }
         // Under the lock: a build appending next finds the index it leaves.
-        saveIndex(placed: placement.records, covered: placement.offset, identity: identity)
+        saveIndex(placed: placement.records, covered: placement.offset)
         return true
     }
 
     /// The index of every record this store read and of `placed`, which follow them.
-    private func saveIndex(
-        placed: [DocumentStoreIndex.Record], covered: Int, identity: (device: UInt64, inode: UInt64)
-    ) {
+    private func saveIndex(placed: [DocumentStoreIndex.Record], covered: Int) {
         DocumentStoreIndex(
             device: identity.device, inode: identity.inode, covered: covered, records: records + placed
         ).save(to: indexURL)
@@ -217,15 +231,10 @@ final class DocumentStore: @unchecked Sendable {
         var ok = true
         if let mapping {
             for record in kept where ok {
-                let start = placement.offset + out.count
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: mapping[record.range]))
-                placement.records.append(
-                    .init(table: record.table, key: record.key, range: start..<(start + record.range.count)))
-                if out.count >= Self.flushSize {
-                    ok = Self.writeAll(fd, out)
-                    placement.offset += out.count
-                    out.removeAll(keepingCapacity: true)
+                placement.add(record.table, record.key, to: &out) {
+                    $0.append(contentsOf: UnsafeRawBufferPointer(rebasing: mapping[record.range]))
                 }
+                ok = placement.flush(&out, to: fd, whenFull: true)
             }
         }
         ok = ok && Self.writeRecords(added, encode, fd: fd, after: &out, placement: &placement)
@@ -252,19 +261,11 @@ final class DocumentStore: @unchecked Sendable {
         for start in stride(from: 0, to: added, by: 256) {
             let batch = parallelMap(Array(start..<min(added, start + 256)), encode)
             for (table, key, payload) in batch.joined() {
-                let at = placement.offset + out.count
-                appendRecord(table, key, payload: payload, to: &out)
-                placement.records.append(.init(table: table, key: key, range: at..<(placement.offset + out.count)))
+                placement.add(table, key, to: &out) { appendRecord(table, key, payload: payload, to: &$0) }
             }
-            if out.count >= flushSize {
-                guard writeAll(fd, out) else { return false }
-                placement.offset += out.count
-                out.removeAll(keepingCapacity: true)
-            }
+            guard placement.flush(&out, to: fd, whenFull: true) else { return false }
         }
-        guard writeAll(fd, out) else { return false }
-        placement.offset += out.count
-        return true
+        return placement.flush(&out, to: fd)
     }
 
     private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {

@@ -39,27 +39,25 @@ public final class OutputRenderer: @unchecked Sendable {
             }
             return Prepared(path: path, fingerprint: fingerprint) { theme.render(data, template: template) }
         }
-        if case .alias(let i) = job { return redirect(model.aliases[i]) }
+        if case .alias(let i) = job { return redirect(model.aliases[i], relative: relativeLinks(job)) }
         let (path, text) = renderGenerated(job)
         return Prepared(path: path, fingerprint: nil) { text }
     }
 
     /// A redirect is fingerprinted by what it is made of: the many old addresses a site keeps
     /// are not written out again at every edit.
-    private func redirect(_ alias: Alias) -> Prepared {
+    private func redirect(_ alias: Alias, relative: Bool) -> Prepared {
         let model = contexts.model
-        let relative = relativeLinks(.alias(0))
+        let absolute = contexts.absolute(alias.targetURL)
         var hasher = StableHasher()
         hasher.add("redirect")
         hasher.add(EngineIdentity.value)
         hasher.add(alias.targetURL)
-        hasher.add(contexts.absolute(alias.targetURL))
+        hasher.add(absolute)
         hasher.add(model.config.title)
         hasher.add(relative ? "relative links" : "site links")
         return Prepared(path: alias.outputPath, fingerprint: hasher.value) {
-            let text = RedirectPage.render(
-                target: alias.targetURL, absoluteTarget: self.contexts.absolute(alias.targetURL),
-                title: model.config.title)
+            let text = RedirectPage.render(target: alias.targetURL, absoluteTarget: absolute, title: model.config.title)
             guard relative else { return text }
             return RelativeURLs.rewrite(text, pagePath: alias.outputPath, basePath: model.urls.basePath)
         }
