@@ -54,14 +54,20 @@ struct CacheBytesReader {
     /// Keeps `bytes` mapped, when they lie in a mapping that outlives the reader: texts are
     /// then read where they lie (`storedText`), not copied.
     private let owner: AnyObject?
+    /// Where `bytes` were written in a file that outlives the reader: texts are then read from
+    /// there when asked for (`StoredText.init(file:)`), not kept.
+    private let file: (file: StoredFile, offset: Int)?
 
-    init(_ bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil) { (self.bytes, self.owner) = (bytes, owner) }
+    init(_ bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil, file: (file: StoredFile, offset: Int)? = nil) {
+        (self.bytes, self.owner, self.file) = (bytes, owner, file)
+    }
 
     /// What `read` makes of `bytes`, or nil unless it read them all and nothing was malformed.
     static func whole<T>(
-        _ bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil, _ read: (inout CacheBytesReader) -> T?
+        _ bytes: UnsafeRawBufferPointer, owner: AnyObject? = nil, file: (file: StoredFile, offset: Int)? = nil,
+        _ read: (inout CacheBytesReader) -> T?
     ) -> T? {
-        var reader = CacheBytesReader(bytes, owner: owner)
+        var reader = CacheBytesReader(bytes, owner: owner, file: file)
         let value = read(&reader)
         return reader.isComplete ? value : nil
     }
@@ -110,6 +116,10 @@ struct CacheBytesReader {
     mutating func storedText() -> StoredText {
         let hash = unsigned()
         let bytes = stringBytes()
+        if let file, !failed, let base = self.bytes.baseAddress, let start = bytes.baseAddress {
+            return StoredText(
+                file: file.file, offset: file.offset + (start - base), count: bytes.count, stableHash: hash)
+        }
         guard let owner else { return StoredText(bytes: Array(bytes), stableHash: hash) }
         return StoredText(mapped: bytes, owner: owner, stableHash: hash)
     }

@@ -38,6 +38,8 @@ public final class DocumentMemory: @unchecked Sendable {
         public var bodiesPrefetched = 0
         /// Of the files reused, those taken by their stamp without reading them.
         public var loadsUnread = 0
+        /// Of the bodies made, those written to the store as they were made (`stream`).
+        public var bodiesStreamed = 0
     }
 
     /// Entries kept from earlier builds and those this build used, and the key of each file's
@@ -89,8 +91,11 @@ public final class DocumentMemory: @unchecked Sendable {
     /// Keys this build took from the store, by table.
     private var fromStore: Set<UInt64> = []
     private var renderedFromStore: Set<UInt64> = []
+    /// Bodies this build made and wrote to the store as it went (`stream`).
+    private var renderedStreamed: Set<UInt64> = []
     /// `build-site`'s memory, for one build: it lets go of its entries once they are saved.
     private let forgetsWhenPersisted: Bool
+    private let streamsFrom: Int
     /// Bodies decoded from the store ahead of `render`, by `prefetchBodies`.
     private var prefetched: [UInt64: Rendered] = [:]
     private let prefetching = DispatchGroup()
@@ -100,12 +105,15 @@ public final class DocumentMemory: @unchecked Sendable {
     private var observedAt: Int64 = 0
     private var stampRecord: SourceStampRecord?
 
-    public init() { (store, forgetsWhenPersisted) = (nil, false) }
+    public init() { (store, forgetsWhenPersisted, streamsFrom) = (nil, false, .max) }
 
-    init(store: DocumentStore, forgetsWhenPersisted: Bool = true) {
+    /// `streamsFrom`: how many bodies of a chunk of `streamChunk` must be made for them to be
+    /// written to the store at once (`build-site`'s memory only).
+    init(store: DocumentStore, forgetsWhenPersisted: Bool = true, streamsFrom: Int = DocumentMemory.streamChunk / 4) {
         self.store = store
         storeToRead = store
         self.forgetsWhenPersisted = forgetsWhenPersisted
+        self.streamsFrom = streamsFrom
     }
 
     /// A memory that starts from the store kept in `sourceRoot`'s `.build-site-cache/`.
@@ -320,18 +328,15 @@ public final class DocumentMemory: @unchecked Sendable {
             }
             return (found, store)
         }
-        let taken = parallelMap(Array(bodies.indices)) { (i: Int) -> Found in
-            let known = found[i]
-            switch known.from {
-            case .memory:
-                if let value = known.value, known.trusted || isValid(i, value) { return known }
-            case .prefetch, .store:
-                let stored = known.value ?? keptIn.flatMap { Self.storedBody(bodies[i].key, in: $0) }
-                let from: Found.Source = known.value == nil ? .store : .prefetch
-                if let stored, isValid(i, stored) { return Found(value: stored, from: from, trusted: false) }
-            case .made: break
+        var taken: [Found] = []
+        taken.reserveCapacity(bodies.count)
+        for start in stride(from: 0, to: bodies.count, by: Self.streamChunk) {
+            let range = start..<min(bodies.count, start + Self.streamChunk)
+            var chunk = parallelMap(Array(range)) { (i: Int) -> Found in
+                Self.find(i, found[i], bodies[i].key, in: keptIn, isValid: isValid, make: make)
             }
-            return Found(value: make(i), from: .made, trusted: false)
+            if forgetsWhenPersisted, let keptIn { stream(&chunk, keys: bodies[range].map(\.key), to: keptIn) }
+            taken += chunk
         }
         lock.withLock {
             for (body, result) in zip(bodies, taken) {
@@ -346,6 +351,51 @@ public final class DocumentMemory: @unchecked Sendable {
             }
         }
         return taken.map { $0.value! }
+    }
+
+    /// Body `i` as `render` finds it: `known` if valid, else from the store if there and valid,
+    /// else made.
+    private static func find(
+        _ i: Int, _ known: Found, _ key: UInt64, in keptIn: DocumentStore?, isValid: (Int, Rendered) -> Bool,
+        make: (Int) -> Rendered
+    ) -> Found {
+        switch known.from {
+        case .memory:
+            if let value = known.value, known.trusted || isValid(i, value) { return known }
+        case .prefetch, .store:
+            let stored = known.value ?? keptIn.flatMap { Self.storedBody(key, in: $0) }
+            let from: Found.Source = known.value == nil ? .store : .prefetch
+            if let stored, isValid(i, stored) { return Found(value: stored, from: from, trusted: false) }
+        case .made: break
+        }
+        return Found(value: make(i), from: .made, trusted: false)
+    }
+
+    static let streamChunk = 2048
+
+    /// When a chunk of bodies made many (a full build), writes them to the store at once and
+    /// keeps each as texts read back from it: a full build held every article's HTML and words
+    /// until the pages were written (1.5 GB at 100,000 articles). `persist` leaves them out.
+    private func stream(_ chunk: inout [Found], keys: [UInt64], to store: DocumentStore) {
+        let made = chunk.indices.filter { chunk[$0].from == .made && chunk[$0].value!.problems.isEmpty }
+        guard !made.isEmpty, made.count >= streamsFrom else { return }
+        let values = made.map { chunk[$0].value! }
+        let payloads = parallelMap(values) { value in
+            var writer = CacheBytesWriter()
+            value.encode(into: &writer)
+            return writer.bytes
+        }
+        guard let written = store.stream(made.indices.map { (.rendered, keys[made[$0]], payloads[$0]) }) else { return }
+        lock.withLock {
+            for n in made { renderedStreamed.insert(keys[n]) }
+            counts.bodiesStreamed += made.count
+        }
+        let readBack = parallelMap(Array(made.indices)) { m in
+            payloads[m].withUnsafeBytes {
+                CacheBytesReader.whole($0, file: (written.file, written.payloadOffsets[m])) { Rendered.decode(&$0) }
+            }
+        }
+        for (m, n) in made.enumerated() { if let value = readBack[m] { chunk[n].value = value } }
     }
 
     /// A body `render` found, and where.
@@ -398,7 +448,9 @@ public final class DocumentMemory: @unchecked Sendable {
             let newLoads = loaded.current.compactMap { key, value in
                 fromStore.contains(key) || !value.problems.isEmpty ? nil : value.document.map { (key, $0) }
             }
-            let newBodies = rendered.current.filter { !renderedFromStore.contains($0.key) && $0.value.problems.isEmpty }
+            let newBodies = rendered.current.filter {
+                !renderedFromStore.contains($0.key) && !renderedStreamed.contains($0.key) && $0.value.problems.isEmpty
+            }
             return (store, Handout(newLoads), Array(newBodies), fromStore, renderedFromStore)
         }
         guard let (store, newLoads, newBodies, keptLoads, keptBodies) = taken else { return }

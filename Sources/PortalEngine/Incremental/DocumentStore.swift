@@ -79,6 +79,10 @@ final class DocumentStore: @unchecked Sendable {
     }
 
     deinit {
+        if let streaming {  // never saved: a build that stopped early
+            close(streaming.fd)
+            if let temporary = streaming.temporary { unlink(temporary) }
+        }
         if let mapping, let base = mapping.baseAddress {
             munmap(UnsafeMutableRawPointer(mutating: base), mapping.count)
         }
@@ -159,14 +163,57 @@ final class DocumentStore: @unchecked Sendable {
     /// Records this build used: `kept` are in the file already, `added` things were made by it
     /// (`encode` makes the records of each, on demand). Appends them, or writes the file anew
     /// with both when most of it is records nobody uses; then writes the index beside it.
+    /// Records `stream` wrote are kept, and the file goes on where they left it.
     func save(kept: [(Table, UInt64)], added: Int, encode: Encode) {
         let keptRecords = kept.compactMap { table, key in
             index[table]![key].map { DocumentStoreIndex.Record(table: table, key: key, range: $0) }
+        }
+        if let session = streaming {
+            streaming = nil
+            finish(session, kept: session.temporary == nil ? [] : keptRecords, added, encode)
+            return
         }
         let live = keptRecords.reduce(0) { $0 + $1.range.count }
         let dead = wholeEnd - Self.headerSize - live
         if mapping != nil, wholeEnd > 0, dead <= live, append(added, encode) { return }
         rewrite(keptRecords, added, encode)
+    }
+
+    /// A file being written: the store appended to under `flock`, or a new file (`temporary`).
+    private struct Streaming {
+        let fd: Int32
+        let temporary: String?
+        var placement: Placement
+        /// False once a write failed: the file is then not used.
+        var ok = true
+    }
+
+    /// The file `stream` writes to, until `save` finishes it.
+    private var streaming: Streaming?
+    /// Reads what `stream` wrote.
+    private var streamed: StoredFile?
+
+    /// Writes `records` now, before `save`, so that a build making many of them need not hold
+    /// them all: each record's payload can then be read back from the file where it starts
+    /// (the offsets returned), with the file returned. Nil when they could not be written;
+    /// `save` then writes what it is given as usual. Called from one thread at a time, before `save`.
+    func stream(_ records: [(Table, UInt64, [UInt8])]) -> (file: StoredFile, payloadOffsets: [Int])? {
+        if streaming == nil {
+            guard streamed == nil, let session = mapping != nil && wholeEnd > 0 ? openForAppending() : openAnew(),
+                let file = StoredFile(path: session.temporary ?? url.path)
+            else { return nil }
+            (streaming, streamed) = (session, file)
+        }
+        guard var session = streaming, session.ok, let file = streamed else { return nil }
+        var out: [UInt8] = []
+        var offsets: [Int] = []
+        for (table, key, payload) in records {
+            session.placement.add(table, key, to: &out) { Self.appendRecord(table, key, payload: payload, to: &$0) }
+            offsets.append(session.placement.records.last!.range.upperBound - payload.count)
+        }
+        session.ok = session.placement.flush(&out, to: session.fd)
+        streaming = session
+        return session.ok ? (file, offsets) : nil
     }
 
     /// Where records are being written: the file offset of the first byte not yet written out,
@@ -199,17 +246,73 @@ final class DocumentStore: @unchecked Sendable {
             if !indexWasWhole { saveIndex(placed: [], covered: wholeEnd) }
             return true
         }
+        guard let session = openForAppending() else { return false }
+        return finish(session, kept: [], added, encode)
+    }
+
+    /// The file open for appending under `flock`, if it is as this store read it.
+    private func openForAppending() -> Streaming? {
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        guard flock(fd, LOCK_EX) == 0 else { return false }
+        guard fd >= 0 else { return nil }
         var info = stat()
-        guard fstat(fd, &info) == 0, Int(info.st_size) == wholeEnd else { return false }
+        guard flock(fd, LOCK_EX) == 0, fstat(fd, &info) == 0, Int(info.st_size) == wholeEnd else {
+            close(fd)
+            return nil
+        }
+        return Streaming(fd: fd, temporary: nil, placement: Placement(offset: wholeEnd))
+    }
+
+    /// A new file beside the store, with its header, to be renamed over it once whole.
+    private func openAnew() -> Streaming? {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        var header = Self.magic
+        withUnsafeBytes(of: EngineIdentity.value.littleEndian) { header.append(contentsOf: $0) }
+        guard Self.writeAll(fd, header) else {
+            close(fd)
+            unlink(temporary)
+            return nil
+        }
+        return Streaming(fd: fd, temporary: temporary, placement: Placement(offset: header.count))
+    }
+
+    /// Writes `kept` (copied from the mapping) and the `added` records into `session`'s file,
+    /// then its index; a new file is renamed over the store, or dropped if a write failed.
+    @discardableResult
+    private func finish(_ session: Streaming, kept: [DocumentStoreIndex.Record], _ added: Int, _ encode: Encode)
+        -> Bool
+    {
+        var placement = session.placement
         var out: [UInt8] = []
-        var placement = Placement(offset: wholeEnd)
-        guard Self.writeRecords(added, encode, fd: fd, after: &out, placement: &placement) else { return false }
-        // Under the lock: a build appending next finds the index it leaves.
-        saveIndex(placed: placement.records, covered: placement.offset)
+        var ok = session.ok
+        if let mapping {
+            for record in kept where ok {
+                placement.add(record.table, record.key, to: &out) {
+                    $0.append(contentsOf: UnsafeRawBufferPointer(rebasing: mapping[record.range]))
+                }
+                ok = placement.flush(&out, to: session.fd, whenFull: true)
+            }
+        }
+        ok = ok && Self.writeRecords(added, encode, fd: session.fd, after: &out, placement: &placement)
+        var info = stat()
+        ok = ok && fstat(session.fd, &info) == 0
+        guard let temporary = session.temporary else {
+            // Under the lock: a build appending next finds the index it leaves.
+            if ok { saveIndex(placed: placement.records, covered: placement.offset) }
+            close(session.fd)
+            return ok
+        }
+        close(session.fd)
+        if !ok || rename(temporary, url.path) != 0 {
+            unlink(temporary)
+            return false
+        }
+        DocumentStoreIndex(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), covered: placement.offset,
+            records: placement.records
+        ).save(to: indexURL)
         return true
     }
 
@@ -221,34 +324,8 @@ final class DocumentStore: @unchecked Sendable {
     }
 
     private func rewrite(_ kept: [DocumentStoreIndex.Record], _ added: Int, _ encode: Encode) {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        var out = Self.magic
-        withUnsafeBytes(of: EngineIdentity.value.littleEndian) { out.append(contentsOf: $0) }
-        var placement = Placement(offset: 0)
-        var ok = true
-        if let mapping {
-            for record in kept where ok {
-                placement.add(record.table, record.key, to: &out) {
-                    $0.append(contentsOf: UnsafeRawBufferPointer(rebasing: mapping[record.range]))
-                }
-                ok = placement.flush(&out, to: fd, whenFull: true)
-            }
-        }
-        ok = ok && Self.writeRecords(added, encode, fd: fd, after: &out, placement: &placement)
-        var info = stat()
-        ok = ok && fstat(fd, &info) == 0
-        close(fd)
-        if !ok || rename(temporary, url.path) != 0 {
-            unlink(temporary)
-            return
-        }
-        DocumentStoreIndex(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), covered: placement.offset,
-            records: placement.records
-        ).save(to: indexURL)
+        guard let session = openAnew() else { return }
+        finish(session, kept: kept, added, encode)
     }
 
     static let flushSize = 4 << 20

@@ -11,6 +11,7 @@ extension BuildReport {
             "pages_kept_unseen": pagesKeptUnseen,
             "files_parsed": sources.loadsMade, "files_reused": sources.loadsReused, "files_unread": sources.loadsUnread,
             "bodies_rendered": sources.bodiesMade, "bodies_reused": sources.bodiesReused,
+            "bodies_streamed": sources.bodiesStreamed,
             "photos_read": photosRead, "photos_made": photosMade, "photos_from_cache": photosFromCache,
             "warnings": diagnostics.count, "scheduled": scheduled,
             "stages": stageSeconds.map { ["stage": $0.stage, "seconds": $0.seconds] as [String: Any] },

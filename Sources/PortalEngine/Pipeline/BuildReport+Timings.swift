@@ -24,7 +24,7 @@ extension BuildReport {
                 .timingsSources,
                 [
                     .number(sources.loadsMade), .number(sources.loadsReused), .number(sources.bodiesMade),
-                    .number(sources.bodiesReused), .number(sources.loadsUnread),
+                    .number(sources.bodiesReused), .number(sources.loadsUnread), .number(sources.bodiesStreamed),
                 ]))
         return lines.map { "  " + $0 }
     }

@@ -31,7 +31,7 @@ extension MessageCatalogue {
         .timingsSearchPatch: "search index: {0} of {1} term files read and patched",
         .timingsPages: "pages: {0} rendered, {1} kept from the last build ({2} of them without building their data)",
         .timingsSources:
-            "Markdown files: {0} parsed, {1} kept ({4} of them unread: unchanged since the last build); bodies: {2} rendered, {3} kept",
+            "Markdown files: {0} parsed, {1} kept ({4} of them unread: unchanged since the last build); bodies: {2} rendered ({5} of them written to the cache as they were made), {3} kept",
         .cliOptionLang: "Language of messages: vi or en (default: site.yaml's language).",
         .previewAbstract: "Serve the portal while editing: rebuild on every change and reload open pages.",
         .previewDiscussion:

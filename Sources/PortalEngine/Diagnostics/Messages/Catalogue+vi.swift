@@ -32,7 +32,7 @@ extension MessageCatalogue {
         .timingsSearchPatch: "chỉ mục tìm kiếm: đọc và vá {0} trên {1} tệp từ khóa",
         .timingsPages: "trang: {0} dựng mới, {1} giữ từ lần dựng trước ({2} trong số đó không cần dựng dữ liệu)",
         .timingsSources:
-            "tệp Markdown: {0} đọc mới, {1} giữ lại ({4} tệp không cần đọc: không đổi từ lần dựng trước); nội dung: {2} dựng mới, {3} giữ lại",
+            "tệp Markdown: {0} đọc mới, {1} giữ lại ({4} tệp không cần đọc: không đổi từ lần dựng trước); nội dung: {2} dựng mới ({5} trong số đó ghi ngay vào bộ nhớ đệm), {3} giữ lại",
         .cliOptionLang: "Ngôn ngữ của thông báo: vi hoặc en (mặc định: language trong site.yaml).",
         .previewAbstract:
             "Xem trước cổng thông tin khi biên tập: dựng lại mỗi khi có thay đổi và tự tải lại các trang đang mở.",

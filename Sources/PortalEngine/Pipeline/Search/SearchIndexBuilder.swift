@@ -75,7 +75,7 @@ public enum SearchIndexBuilder {
 
     /// The index files, and the number of term shards (kept for the next incremental update).
     public struct IndexFiles: Sendable {
-        public var files: [(path: String, text: String)]
+        public var files: [(path: String, bytes: [UInt8])]
         public var shardCount: Int
         public var tokenizing: Tokenizing
     }
@@ -122,27 +122,26 @@ public enum SearchIndexBuilder {
         }
         let estimated = tables.reduce(0) { $0 + $1.estimatedBytes }
         let shardCount = max(1, (estimated + targetShardBytes - 1) / targetShardBytes)
-        // Each partition writes its own pieces of every shard; a shard is then its pieces
-        // joined in partition order, each piece sorted by term.
-        let pieces = parallelMap(Array(0..<partitions)) { p in
-            tables[p].serialize(shardCount: shardCount)
+        // Each partition writes its own pieces of every shard, and lets its postings go; a shard is
+        // then its pieces joined in partition order, each piece sorted by term and let go once
+        // joined. At 100,000 articles the postings, the pieces, the joined shards and a String of
+        // each (some 450 MB apiece) were all held at the end of this stage, the build's peak.
+        var pieces = parallelMap(Array(0..<partitions)) { p in
+            defer { tables[p].removeAll() }
+            return tables[p].serialize(shardCount: shardCount)
         }
-        for partition in tables { partition.removeAll() }
-        var shards = Array(repeating: [UInt8](), count: shardCount)
+        var files: [(path: String, bytes: [UInt8])] = []
         for n in 0..<shardCount {
-            shards[n].reserveCapacity(pieces.reduce(0) { $0 + $1[n].count + 1 })
-            for partition in pieces where !partition[n].isEmpty {
-                shards[n].append(shards[n].isEmpty ? 0x7B : 0x2C)  // "{" or ","
-                shards[n].append(contentsOf: partition[n])
+            var shard: [UInt8] = []
+            shard.reserveCapacity(pieces.reduce(2) { $0 + $1[n].count + 1 })
+            for p in pieces.indices where !pieces[p][n].isEmpty {
+                shard.append(shard.isEmpty ? 0x7B : 0x2C)  // "{" or ","
+                shard.append(contentsOf: pieces[p][n])
+                pieces[p][n] = []
             }
-        }
-        var files: [(path: String, text: String)] = []
-        for (n, bytes) in shards.enumerated() {
-            files.append(
-                (
-                    "\(SiteURLs.searchIndexFolder)/t/\(n).json",
-                    (bytes.isEmpty ? "{" : String(decoding: bytes, as: UTF8.self)) + "}\n"
-                ))
+            if shard.isEmpty { shard.append(0x7B) }
+            shard.append(contentsOf: [0x7D, 0x0A])  // "}\n"
+            files.append(("\(SiteURLs.searchIndexFolder)/t/\(n).json", shard))
         }
         return IndexFiles(
             files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount,
@@ -150,8 +149,9 @@ public enum SearchIndexBuilder {
     }
 
     /// The result entries (`search/d/`), the filter values and `search/meta.json`.
-    static func resultFiles(model: SiteModel, bodies: [RenderedBody], shardCount: Int) -> [(path: String, text: String)]
-    {
+    static func resultFiles(model: SiteModel, bodies: [RenderedBody], shardCount: Int) -> [(
+        path: String, bytes: [UInt8]
+    )] {
         resultFiles(model: model, bodies: bodies, shardCount: shardCount, onlyGroupsOf: nil, previousOutput: nil).files
     }
 
@@ -160,8 +160,8 @@ public enum SearchIndexBuilder {
     /// the whole model, as they are cheap.
     static func resultFiles(
         model: SiteModel, bodies: [RenderedBody], shardCount: Int, onlyGroupsOf changed: [Int]?, previousOutput: URL?
-    ) -> (files: [(path: String, text: String)], kept: [(path: String, size: Int)]) {
-        var files: [(path: String, text: String)] = []
+    ) -> (files: [(path: String, bytes: [UInt8])], kept: [(path: String, size: Int)]) {
+        var files: [(path: String, bytes: [UInt8])] = []
         var kept: [(path: String, size: Int)] = []
         let categoryIndex = Dictionary(
             uniqueKeysWithValues: model.categories.categories.enumerated().map { ($1.key, $0) })
@@ -195,7 +195,10 @@ public enum SearchIndexBuilder {
                 let date = article.date.map { dates.short($0) } ?? ""
                 return "[\(json(article.title)),\(json(article.url)),\(json(date)),\(categories[i]),\(json(snippet))]"
             }
-            return ("\(SiteURLs.searchIndexFolder)/d/\(group).json", "[" + entries.joined(separator: ",") + "]\n")
+            return (
+                "\(SiteURLs.searchIndexFolder)/d/\(group).json",
+                Array(("[" + entries.joined(separator: ",") + "]\n").utf8)
+            )
         }
         files += made
         var yearsSeen: [Int] = []
@@ -206,7 +209,9 @@ public enum SearchIndexBuilder {
         files.append(
             (
                 "\(SiteURLs.searchIndexFolder)/filters.json",
-                "{\"category\":[\(filterCategory.joined(separator: ","))],\"bloc\":[\(filterBloc.joined(separator: ","))],\"year\":[\(filterYear.joined(separator: ","))]}\n"
+                Array(
+                    "{\"category\":[\(filterCategory.joined(separator: ","))],\"bloc\":[\(filterBloc.joined(separator: ","))],\"year\":[\(filterYear.joined(separator: ","))]}\n"
+                        .utf8)
             ))
         let categoryNames = model.categories.categories.map {
             json(String(repeating: "– ", count: $0.depth) + $0.title)
@@ -218,7 +223,7 @@ public enum SearchIndexBuilder {
             "years":[\(yearsSeen.sorted(by: >).map(String.init).joined(separator: ","))]}
 
             """
-        files.append(("\(SiteURLs.searchIndexFolder)/meta.json", meta))
+        files.append(("\(SiteURLs.searchIndexFolder)/meta.json", Array(meta.utf8)))
         return (files, kept)
     }
 

@@ -8,7 +8,7 @@ struct SearchIndexPlan {
     /// Shared by every index file: the page cache records it for them.
     var fingerprint: UInt64
     /// Files to write (none when the previous ones are kept).
-    var files: [(path: String, text: String)]
+    var files: [(path: String, bytes: [UInt8])]
     /// Previous files to keep, with their sizes (when reused).
     var kept: [(path: String, size: Int)]
     /// What the next build needs to patch this index.

@@ -8,7 +8,7 @@ import Foundation
 extension SearchIndexBuilder {
     /// The files a patch writes, and the previous files it keeps (with their sizes).
     public struct IndexPatch: Sendable {
-        public var files: [(path: String, text: String)]
+        public var files: [(path: String, bytes: [UInt8])]
         public var kept: [(path: String, size: Int)]
         public var shardCount: Int
         /// Term shards read and patched; the others had no term the edit changed.
@@ -110,7 +110,7 @@ extension SearchIndexBuilder {
             let bytes = [UInt8](data)
             guard let patched = patchShard(bytes, removing: removed, adding: patches[n]) else { return .failed }
             return patched == bytes
-                ? .kept(bytes.count, read: true) : .written(String(decoding: patched, as: UTF8.self))
+                ? .kept(bytes.count, read: true) : .written(patched)
         }
         var patch = IndexPatch(files: [], kept: [], shardCount: shardCount)
         for (n, shard) in shards.enumerated() {
@@ -120,8 +120,8 @@ extension SearchIndexBuilder {
             case .kept(let size, let read):
                 patch.kept.append((path, size))
                 if read { patch.shardsRead += 1 }
-            case .written(let text):
-                patch.files.append((path, text))
+            case .written(let bytes):
+                patch.files.append((path, bytes))
                 patch.shardsRead += 1
             }
         }
@@ -161,7 +161,7 @@ extension SearchIndexBuilder {
 
     /// What became of one term shard.
     enum ShardPatch: Sendable {
-        case written(String)
+        case written([UInt8])
         case kept(Int, read: Bool = false)
         case failed
     }

@@ -63,8 +63,8 @@ struct PageWriter {
             }
         }
         for (path, text) in files { _ = write(text, to: path) }
-        for (path, text) in search.files where !problems.failed {
-            if write(text, to: path) { next.record(path, fingerprint: search.fingerprint, size: text.utf8.count) }
+        for (path, bytes) in search.files where !problems.failed {
+            if write(bytes, to: path) { next.record(path, fingerprint: search.fingerprint, size: bytes.count) }
         }
         return Outcome(
             pages: next.cache, paths: next.paths, rendered: tally.rendered, reused: tally.reused,
@@ -72,8 +72,13 @@ struct PageWriter {
     }
 
     private func write(_ text: String, to path: String) -> Bool {
+        var text = text
+        return text.withUTF8 { write($0, to: path) }
+    }
+
+    private func write(_ bytes: some Collection<UInt8>, to path: String) -> Bool {
         do {
-            try staging.write(text, to: path)
+            try staging.write(bytes, to: path)
             return true
         } catch {
             problems.append(.error(outputLabel, nil, Message(.systemError, "\(error)")))
