@@ -40,6 +40,8 @@ public final class DocumentMemory: @unchecked Sendable {
         public var loadsUnread = 0
         /// Of the bodies made, those written to the store as they were made (`stream`).
         public var bodiesStreamed = 0
+        /// Of the files parsed, those written to the store beside them (`streamLoads`).
+        public var loadsStreamed = 0
     }
 
     /// Entries kept from earlier builds and those this build used, and the key of each file's
@@ -93,6 +95,9 @@ public final class DocumentMemory: @unchecked Sendable {
     private var renderedFromStore: Set<UInt64> = []
     /// Bodies this build made and wrote to the store as it went (`stream`).
     private var renderedStreamed: Set<UInt64> = []
+    /// Files written beside them (`streamLoads`), and those left to write once it began.
+    private var loadsStreamed: Set<UInt64> = []
+    private var loadsToStream: [UInt64]?
     /// `build-site`'s memory, for one build: it lets go of its entries once they are saved.
     private let forgetsWhenPersisted: Bool
     private let streamsFrom: Int
@@ -131,6 +136,7 @@ public final class DocumentMemory: @unchecked Sendable {
             counts = Counts()
             checkedLastBuild = Set(rendered.current.keys)
             trusted = 0
+            (renderedStreamed, loadsStreamed, loadsToStream) = ([], [], nil)
             loaded.begin()
             rendered.begin()
         }
@@ -335,9 +341,12 @@ public final class DocumentMemory: @unchecked Sendable {
             var chunk = parallelMap(Array(range)) { (i: Int) -> Found in
                 Self.find(i, found[i], bodies[i].key, in: keptIn, isValid: isValid, make: make)
             }
-            if forgetsWhenPersisted, let keptIn { stream(&chunk, keys: bodies[range].map(\.key), to: keptIn) }
+            if forgetsWhenPersisted, let keptIn, stream(&chunk, keys: bodies[range].map(\.key), to: keptIn) {
+                streamLoads(upTo: Self.streamChunk, to: keptIn)
+            }
             taken += chunk
         }
+        if let keptIn, lock.withLock({ loadsToStream != nil }) { streamLoads(upTo: .max, to: keptIn) }
         lock.withLock {
             for (body, result) in zip(bodies, taken) {
                 guard let value = result.value else { continue }
@@ -376,16 +385,20 @@ public final class DocumentMemory: @unchecked Sendable {
     /// When a chunk of bodies made many (a full build), writes them to the store at once and
     /// keeps each as texts read back from it: a full build held every article's HTML and words
     /// until the pages were written (1.5 GB at 100,000 articles). `persist` leaves them out.
-    private func stream(_ chunk: inout [Found], keys: [UInt64], to store: DocumentStore) {
+    /// True when it wrote them.
+    @discardableResult
+    private func stream(_ chunk: inout [Found], keys: [UInt64], to store: DocumentStore) -> Bool {
         let made = chunk.indices.filter { chunk[$0].from == .made && chunk[$0].value!.problems.isEmpty }
-        guard !made.isEmpty, made.count >= streamsFrom else { return }
+        guard !made.isEmpty, made.count >= streamsFrom else { return false }
         let values = made.map { chunk[$0].value! }
         let payloads = parallelMap(values) { value in
             var writer = CacheBytesWriter()
             value.encode(into: &writer)
             return writer.bytes
         }
-        guard let written = store.stream(made.indices.map { (.rendered, keys[made[$0]], payloads[$0]) }) else { return }
+        guard let written = store.stream(made.indices.map { (.rendered, keys[made[$0]], payloads[$0]) }) else {
+            return false
+        }
         lock.withLock {
             for n in made { renderedStreamed.insert(keys[n]) }
             counts.bodiesStreamed += made.count
@@ -396,6 +409,36 @@ public final class DocumentMemory: @unchecked Sendable {
             }
         }
         for (m, n) in made.enumerated() { if let value = readBack[m] { chunk[n].value = value } }
+        return true
+    }
+
+    /// Writes up to `limit` of the files this build parsed (their document and Markdown) to the
+    /// store, beside the bodies being streamed; the rest once the last body is made. Then no
+    /// file waits for `persist`, whose writer beside the search index held every Markdown text
+    /// (710 MB at 100,000 articles) while the index grew: the build's peak, when it was slow.
+    private func streamLoads(upTo limit: Int, to store: DocumentStore) {
+        let taken = lock.withLock { () -> [(UInt64, SourceDocument)] in
+            if loadsToStream == nil {
+                loadsToStream = loaded.current.compactMap { key, value in
+                    fromStore.contains(key) || !value.problems.isEmpty ? nil : value.document.map { _ in key }
+                }
+            }
+            var taken: [(UInt64, SourceDocument)] = []
+            while taken.count < limit, let key = loadsToStream?.popLast() {
+                guard let document = loaded.current[key]?.document else { continue }
+                loadsStreamed.insert(key)
+                counts.loadsStreamed += 1
+                taken.append((key, document))
+            }
+            return taken
+        }
+        guard !taken.isEmpty else { return }
+        let records = parallelMap(taken) { key, document -> [(DocumentStore.Table, UInt64, [UInt8])] in
+            var writer = CacheBytesWriter()
+            document.encode(into: &writer)
+            return [(.loaded, key, writer.bytes), (.markdown, key, document.markdownRecord)]
+        }
+        _ = store.stream(Array(records.joined()))
     }
 
     /// A body `render` found, and where.
@@ -417,11 +460,13 @@ public final class DocumentMemory: @unchecked Sendable {
     private let persisting = DispatchGroup()
 
     /// `persist()` on a thread of its own, beside the rest of the build; `waitUntilPersisted()`
-    /// waits for it.
+    /// waits for it. What it writes is taken out of the memory's tables first, on this thread:
+    /// once the caller lets go of its own, only the writer holds them.
     func startPersisting() {
+        let taken = takeForPersisting()
         persisting.enter()
         Thread.detachNewThread { [self] in
-            persist()
+            write(taken)
             persisting.leave()
         }
     }
@@ -433,29 +478,45 @@ public final class DocumentMemory: @unchecked Sendable {
 
     /// Writes to the store what this build used: the entries it took from there stay, the
     /// ones it made are added unless they had problems (those are parsed again, to report them).
-    func persist() {
-        if let url = lock.withLock({ store?.url }) { saveStamps(nextTo: url) }  // before the entries are let go
-        // The entries are taken out of their tables here, so that only the handouts hold them
-        // once `build-site`'s memory has let go of its own.
-        let taken = lock.withLock {
-            () -> (DocumentStore, Handout<(UInt64, SourceDocument)>, [(UInt64, Rendered)], Set<UInt64>, Set<UInt64>)?
-            in
+    func persist() { write(takeForPersisting()) }
+
+    /// What `persist` writes, out of the memory's tables.
+    private struct Persisting {
+        var store: DocumentStore
+        var stamps: SourceStampRecord?
+        var newLoads: Handout<(UInt64, SourceDocument)>
+        var newBodies: [(UInt64, Rendered)]
+        var keptLoads: Set<UInt64>
+        var keptBodies: Set<UInt64>
+    }
+
+    private func takeForPersisting() -> Persisting? {
+        let stamps = stampsToSave()  // before the entries are let go
+        return lock.withLock { () -> Persisting? in
             defer {
                 store = nil
                 if forgetsWhenPersisted { (loaded, rendered) = (.init(), .init()) }
             }
             guard let store else { return nil }
             let newLoads = loaded.current.compactMap { key, value in
-                fromStore.contains(key) || !value.problems.isEmpty ? nil : value.document.map { (key, $0) }
+                fromStore.contains(key) || loadsStreamed.contains(key) || !value.problems.isEmpty
+                    ? nil : value.document.map { (key, $0) }
             }
             let newBodies = rendered.current.filter {
                 !renderedFromStore.contains($0.key) && !renderedStreamed.contains($0.key) && $0.value.problems.isEmpty
             }
-            return (store, Handout(newLoads), Array(newBodies), fromStore, renderedFromStore)
+            return Persisting(
+                store: store, stamps: stamps, newLoads: Handout(newLoads), newBodies: Array(newBodies),
+                keptLoads: fromStore, keptBodies: renderedFromStore)
         }
-        guard let (store, newLoads, newBodies, keptLoads, keptBodies) = taken else { return }
-        var kept: [(DocumentStore.Table, UInt64)] = keptLoads.flatMap { [(.loaded, $0), (.markdown, $0)] }
-        kept += keptBodies.map { (.rendered, $0) }
+    }
+
+    private func write(_ taken: Persisting?) {
+        guard let taken else { return }
+        let (store, newLoads, newBodies) = (taken.store, taken.newLoads, taken.newBodies)
+        taken.stamps?.save(to: SourceStampRecord.url(nextTo: store.url))
+        var kept: [(DocumentStore.Table, UInt64)] = taken.keptLoads.flatMap { [(.loaded, $0), (.markdown, $0)] }
+        kept += taken.keptBodies.map { (.rendered, $0) }
         let loadCount = newLoads.count
         // Encoded a batch at a time as they are written: all at once would double the memory.
         // Each file is two records, the document and its Markdown, and is let go once encoded:
@@ -477,6 +538,13 @@ public final class DocumentMemory: @unchecked Sendable {
         }
     }
 
+    /// Once the caller has let go of the files' Markdown: gives the memory back to the system
+    /// when this build wrote many files to the store as it went (`streamLoads`), as `persist`
+    /// does for the files it writes.
+    func returnFreedMemoryOfStreamedFiles() {
+        if lock.withLock({ loadsStreamed.count }) >= 1000 { Self.returnFreedMemory() }
+    }
+
     /// Gives the memory freed back to the system: freed small blocks otherwise stay in the
     /// process, where the search index's large arrays cannot use them.
     private static func returnFreedMemory() { _ = mallocTrim?(0) }
@@ -489,9 +557,9 @@ public final class DocumentMemory: @unchecked Sendable {
 
     /// The stamp each file this build loaded had before it was read, with the key it was
     /// loaded under; a stamp so recent that the file could change again unseen is left out.
-    private func saveStamps(nextTo store: URL) {
-        let record = lock.withLock { () -> SourceStampRecord? in
-            guard !observed.isEmpty else { return nil }
+    private func stampsToSave() -> SourceStampRecord? {
+        lock.withLock { () -> SourceStampRecord? in
+            guard store != nil, !observed.isEmpty else { return nil }
             var record = SourceStampRecord()
             record.entries.reserveCapacity(loaded.keys.count)
             for (name, key) in loaded.keys {
@@ -502,7 +570,6 @@ public final class DocumentMemory: @unchecked Sendable {
             stampRecord = record
             return record
         }
-        record?.save(to: SourceStampRecord.url(nextTo: store))
     }
 
 }

@@ -90,6 +90,7 @@ extension SiteBuilder {
         documents?.startPersisting()
         loaded.documents = []
         model.forgetMarkdown()
+        documents?.returnFreedMemoryOfStreamedFiles()
         return bodies
     }
 
@@ -212,6 +213,21 @@ extension SiteBuilder {
         inputs.paths = written.paths
         memory.pageInputs = inputs
         return (jobs, contexts, written)
+    }
+
+    /// How this build gets its search index (`SearchIndexPlan`); `memory` records it.
+    static func planSearch(
+        _ model: SiteModel, _ bodies: BodyRenderer.SiteBodies, _ documents: DocumentMemory?, memory: inout BuildMemory,
+        staging: OutputStaging, _ problems: WriteProblems, _ options: BuildOptions
+    ) -> SearchIndexPlan {
+        let search = SearchIndexPlan.make(
+            model: model, bodies: bodies.articles, bodyKeys: bodies.articleKeys, documents: documents,
+            previousPages: memory.pages, previousIndex: memory.searchIndex, output: options.output
+        ) { path, bytes in
+            staging.write(bytes, to: path, reportingTo: problems, label: options.output.path)
+        }
+        memory.searchIndex = search.record
+        return search
     }
 
     /// Probes the raster images under content/; returns the photo cache it used (none without

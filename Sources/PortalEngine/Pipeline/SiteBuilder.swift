@@ -44,15 +44,12 @@ public enum SiteBuilder {
         let (lock, staging) = try prepareOutput(options, lock: early?.lock, diagnostics: &run.diagnostics)
         var memory = BuildMemory.load(options, reading: early?.memory)
 
-        // Search
-        let search = SearchIndexPlan.make(
-            model: model, bodies: bodies.articles, bodyKeys: bodies.articleKeys, documents: documents,
-            previousPages: memory.pages, previousIndex: memory.searchIndex, output: options.output)
-        memory.searchIndex = search.record
+        // Search; a whole index writes its term files as it makes them.
+        let problems = WriteProblems()
+        let search = planSearch(model, bodies, documents, memory: &memory, staging: staging, problems, options)
         run.lap("search index")
 
         // Render pages and write them.
-        let problems = WriteProblems()
         let (jobs, contexts, written) = writePages(
             model, bodies, theme: theme, sources: sources, memory: &memory, search: search, staging: staging,
             problems: problems, options: options, run: &run)

@@ -42,6 +42,7 @@ import Testing
         let report = try streamingBuild(site)
         #expect(report.sources.bodiesMade == 8)
         #expect(report.sources.bodiesStreamed == 8)
+        #expect(report.sources.loadsStreamed == 8, "and the files they were made from")
         let streamed = try site.snapshotOutput()
         #expect(streamed == (try site.uncachedOutput()))
         #expect(try site.html("tin-so-3/index.html").contains("Trà Lĩnh"))

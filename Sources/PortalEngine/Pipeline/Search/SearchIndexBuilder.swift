@@ -76,6 +76,8 @@ public enum SearchIndexBuilder {
     /// The index files, and the number of term shards (kept for the next incremental update).
     public struct IndexFiles: Sendable {
         public var files: [(path: String, bytes: [UInt8])]
+        /// The files `write` took as they were made, with their sizes.
+        public var written: [(path: String, size: Int)] = []
         public var shardCount: Int
         public var tokenizing: Tokenizing
     }
@@ -96,7 +98,12 @@ public enum SearchIndexBuilder {
     }
 
     /// The whole index, from every article.
-    public static func build(model: SiteModel, bodies: [RenderedBody]) -> IndexFiles {
+    /// With `write`, each term shard is handed to it as it is made instead of being returned
+    /// (it returns false when it could not write it): a full build held all of them, 450 MB at
+    /// 100,000 articles, until the pages were written.
+    public static func build(
+        model: SiteModel, bodies: [RenderedBody], write: ((String, [UInt8]) -> Bool)? = nil
+    ) -> IndexFiles {
         // Documents are tokenised a chunk at a time and merged at once: holding every
         // document's term table until one big merge took over a gigabyte at 10,000 articles.
         let tables = (0..<partitions).map { IndexPartition(number: $0) }
@@ -131,6 +138,7 @@ public enum SearchIndexBuilder {
             return tables[p].serialize(shardCount: shardCount)
         }
         var files: [(path: String, bytes: [UInt8])] = []
+        var written: [(path: String, size: Int)] = []
         for n in 0..<shardCount {
             var shard: [UInt8] = []
             shard.reserveCapacity(pieces.reduce(2) { $0 + $1[n].count + 1 })
@@ -141,11 +149,16 @@ public enum SearchIndexBuilder {
             }
             if shard.isEmpty { shard.append(0x7B) }
             shard.append(contentsOf: [0x7D, 0x0A])  // "}\n"
-            files.append(("\(SiteURLs.searchIndexFolder)/t/\(n).json", shard))
+            let path = "\(SiteURLs.searchIndexFolder)/t/\(n).json"
+            if let write {
+                if write(path, shard) { written.append((path, shard.count)) }
+            } else {
+                files.append((path, shard))
+            }
         }
         return IndexFiles(
-            files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), shardCount: shardCount,
-            tokenizing: tokenizing)
+            files: files + resultFiles(model: model, bodies: bodies, shardCount: shardCount), written: written,
+            shardCount: shardCount, tokenizing: tokenizing)
     }
 
     /// The result entries (`search/d/`), the filter values and `search/meta.json`.

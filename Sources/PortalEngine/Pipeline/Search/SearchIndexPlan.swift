@@ -9,6 +9,8 @@ struct SearchIndexPlan {
     var fingerprint: UInt64
     /// Files to write (none when the previous ones are kept).
     var files: [(path: String, bytes: [UInt8])]
+    /// Files written already, as they were made (`write`), with their sizes.
+    var written: [(path: String, size: Int)] = []
     /// Previous files to keep, with their sizes (when reused).
     var kept: [(path: String, size: Int)]
     /// What the next build needs to patch this index.
@@ -21,9 +23,11 @@ struct SearchIndexPlan {
     /// `previousPages` tells which index files the previous build wrote and with what fingerprint.
     /// `bodyKeys` are the bodies' keys in `documents`, where a patch finds the previous text of
     /// an edited article.
+    /// A whole build hands each term shard to `write` as it is made.
     static func make(
         model: SiteModel, bodies: [RenderedBody], bodyKeys: [UInt64], documents: DocumentMemory?,
-        previousPages: PageCache?, previousIndex: SearchIndexCache?, output: URL
+        previousPages: PageCache?, previousIndex: SearchIndexCache?, output: URL,
+        write: ((String, [UInt8]) -> Bool)? = nil
     ) -> SearchIndexPlan {
         let stamped = SearchIndexBuilder.documentStamps(model: model, bodies: bodies)
         let stamps = stamped.map(\.stamp)
@@ -58,9 +62,9 @@ struct SearchIndexPlan {
                 mode: .patched, fingerprint: fingerprint, files: patched.files, kept: patched.kept,
                 record: record(patched.shardCount), shardsRead: (patched.shardsRead, patched.shardCount))
         }
-        let index = SearchIndexBuilder.build(model: model, bodies: bodies)
+        let index = SearchIndexBuilder.build(model: model, bodies: bodies, write: write)
         return SearchIndexPlan(
-            mode: .rebuilt, fingerprint: fingerprint, files: index.files, kept: [],
+            mode: .rebuilt, fingerprint: fingerprint, files: index.files, written: index.written, kept: [],
             record: record(index.shardCount), tokenizing: index.tokenizing)
     }
 }

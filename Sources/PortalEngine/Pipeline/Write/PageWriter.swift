@@ -63,6 +63,7 @@ struct PageWriter {
             }
         }
         for (path, text) in files { _ = write(text, to: path) }
+        for (path, size) in search.written { next.record(path, fingerprint: search.fingerprint, size: size) }
         for (path, bytes) in search.files where !problems.failed {
             if write(bytes, to: path) { next.record(path, fingerprint: search.fingerprint, size: bytes.count) }
         }
@@ -77,11 +78,20 @@ struct PageWriter {
     }
 
     private func write(_ bytes: some Collection<UInt8>, to path: String) -> Bool {
+        staging.write(bytes, to: path, reportingTo: problems, label: outputLabel)
+    }
+}
+
+extension OutputStaging {
+    /// Writes the file, or adds why it could not to `problems` (`label` names the output).
+    func write(_ bytes: some Collection<UInt8>, to path: String, reportingTo problems: WriteProblems, label: String)
+        -> Bool
+    {
         do {
-            try staging.write(bytes, to: path)
+            try write(bytes, to: path)
             return true
         } catch {
-            problems.append(.error(outputLabel, nil, Message(.systemError, "\(error)")))
+            problems.append(.error(label, nil, Message(.systemError, "\(error)")))
             return false
         }
     }

@@ -22,6 +22,27 @@ import Testing
         return (site, out)
     }
 
+    /// A whole build writes each term file as it is made: the same files, none held back.
+    @Test func aWholeIndexHandsEachTermFileOverAsItIsMade() throws {
+        let model = try RelatedNewsTests().model(
+            (0..<40).map { ("a\($0)", "date: 2020-01-\(10 + $0 % 18)\ncategory: c1") })
+        let bodies = model.articles.indices.map {
+            RenderedBody(html: "", summary: "", plainText: "Hội nghị thi đua số \($0), từ riêng tu\($0)")
+        }
+        let held = SearchIndexBuilder.build(model: model, bodies: bodies)
+        var handed: [String: [UInt8]] = [:]
+        let streamed = SearchIndexBuilder.build(model: model, bodies: bodies) { path, bytes in
+            handed[path] = bytes
+            return true
+        }
+        let shards = held.files.filter { $0.path.contains("/t/") }
+        #expect(!shards.isEmpty)
+        #expect(streamed.files.allSatisfy { !$0.path.contains("/t/") })
+        #expect(Dictionary(uniqueKeysWithValues: shards.map { ($0.path, $0.bytes) }) == handed)
+        #expect(streamed.written.map(\.path).sorted() == handed.keys.sorted())
+        #expect(streamed.written.allSatisfy { handed[$0.path]?.count == $0.size })
+    }
+
     @Test func snippetsSqueezeWhiteSpaceOfTheStartOnly() {
         #expect(
             SearchIndexBuilder.squeezedStart(of: "  Hội \n\n nghị\t\u{00A0}thi đua  ", scalars: 100)
