@@ -199,7 +199,9 @@ final class DocumentStore: @unchecked Sendable {
     /// `save` then writes what it is given as usual. Called from one thread at a time, before `save`.
     func stream(_ records: [(Table, UInt64, [UInt8])]) -> (file: StoredFile, payloadOffsets: [Int])? {
         if streaming == nil {
-            guard streamed == nil, let session = mapping != nil && wholeEnd > 0 ? openForAppending() : openAnew(),
+            // Never waiting for another build's lock: it may be waiting for this build's output.
+            guard streamed == nil,
+                let session = mapping != nil && wholeEnd > 0 ? openForAppending(waiting: false) : openAnew(),
                 let file = StoredFile(path: session.temporary ?? url.path)
             else { return nil }
             (streaming, streamed) = (session, file)
@@ -251,11 +253,14 @@ final class DocumentStore: @unchecked Sendable {
     }
 
     /// The file open for appending under `flock`, if it is as this store read it.
-    private func openForAppending() -> Streaming? {
+    /// Without `waiting`, nil at once when another build holds the lock.
+    private func openForAppending(waiting: Bool = true) -> Streaming? {
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         var info = stat()
-        guard flock(fd, LOCK_EX) == 0, fstat(fd, &info) == 0, Int(info.st_size) == wholeEnd else {
+        guard flock(fd, waiting ? LOCK_EX : LOCK_EX | LOCK_NB) == 0, fstat(fd, &info) == 0,
+            Int(info.st_size) == wholeEnd
+        else {
             close(fd)
             return nil
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import PortalEngine
@@ -120,5 +121,31 @@ import Testing
         #expect(next.keptBody(11)?.html == "<p>Tin 0</p>")
         #expect(next.keptBody(12)?.summary == "Tóm tắt 1")
         #expect(next.keptBody(13) == nil, "a body with problems is made again, to report them")
+    }
+
+    /// A build appending to the store holds its lock: streaming does not wait for it (that build
+    /// may be waiting for this one's output), it leaves the bodies to `persist`.
+    @Test func aStoreLockedByAnotherBuildIsNotWaitedFor() throws {
+        let site = try site()
+        _ = try site.build()
+        let store = DocumentStore(sourceRoot: site.root)
+        let other = open(store.url.path, O_WRONLY | O_APPEND)
+        #expect(flock(other, LOCK_EX) == 0)
+        // On a thread of its own, so that waiting fails the test instead of hanging it.
+        let answered = DispatchSemaphore(value: 0)
+        let wrote = Mutex<Bool?>(nil)
+        Thread.detachNewThread {
+            let written = store.stream([(.rendered, 99, [1, 2, 3])]) != nil
+            wrote.withLock { $0 = written }
+            answered.signal()
+        }
+        let inTime = answered.wait(timeout: .now() + 10) == .success
+        #expect(inTime, "it waited for the other build's lock")
+        close(other)
+        if !inTime { answered.wait() }
+        #expect(wrote.withLock { $0 } == false)
+        #expect(store.stream([(.rendered, 99, [1, 2, 3])]) != nil, "once it is free")
+        store.save(kept: [], added: 0) { _ in [] }
+        #expect(try holdsEachRecordOnce(site))
     }
 }
