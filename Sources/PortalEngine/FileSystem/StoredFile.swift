@@ -14,6 +14,14 @@ final class StoredFile: Sendable {
 
     deinit { close(fd) }
 
+    /// Whether `other` is open on the same file: a path can be renamed over between two opens.
+    func isSameFile(as other: Int32) -> Bool {
+        var mine = stat()
+        var theirs = stat()
+        return fstat(fd, &mine) == 0 && fstat(other, &theirs) == 0 && mine.st_dev == theirs.st_dev
+            && mine.st_ino == theirs.st_ino
+    }
+
     /// Calls `body` with the `count` bytes at `offset`; fewer if the file cannot give them (a
     /// failing disk), which a text's hash then tells.
     func withBytes<Result>(at offset: Int, count: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {

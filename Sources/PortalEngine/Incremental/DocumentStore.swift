@@ -204,6 +204,12 @@ final class DocumentStore: @unchecked Sendable {
                 let session = mapping != nil && wholeEnd > 0 ? openForAppending(waiting: false) : openAnew(),
                 let file = StoredFile(path: session.temporary ?? url.path)
             else { return nil }
+            // Another build may have renamed a new store over the path since it was opened.
+            guard file.isSameFile(as: session.fd) else {
+                close(session.fd)
+                if let temporary = session.temporary { unlink(temporary) }
+                return nil
+            }
             (streaming, streamed) = (session, file)
         }
         guard var session = streaming, session.ok, let file = streamed else { return nil }

@@ -148,4 +148,18 @@ import Testing
         store.save(kept: [], added: 0) { _ in [] }
         #expect(try holdsEachRecordOnce(site))
     }
+
+    /// What `stream` checks before reading back what it appends: the file it writes and the one
+    /// it reads are the same, though another build may rename a new store over the path.
+    @Test func aFileRenamedOverThePathIsNotTheOneOpen() throws {
+        let site = try TestSite()
+        let path = site.root.appendingPathComponent("store.bin").path
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: path))
+        let writer = open(path, O_WRONLY | O_APPEND)
+        defer { close(writer) }
+        #expect(try #require(StoredFile(path: path)).isSameFile(as: writer))
+        try Data([4, 5]).write(to: URL(fileURLWithPath: path + ".new"))
+        #expect(rename(path + ".new", path) == 0)
+        #expect(try #require(StoredFile(path: path)).isSameFile(as: writer) == false)
+    }
 }
