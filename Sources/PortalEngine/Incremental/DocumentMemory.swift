@@ -386,16 +386,11 @@ public final class DocumentMemory: @unchecked Sendable {
     /// keeps each as texts read back from it: a full build held every article's HTML and words
     /// until the pages were written (1.5 GB at 100,000 articles). `persist` leaves them out.
     /// True when it wrote them.
-    @discardableResult
     private func stream(_ chunk: inout [Found], keys: [UInt64], to store: DocumentStore) -> Bool {
         let made = chunk.indices.filter { chunk[$0].from == .made && chunk[$0].value!.problems.isEmpty }
         guard !made.isEmpty, made.count >= streamsFrom else { return false }
         let values = made.map { chunk[$0].value! }
-        let payloads = parallelMap(values) { value in
-            var writer = CacheBytesWriter()
-            value.encode(into: &writer)
-            return writer.bytes
-        }
+        let payloads = parallelMap(values, Self.payload)
         guard let written = store.stream(made.indices.map { (.rendered, keys[made[$0]], payloads[$0]) }) else {
             return false
         }
@@ -419,9 +414,7 @@ public final class DocumentMemory: @unchecked Sendable {
     private func streamLoads(upTo limit: Int, to store: DocumentStore) {
         let taken = lock.withLock { () -> [(UInt64, SourceDocument)] in
             if loadsToStream == nil {
-                loadsToStream = loaded.current.compactMap { key, value in
-                    fromStore.contains(key) || !value.problems.isEmpty ? nil : value.document.map { _ in key }
-                }
+                loadsToStream = loaded.current.compactMap { isNewFile($0, $1) ? $0 : nil }
             }
             var taken: [(UInt64, SourceDocument)] = []
             while taken.count < limit, let key = loadsToStream?.popLast() {
@@ -433,12 +426,28 @@ public final class DocumentMemory: @unchecked Sendable {
             return taken
         }
         guard !taken.isEmpty else { return }
-        let records = parallelMap(taken) { key, document -> [(DocumentStore.Table, UInt64, [UInt8])] in
-            var writer = CacheBytesWriter()
-            document.encode(into: &writer)
-            return [(.loaded, key, writer.bytes), (.markdown, key, document.markdownRecord)]
-        }
-        _ = store.stream(Array(records.joined()))
+        _ = store.stream(Array(parallelMap(taken, Self.records).joined()))
+    }
+
+    /// A parsed file this build made, to be written to the store (under `lock`).
+    private func isNewFile(_ key: UInt64, _ value: Loaded) -> Bool {
+        !fromStore.contains(key) && value.problems.isEmpty && value.document != nil
+    }
+
+    /// A parsed file's two records: its document, and its Markdown.
+    private static func records(ofFile key: UInt64, _ document: SourceDocument) -> [(
+        DocumentStore.Table, UInt64, [UInt8]
+    )] {
+        var writer = CacheBytesWriter()
+        document.encode(into: &writer)
+        return [(.loaded, key, writer.bytes), (.markdown, key, document.markdownRecord)]
+    }
+
+    /// A body's record.
+    private static func payload(_ body: Rendered) -> [UInt8] {
+        var writer = CacheBytesWriter()
+        body.encode(into: &writer)
+        return writer.bytes
     }
 
     /// A body `render` found, and where.
@@ -499,8 +508,7 @@ public final class DocumentMemory: @unchecked Sendable {
             }
             guard let store else { return nil }
             let newLoads = loaded.current.compactMap { key, value in
-                fromStore.contains(key) || loadsStreamed.contains(key) || !value.problems.isEmpty
-                    ? nil : value.document.map { (key, $0) }
+                isNewFile(key, value) && !loadsStreamed.contains(key) ? value.document.map { (key, $0) } : nil
             }
             let newBodies = rendered.current.filter {
                 !renderedFromStore.contains($0.key) && !renderedStreamed.contains($0.key) && $0.value.problems.isEmpty
@@ -523,18 +531,14 @@ public final class DocumentMemory: @unchecked Sendable {
         // then its Markdown, which nothing else holds any more in `build-site` (710 MB at
         // 100,000 articles), is freed while the search index is built, not after.
         store.save(kept: kept, added: loadCount + newBodies.count) { i in
-            var writer = CacheBytesWriter()
             if i < loadCount {
                 let (taken, emptied) = newLoads.take(i)
                 // An edit's few files free too little to be worth a walk of the heap.
                 defer { if emptied && loadCount >= 1000 { Self.returnFreedMemory() } }
-                guard let (key, document) = taken else { return [] }
-                document.encode(into: &writer)
-                return [(.loaded, key, writer.bytes), (.markdown, key, document.markdownRecord)]
+                return taken.map { Self.records(ofFile: $0, $1) } ?? []
             }
             let (key, value) = newBodies[i - loadCount]
-            value.encode(into: &writer)
-            return [(.rendered, key, writer.bytes)]
+            return [(.rendered, key, Self.payload(value))]
         }
     }
 

@@ -26,12 +26,6 @@ struct OutputFolderFiles: Sendable {
         return "\(info.st_dev):\(info.st_ino):\(info.st_ctim.tv_sec):\(info.st_ctim.tv_nsec)"
     }
 
-    /// Reads the record, keeping the lists whose folder is as recorded, and deletes it.
-    static func take(sourceRoot: URL, output: URL) -> OutputFolderFiles {
-        defer { remove(sourceRoot: sourceRoot, output: output) }
-        return read(sourceRoot: sourceRoot, output: output)
-    }
-
     /// Once a build is about to change the folders.
     static func remove(sourceRoot: URL, output: URL) {
         CacheFiles.remove(url(sourceRoot: sourceRoot, output: output))

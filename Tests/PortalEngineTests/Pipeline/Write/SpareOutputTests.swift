@@ -170,3 +170,11 @@ import Testing
         #expect(try site.snapshotOutput() == fresh(site))
     }
 }
+
+extension OutputFolderFiles {
+    /// Reads the record, keeping the lists whose folder is as recorded, and deletes it.
+    static func take(sourceRoot: URL, output: URL) -> OutputFolderFiles {
+        defer { remove(sourceRoot: sourceRoot, output: output) }
+        return read(sourceRoot: sourceRoot, output: output)
+    }
+}
