@@ -50,6 +50,13 @@ struct AddressPass {
         (self.zone, self.documentTypes) = (zone, documentTypes)
     }
 
+    /// Room for `count` documents at once: growing a list of this many large values copied
+    /// them over and over.
+    mutating func reserveCapacity(_ count: Int) {
+        pending.reserveCapacity(count)
+        urlOwners.reserveCapacity(count)
+    }
+
     /// `titleSlug`, when given, is `Slug.make(from:)` of the front matter's title.
     mutating func add(_ document: SourceDocument, titleSlug: String? = nil) {
         let front = document.frontMatter

@@ -19,6 +19,7 @@ public enum ModelBuilder {
             assets: assets, zone: config.timeZone, documentTypes: config.documents.types)
         // Slugs from titles are made on every core first; the pass itself is in file order.
         let titleSlugs = parallelMap(loaded.documents) { $0.frontMatter.title.map(Slug.make(from:)) }
+        addresses.reserveCapacity(loaded.documents.count)
         for (document, slug) in zip(loaded.documents, titleSlugs) { addresses.add(document, titleSlug: slug) }
         var diagnostics = addresses.diagnostics
         var paths = ContentPaths(
@@ -105,6 +106,7 @@ public enum ModelBuilder {
             return (article, problems)
         }
         var (articles, pages, diagnostics): ([Article], [Article], [Diagnostic]) = ([], [], [])
+        articles.reserveCapacity(made.count)
         for (article, problems) in made {
             diagnostics += problems
             if article.kind == .page { pages.append(article) } else { articles.append(article) }

@@ -37,12 +37,15 @@ public struct PublishedURLs: Sendable, Equatable {
     static func parse(_ data: Data?) -> PublishedURLs {
         guard let data else { return PublishedURLs() }
         var record = PublishedURLs()
-        let bytes = [UInt8](data)
-        for var line in bytes.split(separator: 0x0A) where line.first != 0x23 {  // "#" starts a comment
-            if line.last == 0x0D { line = line.dropLast() }  // a file saved again with CRLF
-            let fields = line.split(separator: 0x09).map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count >= 2, fields[0].hasPrefix("content/") else { continue }
-            record.urlsBySource[fields[0]] = Array(fields.dropFirst())
+        data.withUnsafeBytes { raw in
+            let lines = raw.split(separator: 0x0A)
+            record.urlsBySource.reserveCapacity(lines.count)
+            for var line in lines where line.first != 0x23 {  // "#" starts a comment
+                if line.last == 0x0D { line = line.dropLast() }  // a file saved again with CRLF
+                let fields = line.split(separator: 0x09).map { String(decoding: $0, as: UTF8.self) }
+                guard fields.count >= 2, fields[0].hasPrefix("content/") else { continue }
+                record.urlsBySource[fields[0]] = Array(fields.dropFirst())
+            }
         }
         return record
     }
@@ -63,9 +66,10 @@ public struct PublishedURLs: Sendable, Equatable {
         previous: PublishedURLs, documents: some Sequence<Article>, existingSources: Set<String>, taken: Set<String>,
         aliases: [Alias], urls: SiteURLs
     ) -> (redirects: [Alias], next: PublishedURLs, warnings: [Diagnostic]) {
-        var next = PublishedURLs()
-        for (source, known) in previous.urlsBySource where existingSources.contains(source) {
-            next.urlsBySource[source] = known
+        // Most lines stay as they are: the record is taken whole, and only what changed is written.
+        var next = previous
+        for source in previous.urlsBySource.keys where !existingSources.contains(source) {
+            next.urlsBySource[source] = nil
         }
         var redirects: [Alias] = []
         var warnings: [Diagnostic] = []
@@ -73,7 +77,9 @@ public struct PublishedURLs: Sendable, Equatable {
         for document in documents {
             let source = document.file.sourcePath
             let current = String(document.url.dropFirst(urls.basePath.count))
-            let earlier = (previous.urlsBySource[source] ?? []).filter { $0 != current }
+            let known = previous.urlsBySource[source] ?? []
+            if known.count == 1 && known[0] == current { continue }
+            let earlier = known.filter { $0 != current }
             next.urlsBySource[source] = [current] + earlier
             for old in earlier {
                 let output = old.hasSuffix("/") ? old + "index.html" : old

@@ -1,12 +1,12 @@
 /// Finds one article's "tin liên quan" at a time, by the definition of `RelatedNews.related`.
 ///
-/// Level by level: an article sharing three or more terms with it is in the list of one of its
-/// triples of terms, and those few are scored exactly. One sharing exactly two terms scores
-/// that pair's weight, so of each pair only the nearest few in date can place: the pair's list
-/// is walked outward from the article and stops there; then the same for one shared term.
-/// Frequent terms are never scanned whole. When an article's triples are themselves frequent
-/// (more entries than its terms' lists), every article of its terms is scored instead; both
-/// give the same list.
+/// An article sharing four or more terms with it is in the list of one of its quadruples of
+/// terms: those few are scored exactly. One sharing exactly three terms scores that triple's
+/// weight, so of each triple only the nearest few in date can place: the triple's list is
+/// walked outward from the article and stops there, and not at all when the list so far beats
+/// that weight; then the same for pairs and single terms. Frequent terms are never scanned
+/// whole. When an article's quadruples are themselves frequent (more entries than its terms'
+/// lists), every article of its terms is scored instead; both give the same list.
 struct RelatedFinder {
     /// Which way: the cheaper one per article, or always one of them (for the tests, which must
     /// see both give the definition's lists).
@@ -25,6 +25,8 @@ struct RelatedFinder {
     /// Per article: the current article's number + 1 once scored.
     private var seen: [Int32]
     private var best: [Candidate] = []
+    /// The current article's pairs and triples: (weight, level, combination).
+    private var walks: [(Int32, Int, Int)] = []
 
     struct Candidate {
         var index: Int
@@ -49,28 +51,45 @@ struct RelatedFinder {
         let terms = index.articleTerms.range(a).map { Int(index.articleTerms.items[$0]) }
         for term in terms { mark[term] = index.weights[term] }
         defer { for term in terms { mark[term] = 0 } }
-        let triples =
-            index.listsCombinations ? index.articleTriples.range(a).map { Int(index.articleTriples.items[$0]) } : []
-        var useTerms = terms.count > SharedTermIndex.tripleLimit || !index.listsCombinations
+        let quadruples = index.levels[2]
+        var useTerms = terms.count > SharedTermIndex.combinationLimit
         switch strategy {
         case .cheaper:
-            let tripleEntries = triples.reduce(index.manyTerms.count) { $0 + index.tripleArticles.range($1).count }
-            useTerms = useTerms || tripleEntries > terms.reduce(0) { $0 + index.termArticles.range($1).count }
-        case .levels: break  // (unless the index lists no combinations)
+            let entries = quadruples.ofArticle.range(a).reduce(index.manyTerms.count) {
+                $0 + quadruples.articles.range(Int(quadruples.ofArticle.items[$1])).count
+            }
+            useTerms = useTerms || entries > terms.reduce(0) { $0 + index.termArticles.range($1).count }
+        case .levels: break
         case .everyArticleOfItsTerms: useTerms = true
         }
         if useTerms {
-            scoreEvery(in: index.termArticles, lists: terms, a, stamp)
+            for term in terms {
+                for m in index.termArticles.range(term) { score(Int(index.termArticles.items[m]), a, stamp) }
+            }
             return best.map(\.index)
         }
 
-        scoreEvery(in: index.tripleArticles, lists: triples, a, stamp)
         for c in index.manyTerms { score(Int(c), a, stamp) }
-        for k in index.articlePairs.range(a) {
-            let pair = Int(index.articlePairs.items[k])
-            nearest(
-                in: index.pairArticles.range(pair), of: index.pairArticles.items, sharing: index.pairWeights[pair], a,
-                stamp)
+        for k in quadruples.ofArticle.range(a) {
+            for m in quadruples.articles.range(Int(quadruples.ofArticle.items[k])) {
+                score(Int(quadruples.articles.items[m]), a, stamp)
+            }
+        }
+        // Heaviest first, so that the list is soon good enough to skip the lighter ones.
+        walks.removeAll(keepingCapacity: true)
+        for level in 0..<2 {
+            let lists = index.levels[level]
+            for k in lists.ofArticle.range(a) {
+                let combination = Int(lists.ofArticle.items[k])
+                walks.append((lists.weights[combination], level, combination))
+            }
+        }
+        walks.sort { $0.0 > $1.0 }
+        let pairs = index.levels[0]
+        let triples = index.levels[1]
+        for (weight, level, combination) in walks {
+            let lists = level == 0 ? pairs.articles : triples.articles
+            nearest(in: lists.range(combination), of: lists.items, sharing: weight, a, stamp)
         }
         for term in terms {
             nearest(
@@ -78,13 +97,6 @@ struct RelatedFinder {
             )
         }
         return best.map(\.index)
-    }
-
-    /// Scores, once each, every article of the given lists.
-    private mutating func scoreEvery(in lists: FlatLists, lists numbers: [Int], _ a: Int, _ stamp: Int32) {
-        for list in numbers {
-            for m in lists.range(list) { score(Int(lists.items[m]), a, stamp) }
-        }
     }
 
     private mutating func score(_ c: Int, _ a: Int, _ stamp: Int32) {
@@ -102,10 +114,10 @@ struct RelatedFinder {
         return score
     }
 
-    /// The articles of one list (a term's or a pair's, which hold the current article) that
-    /// share exactly that with it all score `weight`: the nearest `count` of them, and any as
-    /// near as the last of those, are all that can place. Those sharing more were scored at
-    /// their own level.
+    /// The articles of one list (a term's or a combination's, which hold the current article)
+    /// that share exactly that with it all score `weight`: the nearest `count` of them, and any
+    /// as near as the last of those, are all that can place. Those sharing more were scored at
+    /// a level above.
     private mutating func nearest(
         in range: Range<Int>, of items: [Int32], sharing weight: Int32, _ a: Int, _ stamp: Int32
     ) {

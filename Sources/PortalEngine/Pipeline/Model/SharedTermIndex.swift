@@ -1,31 +1,20 @@
 /// The bloc, unit and tag lists of every article as one set of numbered terms, with the
-/// articles of each term, of each pair and of each triple of terms found together (flat
-/// arrays): what "tin liên quan" needs to find an article's best matches without scoring every
-/// article that shares a frequent term.
+/// articles of each term, and of each pair, triple and quadruple of terms that two or more
+/// articles have together (flat arrays): what "tin liên quan" needs to find an article's best
+/// matches without scoring every article that shares a frequent term.
 struct SharedTermIndex: Sendable {
     /// Per term: its weight, and its articles by index (newest first, as `articles` is).
     let weights: [Int32]
     let termArticles: FlatLists
-    /// Per article: its terms.
+    /// Per article: its terms, in order.
     let articleTerms: FlatLists
-    /// Per pair of terms found together: its weight and the articles that have both.
-    let pairWeights: [Int32]
-    let pairArticles: FlatLists
-    /// Per article: the pairs of its own terms.
-    let articlePairs: FlatLists
-    /// Per triple of terms found together: the articles that have all three.
-    let tripleArticles: FlatLists
-    /// Per article: the triples of its own terms.
-    let articleTriples: FlatLists
-    /// Articles with so many terms that their triples are not listed: always scored.
+    /// Combinations of 2, 3 and 4 terms (`levels[0]` holds the pairs).
+    let levels: [CombinationLevel]
+    /// Articles with so many terms that their combinations are not listed: always scored.
     let manyTerms: [Int32]
 
-    /// Above this many terms an article's triples (n³/6 of them) are not listed.
-    static let tripleLimit = 40
-    /// Term numbers are packed 21 bits each into a combination's key; a site with more
-    /// distinct terms lists no combinations, and every article is scored the plain way.
-    static let termLimit = 1 << 21
-    var listsCombinations: Bool { weights.count < Self.termLimit }
+    /// Above this many terms an article's combinations (n⁴/24 quadruples) are not listed.
+    static let combinationLimit = 24
 
     init(_ taxonomies: [(Taxonomy, Int32)], articleCount: Int) {
         var weights: [Int32] = []
@@ -42,109 +31,123 @@ struct SharedTermIndex: Sendable {
             }
         }
         for a in 0..<articleCount { termsOf[a].sort() }
-        var pairs = Combinations(capacity: articleCount * 8)
-        var triples = Combinations(capacity: articleCount * 16)
-        var pairWeights: [Int32] = []
-        var manyTerms: [Int32] = []
-        for a in 0..<articleCount where weights.count < Self.termLimit {
-            let terms = termsOf[a]
-            for i in terms.indices {
-                for j in (i + 1)..<terms.count {
-                    if pairs.add(UInt64(terms[i]) << 21 | UInt64(terms[j])) {
-                        pairWeights.append(weights[Int(terms[i])] + weights[Int(terms[j])])
-                    }
-                    guard terms.count <= Self.tripleLimit else { continue }
-                    for k in (j + 1)..<terms.count {
-                        triples.add(UInt64(terms[i]) << 42 | UInt64(terms[j]) << 21 | UInt64(terms[k]))
-                    }
-                }
-            }
-            pairs.endArticle()
-            triples.endArticle()
-            if terms.count > Self.tripleLimit { manyTerms.append(Int32(a)) }
-        }
         self.weights = weights
         termArticles = FlatLists(termLists)
         articleTerms = FlatLists(termsOf)
-        self.pairWeights = pairWeights
-        (pairArticles, articlePairs) = pairs.lists()
-        (tripleArticles, articleTriples) = triples.lists()
-        self.manyTerms = manyTerms
+        manyTerms = (0..<articleCount).filter { termsOf[$0].count > Self.combinationLimit }.map { Int32($0) }
+        var levels: [CombinationLevel] = []
+        var parent = CombinationLevel.Parent(
+            weights: weights, lastTerms: weights.indices.map { Int32($0) }, articles: termArticles)
+        for _ in 2...4 {
+            let level = CombinationLevel(
+                extending: parent, articleTerms: articleTerms, termWeights: weights, articleCount: articleCount)
+            levels.append(level)
+            parent = level.asParent
+        }
+        self.levels = levels
+    }
+}
+
+/// The combinations of one size that at least two articles have, with their articles, and
+/// each article's combinations.
+struct CombinationLevel: Sendable {
+    /// Per combination: the sum of its terms' weights.
+    let weights: [Int32]
+    /// Per combination: its articles, in index order.
+    let articles: FlatLists
+    /// Per article: its combinations.
+    let ofArticle: FlatLists
+    /// Per combination: its highest term, which the next size's combinations extend.
+    let lastTerms: [Int32]
+
+    /// What the next size is made from: combinations of one term fewer.
+    struct Parent {
+        let weights: [Int32]
+        let lastTerms: [Int32]
+        let articles: FlatLists
     }
 
-    /// Numbers combinations of terms (packed in a key), article after article, and lists them
-    /// both ways. Millions of them at 100,000 articles: an open-addressing table and two flat
-    /// arrays, not a dictionary of arrays.
-    private struct Combinations {
-        /// Key + 1 per slot (0: empty), and its number.
-        var keys: [UInt64]
-        var numbers: [Int32]
-        var shift: UInt64
-        var distinct = 0
-        /// The numbers of each article's combinations, article after article.
-        var entries: [Int32] = []
-        var articleStarts = [0]
+    var asParent: Parent { Parent(weights: weights, lastTerms: lastTerms, articles: articles) }
 
-        init(capacity: Int) {
-            var bits = 10
-            while (1 << bits) < capacity { bits += 1 }
-            keys = Array(repeating: 0, count: 1 << bits)
-            numbers = Array(repeating: 0, count: 1 << bits)
-            shift = UInt64(64 - bits)
+    /// Each combination of the parent's size, extended by each higher term its articles have:
+    /// the articles of the parent that have that term. A combination one article has is left out
+    /// (no other article shares it). Articles with more than `combinationLimit` terms are left out.
+    init(extending parent: Parent, articleTerms: FlatLists, termWeights: [Int32], articleCount: Int) {
+        let chunk = 256
+        let ranges = stride(from: 0, to: parent.weights.count, by: chunk).map {
+            $0..<min(parent.weights.count, $0 + chunk)
         }
-
-        /// True when the combination is new.
-        @discardableResult
-        mutating func add(_ key: UInt64) -> Bool {
-            if distinct * 2 >= keys.count { grow() }
-            let mask = keys.count - 1
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while keys[slot] != 0 {
-                if keys[slot] == key &+ 1 {
-                    entries.append(numbers[slot])
-                    return false
+        let parts = parallelMap(ranges) { range in
+            var grouper = Grouper(termCount: termWeights.count)
+            var part = Part()
+            let (lastTerms, members, starts) = (parent.lastTerms, parent.articles.items, parent.articles.starts)
+            let (termStarts, terms) = (articleTerms.starts, articleTerms.items)
+            for p in range {
+                let last = lastTerms[p]
+                for k in starts[p]..<starts[p + 1] {
+                    let c = members[k]
+                    let own = termStarts[Int(c)]..<termStarts[Int(c) + 1]
+                    if own.count > SharedTermIndex.combinationLimit { continue }
+                    // The few terms above `last`, from the end (an article has about eight).
+                    var q = own.upperBound - 1
+                    while q >= own.lowerBound, terms[q] > last {
+                        grouper.add(c, to: terms[q])
+                        q -= 1
+                    }
                 }
-                slot = (slot + 1) & mask
-            }
-            keys[slot] = key &+ 1
-            numbers[slot] = Int32(distinct)
-            entries.append(Int32(distinct))
-            distinct += 1
-            return true
-        }
-
-        mutating func endArticle() { articleStarts.append(entries.count) }
-
-        /// The articles of each combination (in article order), and each article's combinations.
-        func lists() -> (byCombination: FlatLists, byArticle: FlatLists) {
-            var starts = Array(repeating: 0, count: distinct + 1)
-            for id in entries { starts[Int(id) + 1] += 1 }
-            for i in 0..<distinct { starts[i + 1] += starts[i] }
-            var cursor = starts
-            var items = Array(repeating: Int32(0), count: entries.count)
-            for a in 0..<(articleStarts.count - 1) {
-                for k in articleStarts[a]..<articleStarts[a + 1] {
-                    let id = Int(entries[k])
-                    items[cursor[id]] = Int32(a)
-                    cursor[id] += 1
+                grouper.emit { term, members in
+                    part.weights.append(parent.weights[p] + termWeights[Int(term)])
+                    part.lastTerms.append(term)
+                    part.items += members
+                    part.ends.append(part.items.count)
                 }
             }
-            return (FlatLists(starts: starts, items: items), FlatLists(starts: articleStarts, items: entries))
+            return part
+        }
+        var weights: [Int32] = []
+        var lastTerms: [Int32] = []
+        var starts = [0]
+        var items: [Int32] = []
+        items.reserveCapacity(parts.reduce(0) { $0 + $1.items.count })
+        for part in parts {
+            weights += part.weights
+            lastTerms += part.lastTerms
+            let base = items.count
+            starts += part.ends.map { base + $0 }
+            items += part.items
+        }
+        self.weights = weights
+        self.lastTerms = lastTerms
+        articles = FlatLists(starts: starts, items: items)
+        ofArticle = articles.inverted(count: articleCount)
+    }
+
+    private struct Part: Sendable {
+        var weights: [Int32] = []
+        var lastTerms: [Int32] = []
+        var items: [Int32] = []
+        var ends: [Int] = []
+    }
+
+    /// Articles put in one bucket per term, then handed out term by term in order.
+    private struct Grouper {
+        var buckets: [[Int32]]
+        var touched: [Int32] = []
+
+        init(termCount: Int) { buckets = Array(repeating: [], count: termCount) }
+
+        mutating func add(_ article: Int32, to term: Int32) {
+            if buckets[Int(term)].isEmpty { touched.append(term) }
+            buckets[Int(term)].append(article)
         }
 
-        private mutating func grow() {
-            let oldKeys = keys
-            let oldNumbers = numbers
-            keys = Array(repeating: 0, count: oldKeys.count * 2)
-            numbers = Array(repeating: 0, count: oldKeys.count * 2)
-            shift -= 1
-            let mask = keys.count - 1
-            for (i, stored) in oldKeys.enumerated() where stored != 0 {
-                var slot = Int(truncatingIfNeeded: ((stored &- 1) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                while keys[slot] != 0 { slot = (slot + 1) & mask }
-                keys[slot] = stored
-                numbers[slot] = oldNumbers[i]
+        mutating func emit(_ body: (Int32, [Int32]) -> Void) {
+            touched.sort()
+            for term in touched {
+                if buckets[Int(term)].count > 1 { body(term, buckets[Int(term)]) }
+                buckets[Int(term)].removeAll(keepingCapacity: true)
             }
+            touched.removeAll(keepingCapacity: true)
         }
     }
 }
@@ -176,4 +179,21 @@ struct FlatLists: Sendable {
     var count: Int { starts.count - 1 }
 
     func range(_ list: Int) -> Range<Int> { starts[list]..<starts[list + 1] }
+
+    /// For each number below `count`, the lists it is in, in order.
+    func inverted(count: Int) -> FlatLists {
+        var starts = Array(repeating: 0, count: count + 1)
+        for item in items { starts[Int(item) + 1] += 1 }
+        for i in 0..<count { starts[i + 1] += starts[i] }
+        var cursor = starts
+        var inverse = Array(repeating: Int32(0), count: items.count)
+        for list in 0..<self.count {
+            for k in range(list) {
+                let item = Int(items[k])
+                inverse[cursor[item]] = Int32(list)
+                cursor[item] += 1
+            }
+        }
+        return FlatLists(starts: starts, items: inverse)
+    }
 }

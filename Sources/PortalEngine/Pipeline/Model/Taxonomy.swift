@@ -69,38 +69,52 @@ public struct Taxonomy: Sendable {
     public init(kind: TaxonomyKind, articles: [Article], urls: SiteURLs, names: (Article) -> [String]) {
         self.kind = kind
         url = urls.taxonomy(kind)
-        var byKey: [String: (name: String, articles: [Int])] = [:]
-        var keysOfArticle: [[String]] = []
-        keysOfArticle.reserveCapacity(articles.count)
+        // Terms numbered in order of first use (newest article first): its key and the name as
+        // first written, and its articles.
+        var firstUse: [(key: String, name: String)] = []
+        var articlesOfTerm: [[Int]] = []
+        var numberOfKey: [String: Int] = [:]
         // A site has a few hundred distinct names written tens of thousands of times: each
-        // spelling is normalised once.
-        var keyOfName: [String: String] = [:]
-        for (i, article) in articles.enumerated() {
-            var keys: [String] = []
-            for raw in names(article) {
-                let key: String
-                if let known = keyOfName[raw] {
-                    key = known
+        // spelling is normalised once (nil: it merges to nothing).
+        var numberOfSpelling: [ExactSpelling: Int?] = [:]
+        var numbersOfArticle: [[Int]] = []
+        numbersOfArticle.reserveCapacity(articles.count)
+        for i in articles.indices {
+            var numbers: [Int] = []
+            for raw in names(articles[i]) {
+                let number: Int?
+                if let known = numberOfSpelling[ExactSpelling(raw)] {
+                    number = known
                 } else {
-                    key = Self.mergeKey(raw)
-                    keyOfName[raw] = key
+                    let key = Self.mergeKey(raw)
+                    if key.isEmpty {
+                        number = nil
+                    } else if let known = numberOfKey[key] {
+                        number = known
+                    } else {
+                        number = firstUse.count
+                        numberOfKey[key] = firstUse.count
+                        firstUse.append((key, raw))
+                        articlesOfTerm.append([])
+                    }
+                    numberOfSpelling[ExactSpelling(raw)] = number
                 }
-                guard !key.isEmpty, !keys.contains(key) else { continue }
-                keys.append(key)
-                byKey[key, default: (raw, [])].articles.append(i)
+                guard let number, !numbers.contains(number) else { continue }
+                numbers.append(number)
+                articlesOfTerm[number].append(i)
             }
-            keysOfArticle.append(keys)
+            numbersOfArticle.append(numbers)
         }
-        let ordered = byKey.map { (key: $0.key, name: $0.value.name, articles: $0.value.articles) }
-            .map { (VietnameseCollation.key($0.name), $0) }
-            .sorted { $0.0 < $1.0 }
-            .map(\.1)
+        let collation = firstUse.map { VietnameseCollation.key($0.name) }
+        let ordered = firstUse.indices.sorted { collation[$0] < collation[$1] }
+        var place = Array(repeating: 0, count: firstUse.count)
         var usedSlugs: Set<String> = []
-        var indexOfKey: [String: Int] = [:]
         var terms: [Term] = []
-        for (i, entry) in ordered.enumerated() {
+        for (i, number) in ordered.enumerated() {
+            place[number] = i
+            let name = firstUse[number].name
             // Names that fold alike ("Hà Giang", "Hạ Giang") or fold to nothing still get distinct URLs.
-            let base = Slug.make(from: entry.name).isEmpty ? "t" : Slug.make(from: entry.name)
+            let base = Slug.make(from: name).isEmpty ? "t" : Slug.make(from: name)
             var slug = base
             var n = 2
             while usedSlugs.contains(slug) {
@@ -108,10 +122,10 @@ public struct Taxonomy: Sendable {
                 n += 1
             }
             usedSlugs.insert(slug)
-            indexOfKey[entry.key] = i
-            terms.append(Term(name: entry.name, slug: slug, url: urls.term(kind, slug: slug), articles: entry.articles))
+            terms.append(
+                Term(name: name, slug: slug, url: urls.term(kind, slug: slug), articles: articlesOfTerm[number]))
         }
         self.terms = terms
-        termsOfArticle = keysOfArticle.map { $0.compactMap { indexOfKey[$0] } }
+        termsOfArticle = numbersOfArticle.map { $0.map { place[$0] } }
     }
 }

@@ -102,13 +102,17 @@ import Testing
             let units = (0..<Int.random(in: 0...3, using: &random)).map { _ in
                 "Đơn vị \(Bool.random(using: &random) ? 0 : Int.random(in: 0..<30, using: &random))"
             }
-            // A few articles with more tags than triples are listed for (SharedTermIndex.tripleLimit).
+            // A few articles with about as many terms as combinations are listed for, or more
+            // (SharedTermIndex.combinationLimit).
+            let limit = SharedTermIndex.combinationLimit
             let tags =
                 i % 97 == 5
                 ? (0..<45).map { "tag \($0)" }
-                : (0..<Int.random(in: 0...3, using: &random)).map { _ in
-                    "tag \(Int.random(in: 0..<4, using: &random) == 0 ? 0 : Int.random(in: 0..<50, using: &random))"
-                }
+                : i % 53 == 7
+                    ? (0..<Int.random(in: (limit - 4)...(limit + 1), using: &random)).map { "tag \($0 * 2)" }
+                    : (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                        "tag \(Int.random(in: 0..<4, using: &random) == 0 ? 0 : Int.random(in: 0..<50, using: &random))"
+                    }
             return Article(
                 kind: .article, file: SourceFileRef(sourcePath: "content/a\(i).md", relativePath: "a\(i).md"),
                 slug: "a\(i)", url: "/a\(i)/", title: "a\(i)",
