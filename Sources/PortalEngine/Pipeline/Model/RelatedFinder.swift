@@ -5,8 +5,10 @@
 /// weight, so of each triple only the nearest few in date can place: the triple's list is
 /// walked outward from the article and stops there, and not at all when the list so far beats
 /// that weight; then the same for pairs and single terms. Frequent terms are never scanned
-/// whole. When an article's quadruples are themselves frequent (more entries than its terms'
-/// lists), every article of its terms is scored instead; both give the same list.
+/// whole. Where quadruples are not listed (`SharedTermIndex.quadruplesPerArticle`), the
+/// triples' articles are all scored and the walks start at the pairs. When the level scored
+/// whole is itself frequent (more entries than the article's terms' lists), every article of
+/// its terms is scored instead; all give the same list.
 struct RelatedFinder {
     /// Which way: the cheaper one per article, or always one of them (for the tests, which must
     /// see both give the definition's lists).
@@ -51,12 +53,13 @@ struct RelatedFinder {
         let terms = index.articleTerms.range(a).map { Int(index.articleTerms.items[$0]) }
         for term in terms { mark[term] = index.weights[term] }
         defer { for term in terms { mark[term] = 0 } }
-        let quadruples = index.levels[2]
+        // The level whose articles are all scored: the quadruples, or the triples.
+        let scored = index.levels[index.levels.count - 1]
         var useTerms = terms.count > SharedTermIndex.combinationLimit
         switch strategy {
         case .cheaper:
-            let entries = quadruples.ofArticle.range(a).reduce(index.manyTerms.count) {
-                $0 + quadruples.articles.range(Int(quadruples.ofArticle.items[$1])).count
+            let entries = scored.ofArticle.range(a).reduce(index.manyTerms.count) {
+                $0 + scored.articles.range(Int(scored.ofArticle.items[$1])).count
             }
             useTerms = useTerms || entries > terms.reduce(0) { $0 + index.termArticles.range($1).count }
         case .levels: break
@@ -70,14 +73,14 @@ struct RelatedFinder {
         }
 
         for c in index.manyTerms { score(Int(c), a, stamp) }
-        for k in quadruples.ofArticle.range(a) {
-            for m in quadruples.articles.range(Int(quadruples.ofArticle.items[k])) {
-                score(Int(quadruples.articles.items[m]), a, stamp)
+        for k in scored.ofArticle.range(a) {
+            for m in scored.articles.range(Int(scored.ofArticle.items[k])) {
+                score(Int(scored.articles.items[m]), a, stamp)
             }
         }
         // Heaviest first, so that the list is soon good enough to skip the lighter ones.
         walks.removeAll(keepingCapacity: true)
-        for level in 0..<2 {
+        for level in 0..<(index.levels.count - 1) {
             let lists = index.levels[level]
             for k in lists.ofArticle.range(a) {
                 let combination = Int(lists.ofArticle.items[k])

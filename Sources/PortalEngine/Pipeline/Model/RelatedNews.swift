@@ -50,12 +50,13 @@ public struct RelatedNews: Sendable {
     /// shares a frequent term.
     static func related(
         _ articles: [Article], bloc: Taxonomy, units: Taxonomy, tags: Taxonomy, count: Int, weights: Weights,
-        strategy: RelatedFinder.Strategy = .cheaper
+        strategy: RelatedFinder.Strategy = .cheaper, listsQuadruples: Bool? = nil
     ) -> [[Int]] {
         guard count > 0 else { return Array(repeating: [], count: articles.count) }
         let dates = articles.map { $0.date?.secondsSince1970 ?? 0 }
         let index = SharedTermIndex(
-            [(bloc, weights.bloc), (units, weights.unit), (tags, weights.tag)], articleCount: articles.count)
+            [(bloc, weights.bloc), (units, weights.unit), (tags, weights.tag)], articleCount: articles.count,
+            listsQuadruples: listsQuadruples)
         let chunk = 1024
         let ranges = stride(from: 0, to: articles.count, by: chunk).map { $0..<min(articles.count, $0 + chunk) }
         return parallelMap(ranges) { range in

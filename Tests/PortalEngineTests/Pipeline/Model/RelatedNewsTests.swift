@@ -154,19 +154,42 @@ import Testing
         }
     }
 
-    /// Each way the finder can take, and the choice between them, on every corpus.
+    /// Each way the finder can take, and the choice between them, on every corpus, with and
+    /// without the quadruples' lists.
     @Test(arguments: [(UInt64(1), false), (2, false), (3, true), (4, true), (5, false), (6, true)])
     func sameListsAsScoringEveryPair(seed: UInt64, oneBloc: Bool) {
         let c = Self.corpus(seed: seed, count: 400, oneBloc: oneBloc)
         for count in [1, 5] {
             let expected = Self.bruteForce(c, count: count)
             for strategy in [RelatedFinder.Strategy.cheaper, .levels, .everyArticleOfItsTerms] {
-                let got = RelatedNews.related(
-                    c.articles, bloc: c.bloc, units: c.units, tags: c.tags, count: count,
-                    weights: RelatedNews.Weights(), strategy: strategy)
-                let wrong = c.articles.indices.filter { got[$0] != expected[$0] }
-                #expect(wrong.isEmpty, "seed \(seed), count \(count), \(strategy): \(wrong.count) lists differ")
+                for quadruples in [true, false] {
+                    let got = RelatedNews.related(
+                        c.articles, bloc: c.bloc, units: c.units, tags: c.tags, count: count,
+                        weights: RelatedNews.Weights(), strategy: strategy, listsQuadruples: quadruples)
+                    let wrong = c.articles.indices.filter { got[$0] != expected[$0] }
+                    #expect(
+                        wrong.isEmpty,
+                        "seed \(seed), count \(count), \(strategy), quadruples \(quadruples): \(wrong.count) lists differ"
+                    )
+                }
             }
         }
+    }
+
+    /// Quadruples are listed for a site like the benchmark's, not where articles carry so many
+    /// terms that they would take gigabytes.
+    @Test func quadruplesAreListedOnlyWhereTheyAreFew() {
+        let few = Self.corpus(seed: 1, count: 400, oneBloc: false)
+        let listed = SharedTermIndex([(few.bloc, 60), (few.units, 30), (few.tags, 20)], articleCount: 400)
+            .listsQuadruples
+        #expect(listed)
+        let urls = SiteURLs(basePath: "/")
+        // 20 tags each: 4,845 quadruples per article.
+        let many = few.articles
+        let tags = Taxonomy(kind: .tags, articles: many, urls: urls) { a in
+            (0..<20).map { "tag \(($0 * 7 + a.title.count) % 30)" }
+        }
+        let levels = SharedTermIndex([(tags, 20)], articleCount: many.count).levels.count
+        #expect(levels == 2)
     }
 }
