@@ -36,24 +36,31 @@ enum ProcessInfoCores {
 /// A buffer allocated once, not an `Array`: writing through an array's
 /// `withUnsafeMutableBufferPointer` from several threads raced on its uniqueness check, and a
 /// write could land in a copy and be lost (a nil slot and a crash in `collect`, seen under load).
+/// Each slot is initialized once by `set` and moved out by `collect`: no placeholder written
+/// first, no copy made and released after (a sixth of making 100,000 articles).
 private final class ResultSlots<R>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<R?>
+    private let storage: UnsafeMutableBufferPointer<R>
 
     init(count: Int) {
         storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
     }
 
+    /// Only the memory: `collect`, which `parallelMap` always calls, has moved every value out.
     deinit {
-        storage.deinitialize()
         storage.deallocate()
     }
 
     func set(_ index: Int, _ value: R) {
-        storage[index] = value
+        (storage.baseAddress! + index).initialize(to: value)
     }
 
+    /// Every slot must have been set, and this is called once.
     func collect() -> [R] {
-        storage.map { $0! }
+        Array(unsafeUninitializedCapacity: storage.count) { buffer, initialized in
+            if let target = buffer.baseAddress, let source = storage.baseAddress {
+                target.moveInitialize(from: source, count: storage.count)
+            }
+            initialized = storage.count
+        }
     }
 }
