@@ -13,6 +13,7 @@ struct ExactSpelling: Hashable {
     }
 
     static func == (a: ExactSpelling, b: ExactSpelling) -> Bool {
-        a.text.utf8.elementsEqual(b.text.utf8)
+        var (left, right) = (a.text, b.text)
+        return left.withUTF8 { l in right.withUTF8 { r in l.elementsEqual(r) } }
     }
 }

@@ -21,7 +21,7 @@ import Testing
         }
         // Only `watched` holds them now: each probe's count is exactly one.
         #expect(watched.indices.allSatisfy { isKnownUniquelyReferenced(&watched[$0]!) })
-        weak var last = watched.last!
+        weak let last = watched.last!
         watched = []
         #expect(last == nil)
     }
