@@ -44,7 +44,7 @@ public struct RelatedNewsStore: Sendable {
     /// The taxonomies and lists kept under `key`, for `articleCount` articles; nil when another
     /// key's are kept, or the file is damaged.
     func take(_ key: UInt64, articleCount: Int) -> ([Taxonomy], RelatedNews)? {
-        guard let (kept, taxonomies, related) = Self.read(url, onlyFor: key), kept == key,
+        guard let (_, taxonomies, related) = Self.read(url, onlyFor: key),
             Self.fits(taxonomies, related, articleCount: articleCount)
         else { return nil }
         return (taxonomies, related)

@@ -66,18 +66,14 @@ struct RelatedFinder {
         case .everyArticleOfItsTerms: useTerms = true
         }
         if useTerms {
-            for term in terms {
-                for m in index.termArticles.range(term) { score(Int(index.termArticles.items[m]), a, stamp) }
-            }
+            scoreEvery(in: index.termArticles, lists: terms, a, stamp)
             return best.map(\.index)
         }
 
         for c in index.manyTerms { score(Int(c), a, stamp) }
-        for k in scored.ofArticle.range(a) {
-            for m in scored.articles.range(Int(scored.ofArticle.items[k])) {
-                score(Int(scored.articles.items[m]), a, stamp)
-            }
-        }
+        scoreEvery(
+            in: scored.articles, lists: scored.ofArticle.range(a).lazy.map { Int(scored.ofArticle.items[$0]) }, a,
+            stamp)
         // Heaviest first, so that the list is soon good enough to skip the lighter ones.
         walks.removeAll(keepingCapacity: true)
         for level in 0..<(index.levels.count - 1) {
@@ -100,6 +96,15 @@ struct RelatedFinder {
             )
         }
         return best.map(\.index)
+    }
+
+    /// Scores, once each, every article of the given lists.
+    private mutating func scoreEvery(
+        in lists: FlatLists, lists numbers: some Sequence<Int>, _ a: Int, _ stamp: Int32
+    ) {
+        for list in numbers {
+            for m in lists.range(list) { score(Int(lists.items[m]), a, stamp) }
+        }
     }
 
     private mutating func score(_ c: Int, _ a: Int, _ stamp: Int32) {

@@ -114,7 +114,8 @@ public struct Taxonomy: Sendable {
             place[number] = i
             let name = firstUse[number].name
             // Names that fold alike ("Hà Giang", "Hạ Giang") or fold to nothing still get distinct URLs.
-            let base = Slug.make(from: name).isEmpty ? "t" : Slug.make(from: name)
+            let folded = Slug.make(from: name)
+            let base = folded.isEmpty ? "t" : folded
             var slug = base
             var n = 2
             while usedSlugs.contains(slug) {
