@@ -34,6 +34,11 @@ public enum HTMLEscaping {
     /// Escapes `& < > " '`.
     public static func escape(_ text: String) -> String { escaper.escape(text) }
 
+    /// Appends `bytes` (UTF-8) to `out`, escaped as `escape` escapes the same text.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        escaper.escape(bytes, into: &out)
+    }
+
     private static let escaper = ASCIIEscaper { scalar in
         TextEscaping.markup(scalar) ?? (scalar == "'" ? "&#39;" : nil)
     }

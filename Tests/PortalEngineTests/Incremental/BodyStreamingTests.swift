@@ -91,10 +91,18 @@ import Testing
             let store = DocumentStore(sourceRoot: site.root)
             let payloads: [[UInt8]] = [Array("một".utf8), [], Array(repeating: 7, count: 5000)]
             let written = try #require(store.stream(payloads.enumerated().map { (.rendered, UInt64($0), $1) }))
+            // A second call writes on from the first, through the same buffer.
+            let more: [[UInt8]] = [Array(repeating: 9, count: 3000), Array("hai".utf8)]
+            let after = try #require(store.stream(more.enumerated().map { (.rendered, UInt64(10 + $0), $1) }))
             for (n, payload) in payloads.enumerated() {
                 let read = written.file.withBytes(at: written.payloadOffsets[n], count: payload.count) { Array($0) }
                 let same = read == payload
                 #expect(same, "record \(n)")
+            }
+            for (n, payload) in more.enumerated() {
+                let read = after.file.withBytes(at: after.payloadOffsets[n], count: payload.count) { Array($0) }
+                let same = read == payload
+                #expect(same, "record \(10 + n)")
             }
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 1, "its new file")
         }
@@ -121,6 +129,28 @@ import Testing
         #expect(next.keptBody(11)?.html == "<p>Tin 0</p>")
         #expect(next.keptBody(12)?.summary == "Tóm tắt 1")
         #expect(next.keptBody(13) == nil, "a body with problems is made again, to report them")
+    }
+
+    /// Each chunk is written while the next is made: the bodies come back in order, each chunk
+    /// read back from where its own write put it.
+    @Test func chunksWrittenBesideTheNextComeBackInOrder() throws {
+        let site = try TestSite()
+        let memory = DocumentMemory(store: DocumentStore(sourceRoot: site.root), streamsFrom: 1, chunkSize: 2)
+        memory.beginBuild()
+        let keys = (0..<7).map { (key: UInt64(100 + $0), path: "tin-\($0).md") }
+        let made = memory.render(keys, isValid: { _, _ in true }) { n in
+            let html = "<p>Tin \(n)</p>" + String(repeating: "đ", count: 300 * n)
+            return DocumentMemory.Rendered(
+                body: RenderedBody(html: html, summary: "Tóm tắt \(n)", plainText: "Từ khóa \(n)"), problems: [])
+        }
+        #expect(made.map(\.body.summary) == (0..<7).map { "Tóm tắt \($0)" })
+        #expect(made.map(\.body.plainText) == (0..<7).map { "Từ khóa \($0)" })
+        #expect(made.allSatisfy { $0.body.storedHTML.isInFile }, "every chunk streamed")
+        #expect(made.map(\.body.html) == (0..<7).map { "<p>Tin \($0)</p>" + String(repeating: "đ", count: 300 * $0) })
+        #expect(memory.lastCounts.bodiesStreamed == 7)
+        memory.persist()
+        let next = DocumentMemory(store: DocumentStore(sourceRoot: site.root))
+        #expect(next.keptBody(106)?.summary == "Tóm tắt 6")
     }
 
     /// A build appending to the store holds its lock: streaming does not wait for it (that build

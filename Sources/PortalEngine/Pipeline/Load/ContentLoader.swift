@@ -159,7 +159,7 @@ public enum ContentLoader {
         var stamp = StableHasher()
         stamp.add(parts.yaml)
         let document = SourceDocument(
-            file: ref, kind: kind, frontMatter: front, markdown: StoredText(parts.body),
+            file: ref, kind: kind, frontMatter: front, markdown: .hashing(parts.body),
             bodyFirstLine: parts.bodyFirstLine,
             frontMatterStamp: stamp.value)
         return (document, problems)

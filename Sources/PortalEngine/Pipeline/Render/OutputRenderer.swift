@@ -15,7 +15,8 @@ public final class OutputRenderer: @unchecked Sendable {
         public var path: String
         /// Same value, same bytes: the hash of the context, the templates and the engine build.
         public var fingerprint: UInt64?
-        public var render: () -> String
+        /// The output's UTF-8: a templated page is rendered into bytes, never made a String.
+        public var render: () -> [UInt8]
     }
 
     /// Builds the page's context and fingerprint; rendering waits until `render` is called.
@@ -34,14 +35,16 @@ public final class OutputRenderer: @unchecked Sendable {
             if relativeLinks(job) {
                 let basePath = model.urls.basePath
                 return Prepared(path: path, fingerprint: fingerprint) {
-                    RelativeURLs.rewrite(theme.render(data, template: template), pagePath: path, basePath: basePath)
+                    Array(
+                        RelativeURLs.rewrite(theme.render(data, template: template), pagePath: path, basePath: basePath)
+                            .utf8)
                 }
             }
-            return Prepared(path: path, fingerprint: fingerprint) { theme.render(data, template: template) }
+            return Prepared(path: path, fingerprint: fingerprint) { theme.renderBytes(data, template: template) }
         }
         if case .alias(let i) = job { return redirect(model.aliases[i], relative: relativeLinks(job)) }
         let (path, text) = renderGenerated(job)
-        return Prepared(path: path, fingerprint: nil) { text }
+        return Prepared(path: path, fingerprint: nil) { Array(text.utf8) }
     }
 
     /// A redirect is fingerprinted by what it is made of: the many old addresses a site keeps
@@ -58,8 +61,8 @@ public final class OutputRenderer: @unchecked Sendable {
         hasher.add(relative ? "relative links" : "site links")
         return Prepared(path: alias.outputPath, fingerprint: hasher.value) {
             let text = RedirectPage.render(target: alias.targetURL, absoluteTarget: absolute, title: model.config.title)
-            guard relative else { return text }
-            return RelativeURLs.rewrite(text, pagePath: alias.outputPath, basePath: model.urls.basePath)
+            guard relative else { return Array(text.utf8) }
+            return Array(RelativeURLs.rewrite(text, pagePath: alias.outputPath, basePath: model.urls.basePath).utf8)
         }
     }
 

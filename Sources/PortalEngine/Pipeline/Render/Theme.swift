@@ -52,4 +52,9 @@ public struct Theme: Sendable {
     func render(_ context: TemplateValue, template: String) -> String {
         renderer.render(template, context)
     }
+
+    /// The same page as UTF-8.
+    func renderBytes(_ context: TemplateValue, template: String) -> [UInt8] {
+        renderer.renderBytes(template, context)
+    }
 }

@@ -11,6 +11,12 @@ struct DocumentTermList: Sendable {
     var linkNext: [Int32] = []
     /// The UTF-8 bytes read, for the tokenizer's speed.
     private(set) var bytesRead = 0
+    /// The term ids grouped by index partition (`hash % SearchIndexBuilder.partitions`), each
+    /// group in id order; group `p` is `byPartition[partitionStarts[p]..<partitionStarts[p + 1]]`.
+    /// Each partition reads only its own terms: when each read every term of every document
+    /// and skipped the others', that was a third of the merge.
+    private(set) var byPartition: [Int32] = []
+    private(set) var partitionStarts: [Int32] = []
 
     /// The terms of a title and a body; pairs do not span the two. The body's parts read as if
     /// joined by spaces (pairs span them), without joining them.
@@ -24,6 +30,22 @@ struct DocumentTermList: Sendable {
         for part in body {
             part.withUTF8 { bytes in add(bytes, title: false, pairs: &pairs) }
         }
+        groupByPartition(SearchIndexBuilder.partitions)
+    }
+
+    /// Sorts the term ids by partition, a counting sort that keeps id order within each.
+    private mutating func groupByPartition(_ count: Int) {
+        var starts = [Int32](repeating: 0, count: count + 1)
+        for hash in terms.hashes { starts[Int(hash % UInt32(count)) + 1] += 1 }
+        for p in 0..<count { starts[p + 1] += starts[p] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: terms.count)
+        for (t, hash) in terms.hashes.enumerated() {
+            let p = Int(hash % UInt32(count))
+            order[Int(next[p])] = Int32(t)
+            next[p] += 1
+        }
+        (byPartition, partitionStarts) = (order, starts)
     }
 
     /// Whether `term` is a syllable (pairs of syllables have no spellings).
@@ -34,6 +56,22 @@ struct DocumentTermList: Sendable {
         var link = firstLink[term]
         while link >= 0 {
             body(spellings.term(Int(linkSpelling[Int(link)])))
+            link = linkNext[Int(link)]
+        }
+    }
+
+    /// Calls `body` with the spellings' table by pointer, for `forEachSpelling(of:in:_:)`.
+    func withSpellings<Result>(_ body: (TermTable.View) -> Result) -> Result { spellings.withTerms(body) }
+
+    /// Calls `body` with each spelling of `term` and its hash, in order of first use; by
+    /// pointer into `table` (from `withSpellings`), for the merge's hot loop.
+    func forEachSpelling(
+        of term: Int, in table: TermTable.View, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void
+    ) {
+        var link = firstLink[term]
+        while link >= 0 {
+            let id = Int(linkSpelling[Int(link)])
+            body(table.term(id), table.hashes[id])
             link = linkNext[Int(link)]
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The terms of one merge partition (those whose hash falls in it) with their postings as
 /// columns; only one thread touches it at a time.
 final class IndexPartition: @unchecked Sendable {
@@ -11,10 +13,27 @@ final class IndexPartition: @unchecked Sendable {
         /// `variants[n]`. Each kept in its own storage: a slice of a document's table would keep
         /// that whole table alive with the index.
         var variants: [ArraySlice<UInt8>] = []
+        /// Each variant's FNV-1a hash, compared before its bytes.
+        var variantHashes: [UInt32] = []
         /// Each posting's document number shifted left by one, with 1 when the term is in its
         /// title: one array where there were two, for a third less memory touched per posting.
         var docsAndTitles: [UInt32] = []
         var masks: [UInt32] = []
+
+        /// The mask bit of `spelling` among `variants`, adding it while there is room; 0 when
+        /// there is none. The same bits as `SearchIndexBuilder.variantBit`.
+        mutating func variantBit(_ spelling: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32 {
+            for v in variantHashes.indices where variantHashes[v] == hash {
+                let same = variants[v].withUnsafeBufferPointer {
+                    $0.count == spelling.count && memcmp($0.baseAddress!, spelling.baseAddress!, spelling.count) == 0
+                }
+                if same { return 1 << UInt32(v) }
+            }
+            guard variants.count < SearchIndexBuilder.maxVariants else { return 0 }
+            variants.append(ArraySlice(spelling))
+            variantHashes.append(hash)
+            return 1 << UInt32(variants.count - 1)
+        }
     }
 
     private struct Contents {
@@ -22,29 +41,23 @@ final class IndexPartition: @unchecked Sendable {
         var postings: [Postings] = []
 
         mutating func merge(_ document: DocumentTermList, doc: Int32, partition: Int) {
-            let count = UInt32(SearchIndexBuilder.partitions)
-            document.terms.withTerms { term in
-                for t in 0..<document.terms.count {
-                    let hash = document.terms.hashes[t]
-                    guard Int(hash % count) == partition else { continue }
-                    merge(term(t), hash: hash, from: document, at: t, doc: doc)
+            let own = document.partitionStarts[partition]..<document.partitionStarts[partition + 1]
+            document.terms.withTerms { terms in
+                document.withSpellings { spellings in
+                    for k in own {
+                        let t = Int(document.byPartition[Int(k)])
+                        let (id, isNew) = self.terms.insert(terms.term(t), hash: terms.hashes[t])
+                        if isNew { postings.append(Postings()) }
+                        postings[id].docsAndTitles.append(UInt32(doc) << 1 | (document.inTitle[t] ? 1 : 0))
+                        guard document.hasSpellings(t) else { continue }
+                        var mask: UInt32 = 0
+                        document.forEachSpelling(of: t, in: spellings) { spelling, hash in
+                            mask |= postings[id].variantBit(spelling, hash: hash)
+                        }
+                        postings[id].masks.append(mask)
+                    }
                 }
             }
-        }
-
-        /// Appends `doc`'s posting of `document`'s term `t`.
-        private mutating func merge(
-            _ term: UnsafeBufferPointer<UInt8>, hash: UInt32, from document: DocumentTermList, at t: Int, doc: Int32
-        ) {
-            let (id, isNew) = terms.insert(term, hash: hash)
-            if isNew { postings.append(Postings()) }
-            postings[id].docsAndTitles.append(UInt32(doc) << 1 | (document.inTitle[t] ? 1 : 0))
-            guard document.hasSpellings(t) else { return }
-            var mask: UInt32 = 0
-            document.forEachSpelling(of: t) { spelling in
-                mask |= SearchIndexBuilder.variantBit(spelling, in: &postings[id].variants) { ArraySlice(Array($0)) }
-            }
-            postings[id].masks.append(mask)
         }
     }
 

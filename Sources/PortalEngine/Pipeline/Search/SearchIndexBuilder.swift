@@ -203,8 +203,7 @@ public enum SearchIndexBuilder {
                 // Only the start is shown: squeeze the white space of a short prefix, not the whole body.
                 // A document is told by its trích yếu, which its body (often none) does not repeat.
                 let text = article.document?.abstract ?? bodies[i].storedPlainText.start(scalars: snippetLength * 2)
-                var snippet = squeezedStart(of: text, scalars: snippetLength * 2)
-                if snippet.count > snippetLength { snippet = String(snippet.prefix(snippetLength)) + "…" }
+                let snippet = shortened(squeezedStart(of: text, scalars: snippetLength * 2), to: snippetLength)
                 let date = article.date.map { dates.short($0) } ?? ""
                 return "[\(json(article.title)),\(json(article.url)),\(json(date)),\(categories[i]),\(json(snippet))]"
             }
@@ -323,8 +322,13 @@ public enum SearchIndexBuilder {
             if seen == limit { break }
             seen += 1
             let v = scalar.value
-            // ASCII without asking for Unicode properties: they cost more than the rest of the loop.
-            if v < 0x80 ? (v == 0x20 || (0x09...0x0D).contains(v)) : scalar.properties.isWhitespace {
+            // Below U+2000 without asking for Unicode properties: they cost more than the rest of
+            // the loop, and Vietnamese letters are all there. Those three are its only white space.
+            let isWhitespace =
+                v < 0x80
+                ? (v == 0x20 || (0x09...0x0D).contains(v))
+                : v < 0x2000 ? (v == 0x85 || v == 0xA0 || v == 0x1680) : scalar.properties.isWhitespace
+            if isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -335,6 +339,26 @@ public enum SearchIndexBuilder {
             out.append(contentsOf: UTF8.encode(scalar)!)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text`'s first `limit` characters and "…" when it has more, else `text`. Where each of
+    /// them is one scalar of Latin (all of Vietnamese), by scalars: counting characters asks
+    /// where graphemes break at every scalar, most of making the result entries.
+    static func shortened(_ text: String, to limit: Int) -> String {
+        var scalars = 0
+        var end = text.utf8.startIndex
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            // Each of these is a grapheme of its own: none extends, joins or prepends, and the
+            // white space was squeezed to single spaces (no CR LF).
+            guard v < 0x300 || (0x1E00...0x1EFF).contains(v) else {
+                return text.count > limit ? String(text.prefix(limit)) + "…" : text
+            }
+            if scalars == limit { return String(text[..<end]) + "…" }
+            scalars += 1
+            end = text.utf8.index(end, offsetBy: scalar.utf8.count)
+        }
+        return text
     }
 
     /// Decimal digits of a non-negative number, without making a String.

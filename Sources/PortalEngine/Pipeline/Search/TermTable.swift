@@ -25,11 +25,22 @@ struct TermTable: Sendable {
 
     func term(_ id: Int) -> ArraySlice<UInt8> { bytes[starts[id]..<starts[id + 1]] }
 
-    /// Calls `body` with a function giving each term's bytes by id, without slicing an array.
-    func withTerms<Result>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    /// The terms' bytes and hashes by id through pointers, valid only inside `withTerms`.
+    struct View {
+        fileprivate let all: UnsafeBufferPointer<UInt8>
+        fileprivate let starts: UnsafeBufferPointer<Int>
+        let hashes: UnsafeBufferPointer<UInt32>
+
+        func term(_ id: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: all[starts[id]..<starts[id + 1]])
+        }
+    }
+
+    /// Calls `body` with the terms by pointer, without slicing an array for each.
+    func withTerms<Result>(_ body: (View) -> Result) -> Result {
         bytes.withUnsafeBufferPointer { all in
             starts.withUnsafeBufferPointer { starts in
-                body { UnsafeBufferPointer(rebasing: all[starts[$0]..<starts[$0 + 1]]) }
+                hashes.withUnsafeBufferPointer { body(View(all: all, starts: starts, hashes: $0)) }
             }
         }
     }

@@ -48,11 +48,11 @@ struct PageWriter {
                 return
             }
             tally.count(reused: false)
-            let text = prepared.render()
+            let bytes = prepared.render()
             // Most outputs written in code (feeds, the sitemap…) have no fingerprint; they are
             // recorded by their text, so that `unchanged` can keep them.
-            if write(text, to: prepared.path) {
-                next.record(prepared.path, fingerprint: prepared.fingerprint ?? Self.stamp(text), size: text.utf8.count)
+            if write(bytes, to: prepared.path) {
+                next.record(prepared.path, fingerprint: prepared.fingerprint ?? Self.stamp(bytes), size: bytes.count)
             }
         }
         for (path, size) in search.kept where !problems.failed {
@@ -122,10 +122,12 @@ final class WriteProblems: @unchecked Sendable {
 }
 
 extension PageWriter {
-    static func stamp(_ text: String) -> UInt64 {
+    /// Hashed as `StableHasher.add(_: String)` hashes the same text.
+    static func stamp(_ bytes: [UInt8]) -> UInt64 {
         var hasher = StableHasher()
         hasher.add("written in code")
-        hasher.add(text)
+        hasher.add(UInt64(bytes.count))
+        bytes.withUnsafeBytes { hasher.add(bytes: $0) }
         return hasher.value
     }
 }

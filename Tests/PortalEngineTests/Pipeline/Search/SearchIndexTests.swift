@@ -52,6 +52,32 @@ import Testing
         #expect(SearchIndexBuilder.squeezedStart(of: "", scalars: 4) == "")
     }
 
+    @Test func snippetsSqueezeEveryKindOfWhiteSpace() {
+        // U+0085, U+1680 and U+3000 are white space; U+200B and U+00AD are not.
+        let text = "a\u{0085}b\u{1680}c\u{3000}d\u{2003}e\u{200B}f\u{00AD}g"
+        #expect(SearchIndexBuilder.squeezedStart(of: text, scalars: 100) == "a b c d e\u{200B}f\u{00AD}g")
+    }
+
+    @Test func snippetsAreCutAtCharactersAsStringsCountThem() {
+        // Scalars that make one character with the one before (marks of NFD text, a joiner, an
+        // emoji's skin tone, a flag's second half), and those that stand alone.
+        let alphabet: [String] = [
+            "a", "ộ", "đ", " ", "\u{0301}", "\u{0323}", "\u{200D}", "👍", "\u{1F3FD}", "🇻", "🇳", "\u{00AD}", "e",
+        ]
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in
+                alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+            }.joined()
+            for limit in 0...8 {
+                let expected = text.count > limit ? String(text.prefix(limit)) + "…" : text
+                #expect(SearchIndexBuilder.shortened(text, to: limit) == expected, "\(Array(text.unicodeScalars))")
+            }
+        }
+        #expect(SearchIndexBuilder.shortened("Hội nghị", to: 3) == "Hội…")
+        #expect(SearchIndexBuilder.shortened("Hội", to: 3) == "Hội")
+    }
+
     @Test func hashIsFNV1a32AsInTheBrowser() {
         #expect(SearchIndexBuilder.fnv1a32("thi dua") == 0x6f5b_f0f6)  // the same value node computes
     }

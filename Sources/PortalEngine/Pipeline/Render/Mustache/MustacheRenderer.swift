@@ -1,4 +1,5 @@
-/// Renders compiled templates with typed values: no `Any`, no dynamic casts, one output string.
+/// Renders compiled templates with typed values: no `Any`, no dynamic casts, one output buffer
+/// of UTF-8 that values are written and escaped into, with no String made for each.
 ///
 /// Truth follows the engine's templates as they were written for swift-mustache: only `false`,
 /// an empty list and a missing name are false; an empty text or a zero is true.
@@ -6,14 +7,20 @@ struct MustacheRenderer {
     let templates: [String: [MustacheNode]]
 
     func render(_ name: String, _ value: TemplateValue) -> String {
-        guard let nodes = templates[name] else { return "" }
+        String(decoding: renderBytes(name, value), as: UTF8.self)
+    }
+
+    /// The page as UTF-8, as `render` would make it.
+    func renderBytes(_ name: String, _ value: TemplateValue) -> [UInt8] {
+        guard let nodes = templates[name] else { return [] }
         var state = State(stack: [value])
+        state.output.reserveCapacity(32 * 1024)
         render(nodes, &state)
         return state.output
     }
 
     private struct State {
-        var output = ""
+        var output: [UInt8] = []
         var stack: [TemplateValue]
         /// Position in the list being iterated, for `first()`, `last()` and `index()`.
         var position: (index: Int, count: Int)? = nil
@@ -29,8 +36,7 @@ struct MustacheRenderer {
             case .text(let text): write(text, &state, fromTemplate: true)
             case .variable(let name, let escaped):
                 guard let value = lookup(name, state) else { continue }
-                let text = Self.text(of: value)
-                write(escaped ? HTMLEscaping.escape(text) : text, &state, fromTemplate: false)
+                write(value, escaped: escaped, &state)
             case .section(let name, let inverted, let children):
                 section(lookup(name, state), inverted: inverted, children, &state)
             case .partial(let name, let indentation):
@@ -58,9 +64,10 @@ struct MustacheRenderer {
             return indented(indentation, &state) { render(override.nodes, &$0) }
         }
         let saved = (state.output, state.indentation, state.atLineStart)
-        (state.output, state.indentation, state.atLineStart) = ("", "", true)
+        (state.output, state.indentation, state.atLineStart) = ([], "", true)
         render(override.nodes, &state)
-        let lines = state.output.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = String(decoding: state.output, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let dedented = lines.map { line in
             let common = zip(line, written).prefix(while: { $0 == $1 }).count
             return line.dropFirst(common)
@@ -106,27 +113,50 @@ struct MustacheRenderer {
         state.indentation = saved
     }
 
+    /// Writes a variable's value, escaped or not; a stored body's bytes go straight in.
+    private func write(_ value: TemplateValue, escaped: Bool, _ state: inout State) {
+        guard state.indentation.isEmpty else {
+            let text = Self.text(of: value)
+            return write(escaped ? HTMLEscaping.escape(text) : text, &state, fromTemplate: false)
+        }
+        switch value {
+        case .text(var text):
+            text.withUTF8 { append($0, escaped: escaped, to: &state.output) }
+        case .storedText(let text):
+            // Not checked again as UTF-8: a body is bytes this build wrote from a String, or a
+            // store record whose check held when it was taken.
+            text.withUTF8 { append($0, escaped: escaped, to: &state.output) }
+        default:
+            var text = Self.text(of: value)
+            text.withUTF8 { append($0, escaped: escaped, to: &state.output) }
+        }
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, to output: inout [UInt8]) {
+        if escaped { HTMLEscaping.escape(bytes, into: &output) } else { output.append(contentsOf: bytes) }
+    }
+
     private func write(_ text: String, _ state: inout State, fromTemplate: Bool) {
         guard !state.indentation.isEmpty else {
-            state.output += text
+            state.output.append(contentsOf: text.utf8)
             return
         }
         guard !text.isEmpty else { return }
         if !fromTemplate {
-            if state.atLineStart { state.output += state.indentation }
+            if state.atLineStart { state.output.append(contentsOf: state.indentation.utf8) }
             state.atLineStart = false
-            state.output += text
+            state.output.append(contentsOf: text.utf8)
             return
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.offset > 0 {
-                state.output += "\n"
+                state.output.append(0x0A)
                 state.atLineStart = true
             }
             if !line.element.isEmpty {
-                if state.atLineStart { state.output += state.indentation }
+                if state.atLineStart { state.output.append(contentsOf: state.indentation.utf8) }
                 state.atLineStart = false
-                state.output += line.element
+                state.output.append(contentsOf: line.element.utf8)
             }
         }
     }
