@@ -12,25 +12,6 @@ enum UTF8Scan {
         return found ?? text.utf8.contains(byte)
     }
 
-    /// Whether every scalar of `text` is in `ranges`.
-    static func allScalars(of text: String, in ranges: [ClosedRange<UInt32>]) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] < 0x80 {  // ASCII, most of a Vietnamese text's bytes: no decoding
-                    i += 1
-                    continue
-                }
-                // A String's UTF-8 is valid: decoded without checking it again.
-                let (value, length) = validScalar(at: i, in: bytes)
-                guard ranges.contains(where: { $0.contains(value) }) else { return false }
-                i += length
-            }
-            return true
-        }
-    }
-
     /// The scalar whose UTF-8 starts at `i` of text known to be UTF-8 (a String's, or bytes
     /// written from one), and its length, without checking the bytes again; a sequence cut short
     /// by the end reads as U+FFFD up to the end.

@@ -7,8 +7,13 @@ import Testing
 @Suite struct UTF8ScanTests {
     /// The NFC check as it was written over scalars: the reference.
     static func stableByScalars(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { scalar in SourceText.stableUnderNFC.contains { $0.contains(scalar.value) } }
+        text.unicodeScalars.allSatisfy { scalar in stableUnderNFC.contains { $0.contains(scalar.value) } }
     }
+
+    /// The blocks `SourceText.isStableUnderNFC` lets through.
+    static let stableUnderNFC: [ClosedRange<UInt32>] = [
+        0x00...0x024F, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0,
+    ]
 
     @Test func theNFCCheckAgreesWithTheScalarWalk() {
         var random = SeededRandom(seed: 7)
@@ -27,6 +32,15 @@ import Testing
                         Unicode.Scalar(scalars[Int.random(in: 0..<scalars.count, using: &random)])!
                     }))
             #expect(SourceText.isStableUnderNFC(text) == Self.stableByScalars(text))
+        }
+        // Between runs of ASCII long enough to be skipped eight bytes at a time.
+        for value in scalars {
+            for padding in 0..<9 {
+                let ascii = String(repeating: "a", count: 7 + padding)
+                let text = ascii + String(Character(Unicode.Scalar(value)!)) + ascii + "đ"
+                #expect(
+                    SourceText.isStableUnderNFC(text) == Self.stableByScalars(text), "U+\(String(value, radix: 16))")
+            }
         }
         #expect(SourceText.isStableUnderNFC("Thi đua – khen thưởng 2019 ₫"))
         #expect(!SourceText.isStableUnderNFC("Thi đua\u{301}"))  // a combining mark (NFD input)

@@ -19,7 +19,29 @@ public enum FrontMatterSplitter {
     /// Expects text already decoded by `SourceText` (LF line ends, no BOM). Works on UTF-8 bytes:
     /// only the front matter's lines are looked at, never the whole body.
     public static func split(_ text: String) -> Result<Parts, Problem> {
-        let bytes = Array(text.utf8)
+        var text = text
+        let found = text.withUTF8 { bytes -> Result<(yaml: Range<Int>, body: Int, bodyLine: Int), Problem> in
+            fences(in: bytes)
+        }
+        return found.map { found in
+            // The body is sliced out of the text as it is: decoding its bytes again checked the
+            // UTF-8 of every body a second time (a seventh of loading).
+            let utf8 = text.utf8
+            let bodyStart = utf8.index(utf8.startIndex, offsetBy: found.body)
+            let yaml =
+                utf8.index(
+                    utf8.startIndex, offsetBy: found.yaml.lowerBound)..<utf8.index(
+                    utf8.startIndex, offsetBy: found.yaml.upperBound)
+            return Parts(
+                yaml: String(text[yaml]), yamlFirstLine: 2, body: String(text[bodyStart...]),
+                bodyFirstLine: found.bodyLine)
+        }
+    }
+
+    /// Where the YAML between the fences lies, where the body starts, and its first line.
+    private static func fences(in bytes: UnsafeBufferPointer<UInt8>) -> Result<
+        (yaml: Range<Int>, body: Int, bodyLine: Int), Problem
+    > {
         if bytes.allSatisfy({ $0 == 0x0A || $0 == 0x20 || $0 == 0x09 }) { return .failure(.emptyFile) }
         var lineStart = 0
         var lineNumber = 1
@@ -35,12 +57,7 @@ public enum FrontMatterSplitter {
             if let start = yamlStart {
                 if isFence || line.elementsEqual("...".utf8) {
                     let bodyStart = min(lineEnd + 1, bytes.count)
-                    return .success(
-                        Parts(
-                            yaml: String(decoding: bytes[start..<max(start, lineStart - 1)], as: UTF8.self),
-                            yamlFirstLine: 2,
-                            body: String(decoding: bytes[bodyStart...], as: UTF8.self),
-                            bodyFirstLine: lineNumber + 1))
+                    return .success((start..<max(start, lineStart - 1), bodyStart, lineNumber + 1))
                 }
             } else {
                 guard isFence else { return .failure(.missingOpening) }

@@ -11,7 +11,15 @@ struct TermTable: Sendable {
     private var slots: [Int32]
     private var shift: UInt64
 
-    init(capacity: Int) {
+    /// `searchable: false` makes a table only `append` adds to, without the hash index.
+    init(capacity: Int, searchable: Bool = true) {
+        guard searchable else {
+            (slots, shift) = ([], 0)
+            bytes.reserveCapacity(capacity * 8)
+            starts.reserveCapacity(capacity + 1)
+            hashes.reserveCapacity(capacity)
+            return
+        }
         var bits = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
         slots = [Int32](repeating: -1, count: 1 << bits)
@@ -64,6 +72,18 @@ struct TermTable: Sendable {
         starts.append(bytes.count)
         return (id, true)
     }
+
+    /// Adds `term` without looking for it: for a table of terms known distinct, made with
+    /// `searchable: false` (`insert` would not find them).
+    mutating func append(_ term: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+        hashes.append(hash)
+        bytes.append(contentsOf: term)
+        starts.append(bytes.count)
+        return hashes.count - 1
+    }
+
+    /// Whether term `id` is `term`'s bytes.
+    func holds(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool { equals(id, term) }
 
     /// Fibonacci hashing: FNV-1a's low bits alone spread short terms badly.
     private func slot(_ hash: UInt32) -> Int {
