@@ -344,24 +344,26 @@ public final class DocumentMemory: @unchecked Sendable {
         taken.reserveCapacity(bodies.count)
         // Each chunk is written to the store while the next one is made: written on this
         // thread, between chunks, it left a core idle for a third of a full build's stage.
-        var writing: ChunkWrite?
+        var writing: Pending<[Found]>?
         for start in stride(from: 0, to: bodies.count, by: chunkSize) {
             let range = start..<min(bodies.count, start + chunkSize)
             let chunk = parallelMap(Array(range)) { (i: Int) -> Found in
                 Self.find(i, found[i], bodies[i].key, in: keptIn, isValid: isValid, make: make)
             }
-            if let writing { taken += writing.result() }
+            if let writing { taken += writing.value }
             writing = nil
             guard forgetsWhenPersisted, let keptIn else {
                 taken += chunk
                 continue
             }
             let keys = bodies[range].map(\.key)
-            writing = ChunkWrite(chunk) { [self] chunk in
+            writing = Pending { [self] in
+                var chunk = chunk
                 if stream(&chunk, keys: keys, to: keptIn) { streamLoads(upTo: chunkSize, to: keptIn) }
+                return chunk
             }
         }
-        if let writing { taken += writing.result() }
+        if let writing { taken += writing.value }
         if let keptIn, lock.withLock({ loadsToStream != nil }) { streamLoads(upTo: .max, to: keptIn) }
         lock.withLock {
             for (body, result) in zip(bodies, taken) {
@@ -397,27 +399,6 @@ public final class DocumentMemory: @unchecked Sendable {
     }
 
     static let streamChunk = 2048
-
-    /// A chunk of bodies being written to the store on a thread of its own, and the chunk as
-    /// the write leaves it (texts read back from the store in place of those it wrote).
-    private final class ChunkWrite: @unchecked Sendable {
-        private var chunk: [Found]
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ chunk: [Found], write: @escaping @Sendable (inout [Found]) -> Void) {
-            self.chunk = chunk
-            DispatchQueue.global().async { [self] in
-                write(&self.chunk)
-                done.signal()
-            }
-        }
-
-        /// The chunk once written; waits for the write.
-        func result() -> [Found] {
-            done.wait()
-            return chunk
-        }
-    }
 
     /// When a chunk of bodies made many (a full build), writes them to the store at once and
     /// keeps each as texts read back from it: a full build held every article's HTML and words

@@ -17,6 +17,9 @@ public struct RelatedNewsStore: Sendable {
         self.settings = settings
     }
 
+    /// Whether lists are kept at all: without, a build need not know its key before making them.
+    var holdsLists: Bool { FileManager.default.fileExists(atPath: url.path) }
+
     /// What the lists and terms of these articles, in this order, are made of: everything of an
     /// article that `Taxonomy` and `RelatedNews` read. A title is not: it orders articles only
     /// among those of the same date, and the order is in the key.
@@ -28,12 +31,13 @@ public struct RelatedNewsStore: Sendable {
         hasher.add(urls.basePath)
         hasher.add(UInt64(count))
         hasher.add(UInt64(articles.count))
-        for article in articles {
-            hasher.add(article.file.sourcePath)
-            hasher.add(article.categoryKey ?? "\u{0}")
-            hasher.add(UInt64(bitPattern: article.date?.secondsSince1970 ?? Int64.min))
+        // By index, the fields alone: iterating the articles copied each one whole.
+        for i in articles.indices {
+            hasher.add(articles[i].file.sourcePath)
+            hasher.add(articles[i].categoryKey ?? "\u{0}")
+            hasher.add(UInt64(bitPattern: articles[i].date?.secondsSince1970 ?? Int64.min))
             for kind in TaxonomyKind.allCases {
-                let names = kind.names(article)
+                let names = kind.names(articles[i])
                 hasher.add(UInt64(names.count))
                 for name in names { hasher.add(name) }
             }
