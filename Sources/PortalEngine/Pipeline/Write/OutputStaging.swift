@@ -139,7 +139,8 @@ public final class OutputStaging: @unchecked Sendable {
             record(relativePath, size: bytes.count, kept: false)
             // A path already linked from the previous output must not be written through: that would
             // change the published site in place. Unlink first; the new file gets its own inode.
-            _ = unlink(path)
+            // Without a previous output nothing was linked (a full build: one call less per file).
+            if previous != nil { _ = unlink(path) }
             try writeFile(bytes, to: path, relativePath)
         }
     }
