@@ -20,10 +20,15 @@ public enum ModelBuilder {
         // Slugs from titles are made on every core first; the pass itself is in file order.
         let titleSlugs = parallelMap(loaded.documents) { $0.frontMatter.title.map(Slug.make(from:)) }
         addresses.reserveCapacity(loaded.documents.count)
-        for (document, slug) in zip(loaded.documents, titleSlugs) { addresses.add(document, titleSlug: slug) }
+        // Through a buffer: iterating the array copied each document, every field counted.
+        loaded.documents.withUnsafeBufferPointer { documents in
+            for i in documents.indices { addresses.add(documents[i], index: i, titleSlug: titleSlugs[i]) }
+        }
         var diagnostics = addresses.diagnostics
         var paths = ContentPaths(
-            documentURLs: Dictionary(addresses.pending.map { ($0.document.file.relativePath, $0.url) }) { a, _ in a },
+            documentURLs: Dictionary(
+                addresses.pending.map { (loaded.documents[$0.index].file.relativePath, $0.url) }
+            ) { a, _ in a },
             assets: assets, urls: urls)
         paths.unpublished = addresses.unpublished
         paths.photos = loaded.photos
@@ -31,7 +36,7 @@ public enum ModelBuilder {
 
         // Second pass: the articles, their lead images and attachments resolved.
         var (articles, pages, secondPassProblems) = makeArticles(
-            addresses.pending, paths: paths, sizes: loaded.assetSizes)
+            addresses.pending, of: loaded.documents, paths: paths, sizes: loaded.assetSizes)
         diagnostics += secondPassProblems
         articles.sort(by: newestFirst)
         // Expired articles keep their pages but leave every list, feed and the search.
@@ -98,16 +103,19 @@ public enum ModelBuilder {
     }
 
     /// Articles and pages (in the order of `pending`), made on every core.
-    static func makeArticles(_ pending: [AddressPass.Pending], paths: ContentPaths, sizes: [String: Int]) -> (
+    static func makeArticles(
+        _ pending: [AddressPass.Pending], of documents: [SourceDocument], paths: ContentPaths, sizes: [String: Int]
+    ) -> (
         articles: [Article], pages: [Article], diagnostics: [Diagnostic]
     ) {
         let made = parallelMap(pending) { p in
             var problems: [Diagnostic] = []
-            let lead = leadImage(of: p.document, paths: paths, diagnostics: &problems)
-            var article = makeArticle(p, imageURL: lead.url)
+            let document = documents[p.index]
+            let lead = leadImage(of: document, paths: paths, diagnostics: &problems)
+            var article = makeArticle(p, document, imageURL: lead.url)
             article.imagePhoto = lead.photo
             article.attachments = AttachmentResolver.resolve(
-                p.document, paths: paths, sizes: sizes, diagnostics: &problems)
+                document, paths: paths, sizes: sizes, diagnostics: &problems)
             return (article, problems)
         }
         var (articles, pages, diagnostics): ([Article], [Article], [Diagnostic]) = ([], [], [])
@@ -124,20 +132,20 @@ public enum ModelBuilder {
         document.frontMatter.summary ?? (document.kind == .document ? document.frontMatter.document.abstract : nil)
     }
 
-    static func makeArticle(_ p: AddressPass.Pending, imageURL: String?) -> Article {
-        let front = p.document.frontMatter
-        let isDocument = p.document.kind == .document
+    static func makeArticle(_ p: AddressPass.Pending, _ source: SourceDocument, imageURL: String?) -> Article {
+        let front = source.frontMatter
+        let isDocument = source.kind == .document
         var article = Article(
-            kind: p.document.kind, file: p.document.file, slug: p.slug, url: p.url, title: p.title,
+            kind: source.kind, file: source.file, slug: p.slug, url: p.url, title: p.title,
             date: front.date ?? (isDocument ? front.document.issued : nil),
             dateHasTime: front.date != nil && front.dateHasTime, lastmod: front.lastmod, categoryKey: front.category,
             bloc: front.bloc,
             units: front.units, meeting: front.meeting, tags: front.tags, author: front.author,
-            source: front.source, summary: summary(of: p.document),
+            source: front.source, summary: summary(of: source),
             imageURL: imageURL, imageCaption: front.imageCaption,
             featured: front.featured, aliases: front.aliases, positionOfAliases: front.positions["aliases"],
-            extra: front.extra, markdown: p.document.markdown,
-            bodyFirstLine: p.document.bodyFirstLine)
+            extra: front.extra, markdown: source.markdown,
+            bodyFirstLine: source.bodyFirstLine)
         article.positionOfSlugOrTitle = front.positions["slug"] ?? front.positions["title"]
         article.positionOfImage = front.positions["image"]
         article.topic = front.topic
