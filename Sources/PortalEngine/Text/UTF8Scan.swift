@@ -35,14 +35,6 @@ enum UTF8Scan {
     static func firstInvalid(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         while i < bytes.count {
-            // Eight ASCII bytes at a time: most of a page or a body.
-            if i + 8 <= bytes.count,
-                UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    & 0x8080_8080_8080_8080 == 0
-            {
-                i += 8
-                continue
-            }
             guard let (_, length) = scalar(at: i, in: bytes) else { return i }
             i += length
         }

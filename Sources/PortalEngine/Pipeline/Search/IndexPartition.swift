@@ -25,7 +25,10 @@ final class IndexPartition: @unchecked Sendable {
         mutating func variantBit(_ spelling: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32 {
             for v in variantHashes.indices where variantHashes[v] == hash {
                 let same = variants[v].withUnsafeBufferPointer {
-                    $0.count == spelling.count && memcmp($0.baseAddress!, spelling.baseAddress!, spelling.count) == 0
+                    guard $0.count == spelling.count, let a = $0.baseAddress, let b = spelling.baseAddress else {
+                        return $0.count == spelling.count
+                    }
+                    return memcmp(a, b, spelling.count) == 0
                 }
                 if same { return 1 << UInt32(v) }
             }
