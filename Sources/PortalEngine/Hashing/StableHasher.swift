@@ -28,8 +28,13 @@ public struct StableHasher: Sendable {
     }
 
     public mutating func add(_ text: String) {
-        add(UInt64(text.utf8.count))
         var text = text
-        text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { add(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// A text's UTF-8 bytes, hashed as `add(_: String)` hashes the same text: its length, then them.
+    public mutating func add(utf8 bytes: UnsafeRawBufferPointer) {
+        add(UInt64(bytes.count))
+        add(bytes: bytes)
     }
 }

@@ -32,17 +32,10 @@ struct ASCIIEscaper: Sendable {
     func escape(_ text: String) -> String {
         var text = text
         let escaped = text.withUTF8 { bytes -> String? in
-            guard let first = bytes.firstIndex(where: { $0 < 0x80 && table[Int($0)] != nil }) else { return nil }
+            guard bytes.contains(where: { self.escaped[Int($0)] }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 32)
-            out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                if byte < 0x80, let replaced = table[Int(byte)] {
-                    out.append(contentsOf: replaced)
-                } else {
-                    out.append(byte)
-                }
-            }
+            escape(bytes, into: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text

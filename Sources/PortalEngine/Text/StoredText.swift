@@ -118,10 +118,7 @@ public struct StoredText: Sendable {
         switch storage {
         case .string(let text): hasher.add(text)
         default:
-            withStoredBytes { bytes in
-                hasher.add(UInt64(bytes.count))
-                hasher.add(bytes: bytes)
-            }
+            withStoredBytes { hasher.add(utf8: $0) }
         }
     }
 

@@ -26,15 +26,10 @@ public enum FrontMatterSplitter {
         return found.map { found in
             // The body is sliced out of the text as it is: decoding its bytes again checked the
             // UTF-8 of every body a second time (a seventh of loading).
-            let utf8 = text.utf8
-            let bodyStart = utf8.index(utf8.startIndex, offsetBy: found.body)
-            let yaml =
-                utf8.index(
-                    utf8.startIndex, offsetBy: found.yaml.lowerBound)..<utf8.index(
-                    utf8.startIndex, offsetBy: found.yaml.upperBound)
+            let at = { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
             return Parts(
-                yaml: String(text[yaml]), yamlFirstLine: 2, body: String(text[bodyStart...]),
-                bodyFirstLine: found.bodyLine)
+                yaml: String(text[at(found.yaml.lowerBound)..<at(found.yaml.upperBound)]), yamlFirstLine: 2,
+                body: String(text[at(found.body)...]), bodyFirstLine: found.bodyLine)
         }
     }
 

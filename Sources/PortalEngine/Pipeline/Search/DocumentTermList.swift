@@ -62,22 +62,6 @@ struct DocumentTermList: Sendable {
         }
     }
 
-    /// Calls `body` with the spellings' table by pointer, for `forEachSpelling(of:in:_:)`.
-    func withSpellings<Result>(_ body: (TermTable.View) -> Result) -> Result { spellings.withTerms(body) }
-
-    /// Calls `body` with each spelling of `term` and its hash, in order of first use; by
-    /// pointer into `table` (from `withSpellings`), for the merge's hot loop.
-    func forEachSpelling(
-        of term: Int, in table: TermTable.View, _ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void
-    ) {
-        var link = firstLink[term]
-        while link >= 0 {
-            let id = Int(linkSpelling[Int(link)])
-            body(table.term(id), table.hashes[id])
-            link = linkNext[Int(link)]
-        }
-    }
-
     /// The previous syllable, a space, then the current one, in one buffer, so a pair is a
     /// slice of it; and the hash of "previous " so the pair's hash goes on from there.
     private struct PairWindow: ~Copyable {

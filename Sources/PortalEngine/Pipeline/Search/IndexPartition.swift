@@ -1,5 +1,3 @@
-import Foundation
-
 /// The terms of one merge partition (those whose hash falls in it) with their postings as
 /// columns; only one thread touches it at a time.
 final class IndexPartition: @unchecked Sendable {
@@ -13,30 +11,10 @@ final class IndexPartition: @unchecked Sendable {
         /// `variants[n]`. Each kept in its own storage: a slice of a document's table would keep
         /// that whole table alive with the index.
         var variants: [ArraySlice<UInt8>] = []
-        /// Each variant's FNV-1a hash, compared before its bytes.
-        var variantHashes: [UInt32] = []
         /// Each posting's document number shifted left by one, with 1 when the term is in its
         /// title: one array where there were two, for a third less memory touched per posting.
         var docsAndTitles: [UInt32] = []
         var masks: [UInt32] = []
-
-        /// The mask bit of `spelling` among `variants`, adding it while there is room; 0 when
-        /// there is none. The same bits as `SearchIndexBuilder.variantBit`.
-        mutating func variantBit(_ spelling: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32 {
-            for v in variantHashes.indices where variantHashes[v] == hash {
-                let same = variants[v].withUnsafeBufferPointer {
-                    guard $0.count == spelling.count, let a = $0.baseAddress, let b = spelling.baseAddress else {
-                        return $0.count == spelling.count
-                    }
-                    return memcmp(a, b, spelling.count) == 0
-                }
-                if same { return 1 << UInt32(v) }
-            }
-            guard variants.count < SearchIndexBuilder.maxVariants else { return 0 }
-            variants.append(ArraySlice(spelling))
-            variantHashes.append(hash)
-            return 1 << UInt32(variants.count - 1)
-        }
     }
 
     private struct Contents {
@@ -46,19 +24,19 @@ final class IndexPartition: @unchecked Sendable {
         mutating func merge(_ document: DocumentTermList, doc: Int32, partition: Int) {
             let own = document.partitionStarts[partition]..<document.partitionStarts[partition + 1]
             document.terms.withTerms { terms in
-                document.withSpellings { spellings in
-                    for k in own {
-                        let t = Int(document.byPartition[Int(k)])
-                        let (id, isNew) = self.terms.insert(terms.term(t), hash: terms.hashes[t])
-                        if isNew { postings.append(Postings()) }
-                        postings[id].docsAndTitles.append(UInt32(doc) << 1 | (document.inTitle[t] ? 1 : 0))
-                        guard document.hasSpellings(t) else { continue }
-                        var mask: UInt32 = 0
-                        document.forEachSpelling(of: t, in: spellings) { spelling, hash in
-                            mask |= postings[id].variantBit(spelling, hash: hash)
+                for k in own {
+                    let t = Int(document.byPartition[Int(k)])
+                    let (id, isNew) = self.terms.insert(terms.term(t), hash: terms.hashes[t])
+                    if isNew { postings.append(Postings()) }
+                    postings[id].docsAndTitles.append(UInt32(doc) << 1 | (document.inTitle[t] ? 1 : 0))
+                    guard document.hasSpellings(t) else { continue }
+                    var mask: UInt32 = 0
+                    document.forEachSpelling(of: t) { spelling in
+                        mask |= SearchIndexBuilder.variantBit(spelling, in: &postings[id].variants) {
+                            ArraySlice(Array($0))
                         }
-                        postings[id].masks.append(mask)
                     }
+                    postings[id].masks.append(mask)
                 }
             }
         }

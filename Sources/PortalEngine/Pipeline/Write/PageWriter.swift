@@ -126,8 +126,7 @@ extension PageWriter {
     static func stamp(_ bytes: [UInt8]) -> UInt64 {
         var hasher = StableHasher()
         hasher.add("written in code")
-        hasher.add(UInt64(bytes.count))
-        bytes.withUnsafeBytes { hasher.add(bytes: $0) }
+        bytes.withUnsafeBytes { hasher.add(utf8: $0) }
         return hasher.value
     }
 }

@@ -119,17 +119,13 @@ struct MustacheRenderer {
             let text = Self.text(of: value)
             return write(escaped ? HTMLEscaping.escape(text) : text, &state, fromTemplate: false)
         }
-        switch value {
-        case .text(var text):
-            text.withUTF8 { append($0, escaped: escaped, to: &state.output) }
-        case .storedText(let text):
+        if case .storedText(let text) = value {
             // Not checked again as UTF-8: a body is bytes this build wrote from a String, or a
             // store record whose check held when it was taken.
-            text.withUTF8 { append($0, escaped: escaped, to: &state.output) }
-        default:
-            var text = Self.text(of: value)
-            text.withUTF8 { append($0, escaped: escaped, to: &state.output) }
+            return text.withUTF8 { append($0, escaped: escaped, to: &state.output) }
         }
+        var text = Self.text(of: value)
+        text.withUTF8 { append($0, escaped: escaped, to: &state.output) }
     }
 
     private func append(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, to output: inout [UInt8]) {
