@@ -5,7 +5,7 @@ enum AliasPlanner {
     /// `taken`: article and page URLs; `lists`: URLs of the generator's list pages (categories,
     /// terms, taxonomy indexes, search), whose numbered pages are taken too.
     static func plan(
-        _ documents: some Sequence<Article>, taken: Set<String>, lists: [String], urls: SiteURLs,
+        _ documents: [[Article]], taken: Set<String>, lists: [String], urls: SiteURLs,
         diagnostics: inout [Diagnostic]
     ) -> [Alias] {
         var aliases: [Alias] = []
@@ -25,7 +25,7 @@ enum AliasPlanner {
             }
             return false
         }
-        for document in documents {
+        func planAliases(of document: Article) {
             let file = document.file.sourcePath
             for raw in document.aliases {
                 let at = document.positionOfAliases
@@ -66,6 +66,10 @@ enum AliasPlanner {
                 owners[output] = file
                 aliases.append(Alias(outputPath: output, targetURL: document.url))
             }
+        }
+        // By index, and only those with aliases copied out: most have none.
+        for list in documents {
+            for i in list.indices where !list[i].aliases.isEmpty { planAliases(of: list[i]) }
         }
         return aliases
     }

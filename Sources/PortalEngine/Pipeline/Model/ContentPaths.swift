@@ -230,17 +230,24 @@ public struct ContentPaths: Sendable {
 public enum URLEncoding {
     /// Keeps `/` and URL-safe ASCII; encodes spaces, Vietnamese letters and the rest as UTF-8 bytes.
     public static func encodePath(_ path: String) -> String {
+        if path.utf8.allSatisfy(isKept) { return path }  // most paths: nothing to encode
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F:
+            if isKept(byte) {
                 out.append(byte)
-            default:
+            } else {
                 out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isKept(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F: return true
+        default: return false
+        }
     }
 }

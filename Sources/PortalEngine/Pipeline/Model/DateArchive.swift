@@ -26,9 +26,9 @@ public struct DateArchive: Sendable {
 
     /// `articles` newest first, as the model keeps them.
     init(articles: [Article], zone: TimeZone, urls: SiteURLs) {
-        for (i, article) in articles.enumerated() {
+        for i in articles.indices {  // by index: no copy of each article
             // Documents are browsed by their own year filter; the archive is the news.
-            guard let date = article.date, article.document == nil else { continue }
+            guard let date = articles[i].date, articles[i].document == nil else { continue }
             let local = LocalDateTime(date, in: zone)
             if years.last?.year != local.year {
                 years.append(Year(year: local.year, url: urls.archive(year: local.year), articles: [], months: []))

@@ -47,8 +47,9 @@ public enum ModelBuilder {
             articles: &articles, archived: archived, unpublished: addresses.unpublishedDocumentNumbers,
             typeOrder: config.documents.types, zone: config.timeZone, diagnostics: &diagnostics)
         pages.sort { $0.url < $1.url }
-        for (i, article) in articles.enumerated() {
-            if let key = article.categoryKey, let c = categories.index(ofKey: key) {
+        // By index: an article copied out of the array is 25 counted references retained and released.
+        for i in articles.indices {
+            if let key = articles[i].categoryKey, let c = categories.index(ofKey: key) {
                 categories.append(articleIndex: i, toCategory: c)
             }
         }
@@ -62,8 +63,8 @@ public enum ModelBuilder {
         let archive = DateArchive(articles: articles, zone: config.timeZone, urls: urls)
         for year in archive.years { lists += [year.url] + year.months.map(\.url) }
         let taken = Set(addresses.urlOwners.keys)
-        // Joined, not concatenated: a copy of every article was a tenth of an edit's model.
-        let everyDocument = [articles, pages, archived].joined()
+        // Side by side, not concatenated: a copy of every article was a tenth of an edit's model.
+        let everyDocument = [articles, pages, archived]
         var aliases = AliasPlanner.plan(
             everyDocument, taken: taken, lists: lists, urls: urls, diagnostics: &diagnostics)
         let moved = PublishedURLs.plan(

@@ -31,8 +31,8 @@ public struct RelatedNews: Sendable {
     /// Neighbours by date among articles with the same category key (not the parent's).
     static func sameCategory(_ articles: [Article], count: Int) -> ([[Int]], [[Int]]) {
         var byCategory: [String: [Int]] = [:]
-        for (i, a) in articles.enumerated() {
-            byCategory[a.categoryKey ?? "", default: []].append(i)  // newest first, as `articles` is
+        for i in articles.indices {  // by index: no copy of each article
+            byCategory[articles[i].categoryKey ?? "", default: []].append(i)  // newest first, as `articles` is
         }
         var newer = Array(repeating: [Int](), count: articles.count)
         var older = Array(repeating: [Int](), count: articles.count)
