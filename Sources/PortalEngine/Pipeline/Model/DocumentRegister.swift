@@ -31,8 +31,8 @@ public struct DocumentRegister: Sendable {
         zone: TimeZone, diagnostics: inout [Diagnostic]
     ) {
         var byNumber: [String: [Int]] = [:]
-        for (i, article) in articles.enumerated() {
-            guard let document = article.document else { continue }
+        for i in articles.indices {  // by index: no copy of each article
+            guard let document = articles[i].document else { continue }
             documents.append(i)
             byNumber[LegalDocument.numberKey(document.number), default: []].append(i)
         }

@@ -64,7 +64,8 @@ public enum DocumentStatus: String, Sendable {
     /// Every day on which some document's status changes, earliest first.
     static func changes(in articles: [Article]) -> [Timestamp] {
         var days: [Timestamp] = []
-        for document in articles.lazy.compactMap(\.document) {
+        for i in articles.indices {  // by index: no copy of each article
+            guard let document = articles[i].document else { continue }
             days.append(document.inForceFrom)
             if let end = endOf(document, in: articles) { days.append(end) }
         }
