@@ -98,7 +98,7 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     /// True when `path` is a folder itself, not a link to one.
-    private static func isFolder(_ path: String) -> Bool {
+    static func isFolder(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
