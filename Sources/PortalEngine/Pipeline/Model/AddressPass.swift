@@ -62,19 +62,18 @@ struct AddressPass {
     /// `index` is the document's place among those added; `titleSlug`, when given, is
     /// `Slug.make(from:)` of the front matter's title.
     mutating func add(_ document: SourceDocument, index: Int, titleSlug: String? = nil) {
+        let front = document.frontMatter
         let file = document.file.sourcePath
-        let leftOut = document.frontMatter.draft && !includeDrafts
-        let waits =
-            !leftOut
-            && now.map { now in !includeFuture && document.frontMatter.date.map { $0 > now } ?? false } ?? false
-        if leftOut || waits, document.kind == .document, let number = document.frontMatter.document.number {
+        let leftOut = front.draft && !includeDrafts
+        let waits = !leftOut && now.map { now in !includeFuture && front.date.map { $0 > now } ?? false } ?? false
+        if leftOut || waits, document.kind == .document, let number = front.document.number {
             unpublishedDocumentNumbers.insert(LegalDocument.numberKey(number))
         }
         if leftOut {
             unpublished[document.file.relativePath] = Message(.unpublishedDraft)
             return
         }
-        if waits, let date = document.frontMatter.date {
+        if waits, let date = front.date {
             scheduled.append(date)
             unpublished[document.file.relativePath] = Message(.unpublishedScheduled, "\(dates.shortWithTime(date))")
             return
@@ -84,19 +83,18 @@ struct AddressPass {
         func require(_ present: Bool, _ field: String, _ text: MessageID) {
             if !present {
                 ok = false
-                diagnostics.append(.error(file, document.frontMatter.positions[field] ?? top, Message(text)))
+                diagnostics.append(.error(file, front.positions[field] ?? top, Message(text)))
             }
         }
         let isDocument = document.kind == .document
         if isDocument { ok = checkDocument(document) } else { warnAboutDocumentFields(document) }
-        let title = document.frontMatter.title ?? (isDocument ? Self.documentTitle(document.frontMatter.document) : nil)
+        let title = front.title ?? (isDocument ? Self.documentTitle(front.document) : nil)
         require(title != nil || (isDocument && !ok), "title", .missingTitle)
         if document.kind == .article {
-            require(
-                document.frontMatter.date != nil || document.frontMatter.positions["date"] != nil, "date", .missingDate)
-            require(document.frontMatter.category != nil, "category", .missingCategory)
+            require(front.date != nil || front.positions["date"] != nil, "date", .missingDate)
+            require(front.category != nil, "category", .missingCategory)
         }
-        if let key = document.frontMatter.category, categories.index(ofKey: key) == nil {
+        if let key = front.category, categories.index(ofKey: key) == nil {
             ok = false
             let known = categories.categories.map(\.key).joined(separator: ", ")
             let meant = FrontMatterHints.categoryKey(
@@ -104,16 +102,15 @@ struct AddressPass {
             let text =
                 meant.map { Message(.unknownCategoryMeant, "\(key)", "\($0)") }
                 ?? Message(.unknownCategory, "\(key)", "\(known)")
-            diagnostics.append(.error(file, document.frontMatter.positions["category"], text))
+            diagnostics.append(.error(file, front.positions["category"], text))
         }
         // A document in error has said why; its address would only add a second message.
         guard let title, !(isDocument && !ok) else { return }
         let slug =
-            document.frontMatter.slug ?? (isDocument ? documentSlug(document.frontMatter.document) : nil) ?? titleSlug
-            ?? Slug.make(from: title)
+            front.slug ?? (isDocument ? documentSlug(front.document) : nil) ?? titleSlug ?? Slug.make(from: title)
         if slug.isEmpty {
             diagnostics.append(
-                .error(file, document.frontMatter.positions["title"], Message(.titleMakesNoURL)))
+                .error(file, front.positions["title"], Message(.titleMakesNoURL)))
             return
         }
         // A four-digit slug would be a year of the date archive (/2019/).
@@ -126,7 +123,7 @@ struct AddressPass {
         if reserved {
             diagnostics.append(
                 .error(
-                    file, document.frontMatter.positions["slug"] ?? document.frontMatter.positions["title"],
+                    file, front.positions["slug"] ?? front.positions["title"],
                     Message(.urlReserved, "\(slug)")))
             return
         }
@@ -134,7 +131,7 @@ struct AddressPass {
         if let owner = urlOwners[url] {
             diagnostics.append(
                 .error(
-                    file, document.frontMatter.positions["slug"] ?? document.frontMatter.positions["title"],
+                    file, front.positions["slug"] ?? front.positions["title"],
                     Message(.urlTaken, "\(url)", "\(owner)")))
             return
         }
