@@ -2,10 +2,10 @@ import Foundation
 
 /// Turns `aliases:` into redirect pages, refusing ones that would overwrite a page or leave the site.
 enum AliasPlanner {
-    /// `taken`: article and page URLs; `lists`: URLs of the generator's list pages (categories,
+    /// `taken`: article and page URLs (to their files); `lists`: URLs of the generator's list pages (categories,
     /// terms, taxonomy indexes, search), whose numbered pages are taken too.
     static func plan(
-        _ documents: [[Article]], taken: Set<String>, lists: [String], urls: SiteURLs,
+        _ documents: [[Article]], taken: [String: String], lists: [String], urls: SiteURLs,
         diagnostics: inout [Diagnostic]
     ) -> [Alias] {
         var aliases: [Alias] = []
@@ -53,7 +53,7 @@ enum AliasPlanner {
                 let output = isFile ? normalized : normalized + "/index.html"
                 let asURL = isFile ? urls.basePath + normalized : urls.basePath + normalized + "/"
                 let first = String(normalized.split(separator: "/")[0])
-                if taken.contains(asURL) || isGenerated(output, first: first) {
+                if taken[asURL] != nil || isGenerated(output, first: first) {
                     diagnostics.append(.error(file, at, Message(.aliasReplacesPage, "\(raw)")))
                     continue
                 }

@@ -76,6 +76,12 @@ public struct ContentPaths: Sendable {
         resolution: Resolution, directory: String
     ) {
         let fromContent = resolve(reference, fromDirectory: "", isImage: isImage)
+        // Written from the site root, it names the same file from any folder: resolved once.
+        let trimmed = reference.trimmedWhitespace
+        if trimmed.hasPrefix("/") && !trimmed.hasPrefix("//") {
+            if case .site = fromContent { return (fromContent, articleFolder) }
+            return (fromContent, "")
+        }
         if fromContent != .unchanged,
             case .site(let url) = resolve(reference, fromDirectory: articleFolder, isImage: isImage)
         {

@@ -63,7 +63,7 @@ public struct PublishedURLs: Sendable, Equatable {
     /// ask editors to make them permanent, and the record for the next build. Sources that still
     /// exist but are not built (drafts, scheduled) keep their lines; deleted ones lose them.
     static func plan(
-        previous: PublishedURLs, documents: [[Article]], existingSources: Set<String>, taken: Set<String>,
+        previous: PublishedURLs, documents: [[Article]], existingSources: Set<String>, taken: [String: String],
         aliases: [Alias], urls: SiteURLs
     ) -> (redirects: [Alias], next: PublishedURLs, warnings: [Diagnostic]) {
         // Most lines stay as they are: the record is taken whole, and only what changed is written.
@@ -78,15 +78,16 @@ public struct PublishedURLs: Sendable, Equatable {
         for list in documents {
             for i in list.indices {
                 let source = list[i].file.sourcePath
-                let current = String(list[i].url.dropFirst(urls.basePath.count))
+                let unchanged = list[i].url.dropFirst(urls.basePath.count)  // no new text for most
                 let known = previous.urlsBySource[source] ?? []
-                if known.count == 1 && known[0] == current { continue }
+                if known.count == 1 && known[0] == unchanged { continue }
+                let current = String(unchanged)
                 let earlier = known.filter { $0 != current }
                 next.urlsBySource[source] = [current] + earlier
                 for old in earlier {
                     let output = old.hasSuffix("/") ? old + "index.html" : old
                     // Another page lives there now, or an alias already redirects it.
-                    if taken.contains(urls.basePath + old) || redirected.contains(output) { continue }
+                    if taken[urls.basePath + old] != nil || redirected.contains(output) { continue }
                     redirected.insert(output)
                     redirects.append(Alias(outputPath: output, targetURL: list[i].url))
                     warnings.append(

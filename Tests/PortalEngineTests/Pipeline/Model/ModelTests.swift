@@ -120,6 +120,30 @@ import Testing
         #expect(model.categories[parent].articles == [0, 1])
     }
 
+    /// Articles are put in order before they are made: equal dates by title, then by file;
+    /// pages by URL; the problems stay in file order.
+    @Test func equalDatesOrderByTitleThenFileAndProblemsKeepFileOrder() throws {
+        func article(_ title: String, _ date: String, slug: String? = nil, image: String? = nil) -> String {
+            "---\ntitle: \(title)\ndate: \(date)\ncategory: tin-tuc-su-kien\n" + (slug.map { "slug: \($0)\n" } ?? "")
+                + (image.map { "image: \($0)\n" } ?? "") + "---\n"
+        }
+        let site = try loaded([
+            ("articles/z.md", article("B", "2020-01-01", image: "/images/khong-co-1.jpg")),
+            ("articles/y.md", article("A", "2020-01-01", slug: "a-1")),
+            ("articles/x.md", article("A", "2020-01-01", slug: "a-2")),
+            ("articles/w.md", article("C", "2021-01-01", image: "/images/khong-co-2.jpg")),
+            ("pages/a.md", "---\ntitle: Liên hệ\n---\n"),
+            ("pages/z.md", "---\ntitle: Giới thiệu\n---\n"),
+        ])
+        let (model, problems) = ModelBuilder.build(site, includeDrafts: false)
+        #expect(
+            model.articles.map(\.file.relativePath) == [
+                "articles/w.md", "articles/x.md", "articles/y.md", "articles/z.md",
+            ])
+        #expect(model.pages.map(\.url) == ["/gioi-thieu/", "/lien-he/"])
+        #expect(problems.map { $0.description.prefix(21) } == ["content/articles/z.md", "content/articles/w.md"])
+    }
+
     @Test func unknownCategoryNamesTheKnownOnes() throws {
         let site = try loaded([("articles/a.md", "---\ntitle: A\ndate: 2019-01-01\ncategory: khong-co\n---\n")])
         let (_, problems) = ModelBuilder.build(site, includeDrafts: false)

@@ -123,7 +123,11 @@ import Testing
                 markdown: StoredText(""),
                 bodyFirstLine: 1)
         }
-        articles.sort(by: ModelBuilder.newestFirst)
+        // Newest first, as the model orders them (equal dates by title).
+        articles.sort {
+            let (a, b) = ($0.date!.secondsSince1970, $1.date!.secondsSince1970)
+            return a != b ? a > b : $0.title < $1.title
+        }
         return Corpus(
             articles: articles,
             bloc: Taxonomy(kind: .bloc, articles: articles, urls: urls) { $0.bloc.map { [$0] } ?? [] },
