@@ -20,8 +20,9 @@ public enum FrontMatterHints {
 
     /// The title without the curly quotes wrapping it whole; nil when it is not so wrapped.
     static func withoutCurlyQuotes(_ title: String) -> String? {
-        guard title.count > 2, let first = title.first, let last = title.last,
-            quotePairs.contains(where: { $0.0 == first && $0.1 == last })
+        // Its length last: counting the characters of every title was most of this check.
+        guard let first = title.first, let last = title.last,
+            quotePairs.contains(where: { $0.0 == first && $0.1 == last }), title.count > 2
         else { return nil }
         let inner = String(title.dropFirst().dropLast()).trimmedWhitespace
         // “A” và “B”: the quotes belong to the words, not around the title.

@@ -114,7 +114,7 @@ struct AddressPass {
             return
         }
         // A four-digit slug would be a year of the date archive (/2019/).
-        let isYear = slug.count == 4 && slug.allSatisfy(\.isASCII) && slug.allSatisfy(\.isNumber)
+        let isYear = slug.utf8.count == 4 && slug.utf8.allSatisfy { (0x30...0x39).contains($0) }
         // A document's address is below the documents list, beside its numbered pages.
         let reserved =
             isDocument

@@ -350,8 +350,12 @@ public enum SearchIndexBuilder {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             // Each of these is a grapheme of its own: none extends, joins or prepends, and the
-            // white space was squeezed to single spaces (no CR LF).
-            guard v < 0x300 || (0x1E00...0x1EFF).contains(v) else {
+            // white space was squeezed to single spaces (no CR LF). Dashes, curly quotes and the
+            // ellipsis (U+2010-2027, U+2030-205E) are among them: titles have them.
+            guard
+                v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2010...0x2027).contains(v)
+                    || (0x2030...0x205E).contains(v)
+            else {
                 return text.count > limit ? String(text.prefix(limit)) + "…" : text
             }
             if scalars == limit { return String(text[..<end]) + "…" }

@@ -47,6 +47,14 @@ import Testing
         #expect(s.dropLast().hasSuffix("thi đua") || s.dropLast().hasSuffix("thi"))
         #expect(Summary.make(explicit: "Tóm tắt", firstParagraph: long) == "Tóm tắt")
         #expect(Summary.make(explicit: nil, firstParagraph: "Ngắn.") == "Ngắn.")
+        // Cut at 240 characters as strings count them, whatever their bytes: NFD letters, flags.
+        for piece in ["a", "ộ", "o\u{0302}\u{0323}", "🇻🇳", "👍🏽"] {
+            for count in [239, 240, 241, 242] {
+                let text = String(repeating: piece, count: count)
+                let made = Summary.make(explicit: nil, firstParagraph: text)
+                #expect(made == (count > 240 ? String(text.prefix(240)) + "…" : text), "\(piece) × \(count)")
+            }
+        }
     }
 }
 

@@ -63,6 +63,7 @@ import Testing
         // emoji's skin tone, a flag's second half), and those that stand alone.
         let alphabet: [String] = [
             "a", "ộ", "đ", " ", "\u{0301}", "\u{0323}", "\u{200D}", "👍", "\u{1F3FD}", "🇻", "🇳", "\u{00AD}", "e",
+            "–", "“", "”", "…", "\u{2028}", "\u{2060}", "\u{205F}", "\u{200C}",
         ]
         var random = SeededRandom(seed: 7)
         for _ in 0..<2_000 {
