@@ -192,6 +192,21 @@ import Testing
         #expect(error.text.contains("content/images/hop.jpg"))
     }
 
+    /// A web size that cannot be saved (here the cache's folder is a file; a full disk is
+    /// the same error) does not blame the photo.
+    @Test func aPhotoThatCannotBeSavedSaysTheDiskNotThePhoto() throws {
+        let problems = try failure { site in
+            let photos = site.root.appendingPathComponent(".build-site-cache/photos")
+            try FileManager.default.removeItem(at: photos)
+            try Data("not a folder".utf8).write(to: photos)
+            try site.write("content/images/hop.jpg", TestPhotos.photo(width: 1800, height: 1200))
+        }
+        // Both photos, where the article uses them, and neither called damaged.
+        #expect(problems.map(\.text.id) == [.photoNotWritten, .photoNotWritten])
+        let lead = try #require(problems.first { $0.description.contains("content/images/hop.jpg") })
+        #expect(lead.file == "content/articles/co-anh.md" && lead.position?.line == 6)
+    }
+
     @Test func aHugePhotoIsRefusedBeforeItIsDecoded() throws {
         let error = try onlyError { site in
             try site.write("content/images/lon.png", TestPhotos.pngHeader(width: 20000, height: 20000))

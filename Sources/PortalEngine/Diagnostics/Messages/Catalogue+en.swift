@@ -202,6 +202,8 @@ extension MessageCatalogue {
             "cannot read the image {0}: it is not a JPEG, PNG, GIF or WebP file, or it is damaged; open it in an image viewer and save it again as JPEG (details: {1})",
         .photoDamaged:
             "the image {0} is damaged or was not copied whole; copy the original again from the camera or phone (details: {1})",
+        .photoNotWritten:
+            "the web sizes of the image {0} could not be saved: the disk may be full or not writable; free some space and build again (details: {1})",
         .photoTooLarge:
             "the image {0} is too large ({1}×{2} pixels, at most {3} million pixels); make it smaller (e.g. 4000 pixels wide) and save it again",
         .imageRejected: "image: {0}",

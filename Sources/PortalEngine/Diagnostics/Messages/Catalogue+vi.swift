@@ -208,6 +208,8 @@ extension MessageCatalogue {
             "không đọc được ảnh {0}: tệp không phải ảnh JPEG, PNG, GIF hoặc WebP, hoặc đã bị hỏng; hãy mở ảnh bằng trình xem ảnh rồi lưu lại dạng JPEG (chi tiết: {1})",
         .photoDamaged:
             "ảnh {0} bị hỏng hoặc chưa chép trọn vẹn; hãy chép lại ảnh gốc từ máy ảnh hoặc điện thoại (chi tiết: {1})",
+        .photoNotWritten:
+            "không lưu được các cỡ ảnh của {0}: ổ đĩa có thể đã đầy hoặc không ghi được; hãy giải phóng chỗ trống rồi dựng lại (chi tiết: {1})",
         .photoTooLarge:
             "ảnh {0} quá lớn ({1}×{2} điểm ảnh, tối đa {3} triệu điểm ảnh); hãy thu nhỏ ảnh (ví dụ rộng 4000 điểm ảnh) rồi lưu lại",
         .imageRejected: "ảnh: {0}",

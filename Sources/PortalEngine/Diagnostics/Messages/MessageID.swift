@@ -158,6 +158,7 @@ public enum MessageID: String, Sendable, CaseIterable {
     case imageRejected
     case photoUnreadable
     case photoDamaged
+    case photoNotWritten
     case photoTooLarge
     case schemeNotAllowed
     case pointsOutside

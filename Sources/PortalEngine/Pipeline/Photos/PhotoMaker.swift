@@ -59,8 +59,8 @@ enum PhotoMaker {
         let variants = uses == nil ? [] : plan.all
         let ownName = "full." + PublishableFiles.fileType(of: path)
         var outcome = Outcome()
-        func fail(_ reason: String) -> Outcome {
-            let message = Message(.photoDamaged, "content/\(path)", "\(reason)")
+        func fail(_ reason: String, _ id: MessageID = .photoDamaged) -> Outcome {
+            let message = Message(id, "content/\(path)", "\(reason)")
             let places = uses ?? [PhotoUse(path: path, file: "content/" + path, position: nil)]
             return Outcome(diagnostics: places.map { .error($0.file, $0.position, message) })
         }
@@ -97,6 +97,8 @@ enum PhotoMaker {
             }
         } catch let failure as PhotoVariants.Failure {
             return fail(failure.reason)
+        } catch let failure as NotWritten {
+            return fail("\(failure.error)", .photoNotWritten)
         } catch {
             return fail("\(error)")
         }
@@ -110,17 +112,29 @@ enum PhotoMaker {
         let file = folder.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: file.path) { return .file(file) }
         let bytes = try make()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
-        // Written from the array itself, not a copy: a full-size PNG can be hundreds of megabytes.
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw OutputError(path: temporary.path, code: errno)
+        return try NotWritten.unless {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let temporary = folder.appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
+            // Written from the array itself, not a copy: a full-size PNG can be hundreds of megabytes.
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw OutputError(path: temporary.path, code: errno)
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: bytes)
+            guard rename(temporary.path, file.path) == 0 else { throw OutputError(path: file.path, code: errno) }
+            return .file(file)
         }
-        let handle = try FileHandle(forWritingTo: temporary)
-        defer { try? handle.close() }
-        try handle.write(contentsOf: bytes)
-        guard rename(temporary.path, file.path) == 0 else { throw OutputError(path: file.path, code: errno) }
-        return .file(file)
+    }
+
+    /// A file that could not be written (a full disk, a folder that cannot be written): not the
+    /// photo's fault, and the editor is told so.
+    private struct NotWritten: Error {
+        let error: any Error
+
+        static func unless<T>(_ write: () throws -> T) throws -> T {
+            do { return try write() } catch { throw NotWritten(error: error) }
+        }
     }
 
     private enum Either {
@@ -129,9 +143,11 @@ enum PhotoMaker {
     }
 
     private static func place(_ made: Either, at outputPath: String, staging: OutputStaging) throws {
-        switch made {
-        case .file(let url): try staging.linkCached(from: url, to: outputPath)
-        case .bytes(let data): try staging.write(data, to: outputPath)
+        try NotWritten.unless {
+            switch made {
+            case .file(let url): try staging.linkCached(from: url, to: outputPath)
+            case .bytes(let data): try staging.write(data, to: outputPath)
+            }
         }
     }
 
