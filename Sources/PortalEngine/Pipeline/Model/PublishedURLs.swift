@@ -68,6 +68,9 @@ public struct PublishedURLs: Sendable, Equatable {
     ) -> (redirects: [Alias], next: PublishedURLs, warnings: [Diagnostic]) {
         // Most lines stay as they are: the record is taken whole, and only what changed is written.
         var next = previous
+        // Room for every article at once: a first build grew the record from nothing, rehashing
+        // it again and again.
+        next.urlsBySource.reserveCapacity(max(previous.urlsBySource.count, documents.reduce(0) { $0 + $1.count }))
         for source in previous.urlsBySource.keys where !existingSources.contains(source) {
             next.urlsBySource[source] = nil
         }

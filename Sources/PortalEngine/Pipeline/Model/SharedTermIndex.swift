@@ -194,19 +194,49 @@ struct FlatLists: Sendable {
     func range(_ list: Int) -> Range<Int> { starts[list]..<starts[list + 1] }
 
     /// For each number below `count`, the lists it is in, in order.
+    ///
+    /// A counting sort in parts, each part a run of lists on its own core: a part's numbers go
+    /// after those of the parts before it, so each number's lists stay in order. On one core
+    /// the three levels' inversions were a tenth of the related-news index at 100,000 articles.
     func inverted(count: Int) -> FlatLists {
-        var starts = Array(repeating: 0, count: count + 1)
-        for item in items { starts[Int(item) + 1] += 1 }
-        for i in 0..<count { starts[i + 1] += starts[i] }
-        var cursor = starts
-        var inverse = Array(repeating: Int32(0), count: items.count)
-        for list in 0..<self.count {
-            for k in range(list) {
-                let item = Int(items[k])
-                inverse[cursor[item]] = Int32(list)
-                cursor[item] += 1
+        let partCount = max(1, min(ProcessInfoCores.count * 2, self.count / 4096))
+        let size = max(1, (self.count + partCount - 1) / partCount)
+        let lists = stride(from: 0, to: self.count, by: size).map { $0..<Swift.min(self.count, $0 + size) }
+        // How many of each number each part holds.
+        let counts = parallelMap(lists) { part in
+            var counted = [Int32](repeating: 0, count: count)
+            for k in starts[part.lowerBound]..<starts[part.upperBound] { counted[Int(items[k])] += 1 }
+            return counted
+        }
+        var firsts = [Int](repeating: 0, count: count + 1)
+        for counted in counts {
+            for number in 0..<count { firsts[number + 1] += Int(counted[number]) }
+        }
+        for number in 0..<count { firsts[number + 1] += firsts[number] }
+        let inverseStarts = firsts
+        var inverse = [Int32](repeating: 0, count: items.count)
+        inverse.withUnsafeMutableBufferPointer { inverse in
+            let target = InverseTarget(items: inverse)
+            parallelForEach(count: lists.count) { p in
+                // Where this part's lists go for each number: after the parts before it.
+                var cursor = Array(inverseStarts.dropLast())
+                for q in 0..<p {
+                    for number in 0..<count { cursor[number] += Int(counts[q][number]) }
+                }
+                for list in lists[p] {
+                    for k in range(list) {
+                        let number = Int(items[k])
+                        target.items[cursor[number]] = Int32(list)
+                        cursor[number] += 1
+                    }
+                }
             }
         }
-        return FlatLists(starts: starts, items: inverse)
+        return FlatLists(starts: inverseStarts, items: inverse)
     }
+}
+
+/// Where the parts of `FlatLists.inverted` write: each to its own places.
+private struct InverseTarget: @unchecked Sendable {
+    let items: UnsafeMutableBufferPointer<Int32>
 }
