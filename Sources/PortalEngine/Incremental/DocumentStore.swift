@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Parsed files and rendered bodies kept on disk between runs of `build-site`, in
 /// `.build-site-cache/documents-v1.bin`, by the same content hashes `DocumentMemory` uses: a
@@ -137,7 +138,12 @@ final class DocumentStore: @unchecked Sendable {
     func releasePages() {
         guard let mapping, let base = mapping.baseAddress else { return }
         madvise(UnsafeMutableRawPointer(mutating: base), mapping.count, MADV_DONTNEED)
+        releases.withLock { $0 += 1 }
     }
+
+    /// How many times `releasePages` gave the pages back: what tests can see of it.
+    var pagesReleased: Int { releases.withLock { $0 } }
+    private let releases = Mutex(0)
 
     private static func check(key: UInt64, table: Table, payload: UnsafeRawBufferPointer) -> UInt64 {
         var hasher = StableHasher()

@@ -38,6 +38,31 @@ import Testing
         #expect(try site.snapshotOutput() == site.uncachedOutput())
     }
 
+    /// The kept bodies decoded beside the model give the store's pages back as they go (an edit
+    /// at 100,000 articles held 1.4 GB of them at once); what a page holds is read again from
+    /// the file when asked, and the site is the one built without the store.
+    @Test func bodiesDecodedAheadGiveTheStoresPagesBackAsTheyGo() throws {
+        let site = try site()
+        let bodies = try site.build().sources.bodiesMade
+        func edit(_ text: String, releasingEvery: Int) throws -> (prefetched: Int, releases: Int) {
+            try site.article(
+                "a2", "title: Tin số 2\ndate: 2019-07-12 08:00\ncategory: tin-tuc-su-kien",
+                body: "\(text), xem [tin 1](a1.md).")
+            let store = DocumentStore(sourceRoot: site.root)
+            var options = BuildOptions(sourceRoot: site.root, now: TestSite.now, useCache: false)
+            options.documentMemory = DocumentMemory(store: store, bodiesPerRelease: releasingEvery)
+            return (try SiteBuilder.build(options).sources.bodiesPrefetched, store.pagesReleased)
+        }
+        let once = try edit("Sửa lần một", releasingEvery: 1_000)
+        let often = try edit("Sửa lần hai", releasingEvery: 2)
+        #expect(once.prefetched == bodies - 1 && often.prefetched == bodies - 1)
+        // The same build's releases, and one after every second body looked for ahead (the
+        // edited file's too: the store has none for its new text).
+        #expect(often.releases == once.releases + bodies / 2, "\(bodies) bodies")
+        #expect(try site.html("tin-so-2/index.html").contains("Sửa lần hai"))
+        #expect(try site.snapshotOutput() == site.uncachedOutput())
+    }
+
     /// A body is kept while its own links resolve as they did: a new article, or one renamed
     /// that nobody links to, renders no other body; renaming the one every body links to
     /// renders them all. Each time the output is what a build without the store writes.
