@@ -12,11 +12,12 @@ public struct Attachment: Sendable, Equatable {
 /// to content/ or to the article's folder, site-rooted, or an absolute URL. A file that is not there is an error at its item.
 enum AttachmentResolver {
     static func resolve(
-        _ document: SourceDocument, paths: ContentPaths, sizes: [String: Int], diagnostics: inout [Diagnostic]
+        _ files: [FileReference], file: SourceFileRef, paths: ContentPaths, sizes: [String: Int],
+        diagnostics: inout [Diagnostic]
     ) -> [Attachment] {
-        guard !document.frontMatter.files.isEmpty else { return [] }
-        let folder = document.file.folder
-        return document.frontMatter.files.compactMap { item in
+        guard !files.isEmpty else { return [] }
+        let folder = file.folder
+        return files.compactMap { item in
             let (resolution, directory) = paths.resolveFrontMatter(
                 item.reference, articleFolder: folder, isImage: false)
             let name = Self.name(of: item.reference)
@@ -30,16 +31,16 @@ enum AttachmentResolver {
             case .missing(_, let contentPath):
                 diagnostics.append(
                     .error(
-                        document.file.sourcePath, item.position,
+                        file.sourcePath, item.position,
                         paths.missingFrontMatterMessage(contentPath: contentPath, articleFolder: folder, isImage: false)
                     ))
             case .rejected(let reason):
                 diagnostics.append(
-                    .error(document.file.sourcePath, item.position, Message(.linkRemoved, .message(reason))))
+                    .error(file.sourcePath, item.position, Message(.linkRemoved, .message(reason))))
             case .unpublished(let contentPath, let reason):
                 diagnostics.append(
                     .warning(
-                        document.file.sourcePath, item.position,
+                        file.sourcePath, item.position,
                         Message(.linkToUnpublished, "\(contentPath)", .message(reason))))
             }
             return nil
