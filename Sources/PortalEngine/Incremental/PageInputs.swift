@@ -55,14 +55,15 @@ struct PageInputs: Equatable, Sendable {
         let shared = hasher.value
         var files: [String: UInt64] = [:]
         files.reserveCapacity(loaded.documents.count)
-        for document in loaded.documents {
+        // By index: `for document in` copied each one, every counted field.
+        for i in loaded.documents.indices {
             var file = StableHasher()
-            file.add(document.file.sourcePath)
-            file.add(document.file.relativePath)
-            file.add(document.kind.rawValue)
-            file.add(UInt64(document.bodyFirstLine))
-            file.add(document.frontMatterStamp)
-            files[document.file.sourcePath] = file.value
+            file.add(loaded.documents[i].file.sourcePath)
+            file.add(loaded.documents[i].file.relativePath)
+            file.add(loaded.documents[i].kind.rawValue)
+            file.add(UInt64(loaded.documents[i].bodyFirstLine))
+            file.add(loaded.documents[i].frontMatterStamp)
+            files[loaded.documents[i].file.sourcePath] = file.value
             hasher.add(file.value)
         }
         return Sources(value: hasher.value, shared: shared, files: files)

@@ -18,7 +18,9 @@ public enum ModelBuilder {
             categories: categories, urls: urls, includeDrafts: includeDrafts, now: now, includeFuture: includeFuture,
             assets: assets, zone: config.timeZone, documentTypes: config.documents.types)
         // Slugs from titles are made on every core first; the pass itself is in file order.
-        let titleSlugs = parallelMap(loaded.documents) { $0.frontMatter.title.map(Slug.make(from:)) }
+        // By index: a document handed to the closure was a copy of it, every counted field.
+        let documentIndices = Array(loaded.documents.indices)
+        let titleSlugs = parallelMap(documentIndices) { loaded.documents[$0].frontMatter.title.map(Slug.make(from:)) }
         addresses.reserveCapacity(loaded.documents.count)
         // Through a buffer: iterating the array copied each document, every field counted.
         loaded.documents.withUnsafeBufferPointer { documents in
@@ -67,7 +69,8 @@ public enum ModelBuilder {
             everyDocument, taken: taken, lists: lists, urls: urls, diagnostics: &diagnostics)
         let moved = PublishedURLs.plan(
             previous: published, documents: everyDocument,
-            existingSources: published.urlsBySource.isEmpty ? [] : Set(loaded.documents.map(\.file.sourcePath)),
+            existingSources: published.urlsBySource.isEmpty
+                ? [] : Set(documentIndices.map { loaded.documents[$0].file.sourcePath }),
             taken: taken, aliases: aliases, urls: urls)
         aliases += moved.redirects
         diagnostics += moved.warnings
@@ -161,8 +164,9 @@ public enum ModelBuilder {
     }
 
     /// An article's summary: its own, or a document's abstract.
-    static func summary(of document: SourceDocument) -> String? {
-        document.frontMatter.summary ?? (document.kind == .document ? document.frontMatter.document.abstract : nil)
+    static func summary(of documents: [SourceDocument], at index: Int) -> String? {
+        documents[index].frontMatter.summary
+            ?? (documents[index].kind == .document ? documents[index].frontMatter.document.abstract : nil)
     }
 
     /// Each field read through the array: the document taken whole was copied, every counted
@@ -180,8 +184,7 @@ public enum ModelBuilder {
             units: documents[index].frontMatter.units, meeting: documents[index].frontMatter.meeting,
             tags: documents[index].frontMatter.tags, author: documents[index].frontMatter.author,
             source: documents[index].frontMatter.source,
-            summary: documents[index].frontMatter.summary
-                ?? (isDocument ? documents[index].frontMatter.document.abstract : nil),
+            summary: summary(of: documents, at: index),
             imageURL: imageURL, imageCaption: documents[index].frontMatter.imageCaption,
             featured: documents[index].frontMatter.featured, aliases: documents[index].frontMatter.aliases,
             positionOfAliases: documents[index].frontMatter.positions["aliases"],

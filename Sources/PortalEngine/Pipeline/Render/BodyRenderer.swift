@@ -126,10 +126,12 @@ public enum BodyRenderer {
 
     /// The keys the bodies of these loaded files will have, for `DocumentMemory.prefetchBodies`.
     static func bodyKeys(of documents: [SourceDocument], unsafeHTML: Bool) -> [UInt64] {
-        documents.map {
+        // By index: a document handed to `map`'s closure was a copy of it, every counted field.
+        documents.indices.map { i in
             bodyKey(
-                $0.file, bodyFirstLine: $0.bodyFirstLine, summary: ModelBuilder.summary(of: $0), markdown: $0.markdown,
-                unsafeHTML: unsafeHTML)
+                documents[i].file, bodyFirstLine: documents[i].bodyFirstLine,
+                summary: ModelBuilder.summary(of: documents, at: i),
+                markdown: documents[i].markdown, unsafeHTML: unsafeHTML)
         }
     }
 
