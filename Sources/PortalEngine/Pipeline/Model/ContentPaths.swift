@@ -90,15 +90,15 @@ public struct ContentPaths: Sendable {
         return (fromContent, "")
     }
 
-    /// False when `resolve` from `directory` cannot find a file or page: most front matter names
-    /// its image from content/, and resolving it from the article's folder too, its URL and
-    /// its error made for nothing, was a quarter to a third of the lead images' time.
-    private func mayNameAFile(_ raw: String, fromDirectory directory: String) -> Bool {
+    /// False when `resolve` from `directory` cannot give `.site`: most front matter names its
+    /// image from content/, and resolving it from the article's folder too, its URL and its
+    /// error made for nothing, was a quarter to a third of the lead images' time. Each `.site`
+    /// of `resolve` must be a yes here (`ContentPathsTests` checks them side by side).
+    func mayNameAFile(_ raw: String, fromDirectory directory: String) -> Bool {
         guard let target = Self.target(of: raw, fromDirectory: directory, basePath: urls.basePath) else { return false }
         let normalized = target.normalized
         if normalized.isEmpty || assets.contains(normalized) { return true }
-        let type = PublishableFiles.fileType(of: normalized)
-        return (type == "md" || type == "markdown") && documentURLs[normalized] != nil
+        return PublishableFiles.kind(of: normalized) == .markdown && documentURLs[normalized] != nil
     }
 
     /// The error for a front matter reference that `resolveFrontMatter` found `.missing`.

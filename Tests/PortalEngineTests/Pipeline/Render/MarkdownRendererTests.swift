@@ -76,6 +76,25 @@ import Testing
                 == .site("/images/anh%201.jpg"))
     }
 
+    /// Front matter is resolved from the article's folder only when that folder may hold the
+    /// file: every reference `resolve` finds there, the quick check lets through.
+    @Test func theQuickCheckLetsThroughEveryReferenceResolveFinds() {
+        let references = [
+            "a.md", "A.md", "a.markdown", "a.md#ket-qua", "a.md?x=1", "../2019/a.md", "./a.md", "b.md", "",
+            ".", "./", "..", "../..", "#muc", "?q", "//cdn.vn/a.jpg", "https://x.vn/a.jpg", "javascript:x",
+            "images/b.png", "../../images/b.png", "../../images/anh%201.jpg", "../../images/anh 1.jpg",
+            "/images/b.png", "/images/none.png", "b.png", "images/none.png", "../../../etc/passwd", " a.md ",
+        ]
+        for folder in ["", "articles", "articles/2019", "images"] {
+            for reference in references {
+                let found = paths.resolve(reference, fromDirectory: folder, isImage: true)
+                guard case .site = found else { continue }
+                #expect(
+                    paths.mayNameAFile(reference.trimmedWhitespace, fromDirectory: folder), "\(folder) \(reference)")
+            }
+        }
+    }
+
     @Test func externalAndFragmentLinksAreLeftAlone() {
         #expect(paths.resolve("https://example.gov.vn/x", fromDirectory: "", isImage: false) == .unchanged)
         #expect(paths.resolve("#muc-1", fromDirectory: "", isImage: false) == .unchanged)
